@@ -1,0 +1,84 @@
+package com.propertyservice.advisor.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Handling advice for one incident, as the contract defines it. Texts are in {@link #language()}.
+ *
+ * @param issue             the catalogue key the advice is for
+ * @param kanoFactor        Kano factor of the service item at issue
+ * @param qualityDimension  the SERVQUAL dimension most at stake
+ * @param complaintCauses   why we are at fault; empty when we are not
+ * @param priority          handling priority
+ * @param respondWithin     target for the first response
+ * @param resolveWithin     target for the resolution
+ * @param escalation        who must take it on
+ * @param principles        the principles that apply, heaviest first
+ * @param steps             the handling steps in handling order, each with its tailored actions
+ * @param actions           concrete things to do, toward the complainant and toward whoever can fix the cause
+ * @param cautions          what not to do
+ * @param followUp          the return visit
+ * @param satisfactionGap   perception − expectation when both are known, else {@code null}
+ * @param ruleSetVersion    the version of the rules that produced it
+ * @param firedRules        the rules that fired, in firing order
+ * @param language          the language of the texts
+ */
+public record Advice(String issue, KanoFactor kanoFactor, QualityDimension qualityDimension,
+                     List<ComplaintCause> complaintCauses, Priority priority, Duration respondWithin,
+                     Duration resolveWithin, Escalation escalation, List<PrincipleAdvice> principles,
+                     List<StepAdvice> steps, List<ActionAdvice> actions, List<String> cautions,
+                     FollowUp followUp, Integer satisfactionGap, String ruleSetVersion,
+                     List<String> firedRules, Language language) {
+
+    public Advice {
+        complaintCauses = List.copyOf(complaintCauses);
+        principles = List.copyOf(principles);
+        steps = List.copyOf(steps);
+        actions = List.copyOf(actions);
+        cautions = List.copyOf(cautions);
+        firedRules = List.copyOf(firedRules);
+    }
+
+    /**
+     * A principle that applies.
+     *
+     * @param code   the principle
+     * @param weight how much it matters here; heavier first
+     * @param reason why it applies, in the trainer's words
+     */
+    public record PrincipleAdvice(Principle code, int weight, String reason) {
+    }
+
+    /**
+     * A handling step with the actions tailored to the case.
+     *
+     * @param code    the step
+     * @param actions what to do in this step, in order
+     */
+    public record StepAdvice(HandlingStep code, List<String> actions) {
+        public StepAdvice {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * A concrete action.
+     *
+     * @param text      what to do
+     * @param principle the principle it serves, or {@code null}
+     * @param rule      the rule that proposed it
+     * @param code      the text code it was written from
+     */
+    public record ActionAdvice(String text, Principle principle, String rule, String code) {
+    }
+
+    /**
+     * The return visit (回访).
+     *
+     * @param within when to visit, counted from the resolution
+     * @param survey whether to measure satisfaction on the visit
+     */
+    public record FollowUp(Duration within, boolean survey) {
+    }
+}

@@ -1,0 +1,163 @@
+package com.propertyservice.advisor.engine;
+
+import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
+import com.propertyservice.advisor.engine.internal.Evaluation;
+import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
+import com.propertyservice.advisor.engine.internal.Scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The service-quality advisor: turns an {@link Incident} into {@link Advice} with the rules of a
+ * rules folder. Thread-safe; one compiled rule set is shared by all callers.
+ *
+ * <pre>{@code
+ * Advisor advisor = Advisor.fromDirectory(Path.of("rules"));
+ * Advice advice = advisor.advise(incident);
+ * }</pre>
+ *
+ * <p>A reload compiles the folder beside the running rule set and swaps it in atomically only
+ * when it compiles cleanly and every trainer scenario it carries passes; a call in flight finishes
+ * on the rule set it started with, and a failed reload leaves the running set untouched.
+ */
+public final class Advisor {
+
+    private final Supplier<RuleFiles> source;
+    private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
+    private final Object reloadLock = new Object();
+
+    private Advisor(Supplier<RuleFiles> source) {
+        this.source = source;
+        ReloadResult first = reload();
+        if (!first.activated()) {
+            throw new RuleSetException(first.validation());
+        }
+    }
+
+    /**
+     * An advisor on the rules folder at {@code directory}; {@link #reload()} reads the folder again.
+     *
+     * @throws RuleSetException when the folder's rules do not validate
+     */
+    public static Advisor fromDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        return new Advisor(() -> RuleFiles.fromDirectory(directory));
+    }
+
+    /**
+     * An advisor on the default rules carried in the jar.
+     *
+     * @throws RuleSetException when they do not validate (a build fault)
+     */
+    public static Advisor fromClasspath() {
+        return new Advisor(RuleFiles::fromClasspath);
+    }
+
+    /**
+     * An advisor on rule files held in memory; {@link #reload()} compiles the same files again.
+     *
+     * @throws RuleSetException when the files do not validate
+     */
+    public static Advisor fromFiles(RuleFiles files) {
+        Objects.requireNonNull(files, "files");
+        return new Advisor(() -> files);
+    }
+
+    /** Advice in Chinese, the users' language. */
+    public Advice advise(Incident incident) {
+        return advise(incident, Language.ZH_CN);
+    }
+
+    /**
+     * Advice with its texts in {@code language}.
+     *
+     * @throws UnknownIssueException when the incident's issue key is not in the active catalogue
+     */
+    public Advice advise(Incident incident, Language language) {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(language, "language");
+        CompiledRuleSet set = active.get(); // one snapshot for the whole call
+        return set.advice(set.evaluate(incident), language);
+    }
+
+    /** Reads the source again and activates it when it validates; otherwise keeps the running rule set. */
+    public ReloadResult reload() {
+        return activate(source.get());
+    }
+
+    /**
+     * Activates the given files when they validate (used to publish an upload or roll back to an
+     * earlier version); otherwise keeps the running rule set.
+     */
+    public ReloadResult activate(RuleFiles files) {
+        Objects.requireNonNull(files, "files");
+        synchronized (reloadLock) {
+            Candidate candidate = check(files);
+            if (candidate.result().valid()) {
+                active.set(candidate.ruleSet());
+                return new ReloadResult(true, candidate.ruleSet().version(), candidate.result());
+            }
+            CompiledRuleSet running = active.get();
+            return new ReloadResult(false, running == null ? null : running.version(), candidate.result());
+        }
+    }
+
+    /** Compiles the given files and runs their scenarios without activating anything. */
+    public ValidationResult validate(RuleFiles files) {
+        Objects.requireNonNull(files, "files");
+        return check(files).result();
+    }
+
+    /** The active rule set: version, load time, files, rules with descriptions and hits, issue keys. */
+    public RuleSetInfo ruleSet() {
+        return active.get().info();
+    }
+
+    /** The version of the active rule set. */
+    public String version() {
+        return active.get().version();
+    }
+
+    /** The issue keys of the active catalogue, sorted. */
+    public List<String> knownIssues() {
+        return active.get().issues();
+    }
+
+    /** Runs the active rule set's own trainer scenarios. */
+    public List<ScenarioResult> runScenarios() {
+        CompiledRuleSet set = active.get();
+        return run(set, set.scenarios());
+    }
+
+    private record Candidate(CompiledRuleSet ruleSet, ValidationResult result) {
+    }
+
+    private static Candidate check(RuleFiles files) {
+        RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
+        if (outcome.ruleSet() == null) {
+            return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of()));
+        }
+        return new Candidate(outcome.ruleSet(),
+                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios())));
+    }
+
+    private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            try {
+                Evaluation evaluation = set.evaluate(scenario.incident(), false);
+                List<String> failures = scenario.check(evaluation);
+                results.add(new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), failures, evaluation.firedRules()));
+            } catch (RuntimeException e) {
+                results.add(new ScenarioResult(scenario.file(), scenario.name(), false,
+                        List.of("the rules failed on this incident: " + e.getMessage()), List.of()));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,129 @@
+package com.propertyservice.advisor.engine;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A service incident or owner complaint, as the contract defines it. Optional fields take the
+ * contract's defaults; the constructor fails fast on a missing required field or a value out of range.
+ *
+ * @param externalId         the caller's own id, at most 64 characters, or {@code null}
+ * @param reportedAt         when it was reported; {@code null} means now
+ * @param channel            how it reached us
+ * @param community          estate or building name
+ * @param serviceArea        the basic-service line it touches (may differ from the catalogue's area)
+ * @param issue              catalogue key, kebab-case
+ * @param summary            the complaint in the owner's words
+ * @param causedBy           who caused the problem; {@code null} means {@link CausedBy#UNKNOWN}
+ * @param withinJurisdiction whether the property company can act on it itself; {@code null} means true
+ * @param complainant        who complains
+ * @param promise            a promise made to the complainant or by the offender, or {@code null}
+ * @param occurrences        how many times this same problem has happened; {@code null} means 1
+ * @param safetyRisk         a risk to people or property; {@code null} means false
+ * @param affectedHouseholds households affected; {@code null} means 1
+ * @param expectation        the owner's expectation 1..5, or {@code null}
+ * @param perception         the owner's perceived service 1..5, or {@code null}
+ */
+public record Incident(String externalId, OffsetDateTime reportedAt, Channel channel, String community,
+                       ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
+                       Boolean withinJurisdiction, Complainant complainant, Promise promise,
+                       Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
+                       Integer expectation, Integer perception) {
+
+    public Incident {
+        Objects.requireNonNull(channel, "channel is required");
+        Objects.requireNonNull(serviceArea, "serviceArea is required");
+        Objects.requireNonNull(complainant, "complainant is required");
+        requireText(community, "community", 100);
+        requireText(issue, "issue", 100);
+        requireText(summary, "summary", 2000);
+        if (externalId != null && externalId.length() > 64) {
+            throw new IllegalArgumentException("externalId must be at most 64 characters");
+        }
+        reportedAt = reportedAt == null ? OffsetDateTime.now() : reportedAt;
+        causedBy = causedBy == null ? CausedBy.UNKNOWN : causedBy;
+        withinJurisdiction = withinJurisdiction == null ? Boolean.TRUE : withinJurisdiction;
+        occurrences = atLeastOne(occurrences, "occurrences");
+        safetyRisk = safetyRisk == null ? Boolean.FALSE : safetyRisk;
+        affectedHouseholds = atLeastOne(affectedHouseholds, "affectedHouseholds");
+        requireScore(expectation, "expectation");
+        requireScore(perception, "perception");
+    }
+
+    /** A builder with the contract's defaults, for callers that set a few fields. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requireText(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(field + " must be at most " + max + " characters");
+        }
+    }
+
+    private static Integer atLeastOne(Integer value, String field) {
+        if (value == null) {
+            return 1;
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(field + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    private static void requireScore(Integer value, String field) {
+        if (value != null && (value < 1 || value > 5)) {
+            throw new IllegalArgumentException(field + " must be between 1 and 5, was " + value);
+        }
+    }
+
+    /** Builds an {@link Incident}; unset optional fields take the contract's defaults. */
+    public static final class Builder {
+        private String externalId;
+        private OffsetDateTime reportedAt;
+        private Channel channel;
+        private String community;
+        private ServiceArea serviceArea;
+        private String issue;
+        private String summary;
+        private CausedBy causedBy;
+        private Boolean withinJurisdiction;
+        private Complainant complainant;
+        private Promise promise;
+        private Integer occurrences;
+        private Boolean safetyRisk;
+        private Integer affectedHouseholds;
+        private Integer expectation;
+        private Integer perception;
+
+        private Builder() {
+        }
+
+        public Builder externalId(String value) { this.externalId = value; return this; }
+        public Builder reportedAt(OffsetDateTime value) { this.reportedAt = value; return this; }
+        public Builder channel(Channel value) { this.channel = value; return this; }
+        public Builder community(String value) { this.community = value; return this; }
+        public Builder serviceArea(ServiceArea value) { this.serviceArea = value; return this; }
+        public Builder issue(String value) { this.issue = value; return this; }
+        public Builder summary(String value) { this.summary = value; return this; }
+        public Builder causedBy(CausedBy value) { this.causedBy = value; return this; }
+        public Builder withinJurisdiction(Boolean value) { this.withinJurisdiction = value; return this; }
+        public Builder complainant(Complainant value) { this.complainant = value; return this; }
+        public Builder promise(Promise value) { this.promise = value; return this; }
+        public Builder occurrences(Integer value) { this.occurrences = value; return this; }
+        public Builder safetyRisk(Boolean value) { this.safetyRisk = value; return this; }
+        public Builder affectedHouseholds(Integer value) { this.affectedHouseholds = value; return this; }
+        public Builder expectation(Integer value) { this.expectation = value; return this; }
+        public Builder perception(Integer value) { this.perception = value; return this; }
+
+        /** The incident; fails on a missing required field or a value out of range. */
+        public Incident build() {
+            return new Incident(externalId, reportedAt, channel, community, serviceArea, issue, summary,
+                    causedBy, withinJurisdiction, complainant, promise, occurrences, safetyRisk,
+                    affectedHouseholds, expectation, perception);
+        }
+    }
+}

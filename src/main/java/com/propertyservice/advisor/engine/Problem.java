@@ -1,0 +1,38 @@
+package com.propertyservice.advisor.engine;
+
+/**
+ * One thing wrong with a candidate rule set, in words a trainer can act on.
+ *
+ * @param file    path of the file inside the rules folder, or {@code null} for the set as a whole
+ * @param line    line in the file (for a decision table: the row of the sheet), or {@code null}
+ * @param column  column (for a decision table: the column letter), or {@code null}
+ * @param rule    the rule concerned, or {@code null}
+ * @param message what is wrong and how to fix it
+ */
+public record Problem(String file, Integer line, String column, String rule, String message) {
+
+    /** A problem with a whole file. */
+    public static Problem ofFile(String file, String message) {
+        return new Problem(file, null, null, null, message);
+    }
+
+    /** A readable one-line form: {@code file:line:column [rule] message}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        if (file != null) {
+            out.append(file);
+            if (line != null) {
+                out.append(':').append(line);
+                if (column != null) {
+                    out.append(':').append(column);
+                }
+            }
+            out.append(' ');
+        }
+        if (rule != null) {
+            out.append('[').append(rule).append("] ");
+        }
+        return out.append(message).toString();
+    }
+}

@@ -1,0 +1,32 @@
+package com.propertyservice.advisor.engine;
+
+import java.util.List;
+
+/**
+ * What a candidate rule set is worth: its problems and its trainer scenarios' results.
+ *
+ * @param version   the candidate's version hash
+ * @param problems  everything wrong with it; empty when it compiles cleanly
+ * @param scenarios the result of every trainer scenario it carries (none when it does not compile)
+ */
+public record ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios) {
+
+    public ValidationResult {
+        problems = List.copyOf(problems);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** True when it compiles cleanly and every scenario passes: the condition for activation. */
+    public boolean valid() {
+        return problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
+    }
+
+    /** The problems, then one line per failed scenario, for a log or a terminal. */
+    public String report() {
+        StringBuilder out = new StringBuilder();
+        problems.forEach(p -> out.append("ERROR ").append(p).append('\n'));
+        scenarios.stream().filter(s -> !s.passed()).forEach(s -> s.failures()
+                .forEach(f -> out.append("SCENARIO ").append(s.file()).append(" [").append(s.name()).append("] ").append(f).append('\n')));
+        return out.toString();
+    }
+}

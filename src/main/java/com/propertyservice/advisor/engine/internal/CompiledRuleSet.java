@@ -1,0 +1,132 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.HandlingStep;
+import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.RuleSetInfo;
+import com.propertyservice.advisor.engine.UnknownIssueException;
+import com.propertyservice.advisor.engine.fact.Assessment;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * An immutable snapshot of a compiled rule set: the KieBase, its version, its texts and what is
+ * known about its rules. Thread-safe: every evaluation gets its own session; the only shared
+ * mutable state is the hit counters, which are concurrent adders.
+ */
+public final class CompiledRuleSet {
+
+    /** A rule set that keeps firing after this many rules is looping (a mechanism guard, not domain knowledge). */
+    static final int MAX_FIRINGS = 5_000;
+
+    private final KieBase kieBase;
+    private final String version;
+    private final Instant loadedAt;
+    private final List<RuleSetInfo.FileInfo> files;
+    private final List<RuleSetInfo.RuleInfo> rules;
+    private final List<String> issues;
+    private final Set<String> issueSet;
+    private final TextCatalogue texts;
+    private final List<Scenario> scenarios;
+    private final Map<String, LongAdder> hits = new ConcurrentHashMap<>();
+
+    CompiledRuleSet(KieBase kieBase, String version, Instant loadedAt, List<RuleSetInfo.FileInfo> files,
+                    List<RuleSetInfo.RuleInfo> rules, List<String> issues, TextCatalogue texts, List<Scenario> scenarios) {
+        this.kieBase = kieBase;
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.files = List.copyOf(files);
+        this.rules = List.copyOf(rules);
+        this.issues = List.copyOf(issues);
+        this.issueSet = Set.copyOf(issues);
+        this.texts = texts;
+        this.scenarios = List.copyOf(scenarios);
+        rules.forEach(r -> hits.put(r.name(), new LongAdder()));
+    }
+
+    public String version() { return version; }
+    public List<String> issues() { return issues; }
+    public List<Scenario> scenarios() { return scenarios; }
+    public TextCatalogue texts() { return texts; }
+
+    /** Runs the rules over one incident in a session of its own, counting the hits. */
+    public Evaluation evaluate(Incident incident) {
+        return evaluate(incident, true);
+    }
+
+    /**
+     * Runs the rules over one incident in a session of its own; {@code countHits} is false for
+     * trainer scenarios, so that the hit counts show real use.
+     */
+    public Evaluation evaluate(Incident incident, boolean countHits) {
+        if (!issueSet.contains(incident.issue())) {
+            throw new UnknownIssueException(incident.issue(), issues);
+        }
+        Assessment assessment = new Assessment(incident);
+        FiringTrace trace = new FiringTrace(assessment);
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(trace);
+            session.insert(assessment);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + fired + " times for one incident and were stopped: "
+                        + "a rule keeps re-triggering itself; last rules fired: "
+                        + trace.fired().subList(Math.max(0, trace.fired().size() - 5), trace.fired().size()));
+            }
+        } finally {
+            session.dispose();
+        }
+        List<String> fired = List.copyOf(new LinkedHashSet<>(trace.fired()));
+        if (countHits) {
+            fired.forEach(name -> hits.computeIfAbsent(name, n -> new LongAdder()).increment());
+        }
+        return new Evaluation(assessment, fired, version);
+    }
+
+    /** The advice for an evaluation, with its texts in a language. */
+    public Advice advice(Evaluation evaluation, Language language) {
+        Assessment a = evaluation.assessment();
+        List<Advice.PrincipleAdvice> principles = a.getPrinciples().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<com.propertyservice.advisor.engine.Principle, Assessment.Weighted> e) -> -e.getValue().weight())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new Advice.PrincipleAdvice(e.getKey(), e.getValue().weight(), texts.text(e.getValue().reason(), language)))
+                .toList();
+        List<Advice.StepAdvice> steps = new ArrayList<>();
+        for (HandlingStep step : HandlingStep.values()) {
+            Set<String> codes = a.getSteps().get(step);
+            if (codes != null && !codes.isEmpty()) {
+                steps.add(new Advice.StepAdvice(step, codes.stream().map(c -> texts.text(c, language)).toList()));
+            }
+        }
+        List<Advice.ActionAdvice> actions = a.getActions().values().stream()
+                .map(p -> new Advice.ActionAdvice(texts.text(p.code(), language), p.principle(), p.rule(), p.code()))
+                .toList();
+        List<String> cautions = a.getCautions().stream().map(c -> texts.text(c, language)).toList();
+        Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
+                : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
+        return new Advice(a.getIssue(), a.getKanoFactor(), a.getQualityDimension(), List.copyOf(a.getCauses()),
+                a.getPriority(), a.getRespondWithin(), a.getResolveWithin(), a.getEscalation(), principles, steps,
+                actions, cautions, followUp, a.getSatisfactionGap(), version, evaluation.firedRules(), language);
+    }
+
+    /** A description with the current hit counts. */
+    public RuleSetInfo info() {
+        List<RuleSetInfo.RuleInfo> counted = rules.stream()
+                .map(r -> new RuleSetInfo.RuleInfo(r.name(), r.file(), r.line(), r.description(), r.descriptionEn(),
+                        hits.getOrDefault(r.name(), new LongAdder()).sum()))
+                .toList();
+        return new RuleSetInfo(version, loadedAt, files, counted, issues);
+    }
+}

@@ -1,0 +1,197 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.Problem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decision table (CSV saved by Excel/WPS, or XLSX) turned into DRL, with enough of its cells
+ * kept to point a Drools error back at a sheet, row and column. Drools reports table errors with
+ * line -1 and no cell; a trainer needs the cell.
+ */
+final class DecisionTable {
+
+    private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
+    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]{2,})['\"]");
+
+    /** One cell with its position. */
+    record CellAt(String sheet, int row, int column, String value) {
+    }
+
+    private final String path;
+    private final String drl;
+    private final List<CellAt> cells;
+    private final Problem conversionProblem;
+
+    private DecisionTable(String path, String drl, List<CellAt> cells, Problem conversionProblem) {
+        this.path = path;
+        this.drl = drl;
+        this.cells = cells;
+        this.conversionProblem = conversionProblem;
+    }
+
+    static DecisionTable convert(String path, byte[] content) {
+        boolean csv = path.toLowerCase(Locale.ROOT).endsWith(".csv");
+        byte[] bytes = csv ? Sources.text(content).getBytes(StandardCharsets.UTF_8) : content;
+        List<CellAt> cells;
+        try {
+            cells = csv ? csvCells(Sources.text(content)) : workbookCells(content);
+        } catch (Exception e) {
+            return new DecisionTable(path, "", List.of(), Problem.ofFile(path,
+                    "cannot read this table (" + rootMessage(e) + "); save it again as " + (csv ? "CSV UTF-8" : "an Excel workbook (.xlsx)")));
+        }
+        try {
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), csv ? InputType.CSV : InputType.XLS);
+            return new DecisionTable(path, drl == null ? "" : drl, cells, null);
+        } catch (RuntimeException e) {
+            return new DecisionTable(path, "", cells, new Problem(path, cellRow(e), cellColumn(e), null,
+                    "the table's layout is not one Drools understands: " + rootMessage(e)
+                            + ". A table needs a 'RuleSet' row, a 'RuleTable <name>' row, then a row of CONDITION/ACTION/METADATA keywords, a row of fact types, a row of code templates, a row of column titles, and one row per rule."));
+        }
+    }
+
+    String path() { return path; }
+    String drl() { return drl; }
+    Problem conversionProblem() { return conversionProblem; }
+
+    /**
+     * Points a line of the generated DRL at the table: the row whose rule holds that line, and,
+     * when a cell of that row (or a code template of the table) contains the text in error, its column.
+     */
+    Problem locate(int generatedLine, String ruleName, String message) {
+        String[] lines = drl.split("\n", -1);
+        Integer row = null;
+        for (int i = Math.min(generatedLine, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_VALUES.matcher(lines[i].trim());
+            if (m.find()) {
+                row = Integer.parseInt(m.group(2));
+                break;
+            }
+        }
+        String failing = generatedLine >= 1 && generatedLine <= lines.length ? lines[generatedLine - 1] : "";
+        CellAt cell = row == null ? null : cellFor(row, failing, message);
+        String where = cell == null ? (row == null ? "" : "row " + row + ": ")
+                : "sheet '" + cell.sheet() + "', cell " + Sources.columnLetter(cell.column()) + cell.row() + " ('" + cell.value() + "'): ";
+        return new Problem(path, cell != null ? Integer.valueOf(cell.row()) : row,
+                cell == null ? null : Sources.columnLetter(cell.column()), ruleName, where + message);
+    }
+
+    private CellAt cellFor(int row, String failingLine, String message) {
+        List<String> needles = new ArrayList<>();
+        Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            needles.add(quoted.group(1));
+        }
+        CellAt best = null;
+        for (CellAt cell : cells) {
+            if (cell.row() != row || cell.value().isBlank()) {
+                continue;
+            }
+            String value = cell.value().trim();
+            boolean named = needles.stream().anyMatch(n -> value.contains(n) || n.contains(value));
+            boolean onLine = failingLine.contains(value);
+            if ((named || onLine) && (best == null || value.length() > best.value().trim().length())) {
+                best = cell;
+            }
+        }
+        if (best == null) {
+            // the error may lie in a column's code template rather than in this row's value
+            for (CellAt cell : cells) {
+                if (cell.row() < row && !cell.value().isBlank()
+                        && needles.stream().anyMatch(n -> cell.value().contains(n))) {
+                    best = cell;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static List<CellAt> csvCells(String text) {
+        List<CellAt> cells = new ArrayList<>();
+        int row = 1;
+        int column = 0;
+        StringBuilder value = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    value.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    value.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(new CellAt("csv", row, column++, value.toString()));
+                value.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                cells.add(new CellAt("csv", row++, column, value.toString()));
+                value.setLength(0);
+                column = 0;
+            } else {
+                value.append(c);
+            }
+        }
+        if (!value.isEmpty()) {
+            cells.add(new CellAt("csv", row, column, value.toString()));
+        }
+        return cells;
+    }
+
+    private static List<CellAt> workbookCells(byte[] content) throws Exception {
+        List<CellAt> cells = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            for (Sheet sheet : workbook) {
+                for (Row r : sheet) {
+                    for (Cell c : r) {
+                        cells.add(new CellAt(sheet.getSheetName(), r.getRowNum() + 1, c.getColumnIndex(), formatter.formatCellValue(c)));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,6})\\b");
+
+    private static Integer cellRow(Exception e) {
+        Matcher m = CELL_REF.matcher(String.valueOf(rootMessage(e)));
+        return m.find() ? Integer.valueOf(m.group(2)) : null;
+    }
+
+    private static String cellColumn(Exception e) {
+        Matcher m = CELL_REF.matcher(String.valueOf(rootMessage(e)));
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,15 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.fact.Assessment;
+
+import java.util.List;
+
+/**
+ * What one incident came to under one rule set, before its texts are put into a language:
+ * kept with its codes so that trainer scenarios can check codes rather than wording.
+ */
+public record Evaluation(Assessment assessment, List<String> firedRules, String ruleSetVersion) {
+    public Evaluation {
+        firedRules = List.copyOf(firedRules);
+    }
+}

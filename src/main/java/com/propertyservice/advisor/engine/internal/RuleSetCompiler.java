@@ -1,0 +1,331 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Problem;
+import com.propertyservice.advisor.engine.RuleFiles;
+import com.propertyservice.advisor.engine.RuleSetInfo;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a rules folder (held in memory as {@link RuleFiles}) into a {@link CompiledRuleSet}, or
+ * into a list of problems that say, for each, the file, the line (or sheet, row and column) and
+ * the rule, in words a trainer can act on. Compilation never touches the running rule set.
+ */
+public final class RuleSetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final String TABLE_SUFFIX = ".generated.drl";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|condition|consequence|keyword|\\*)\\](?:\\[[^\\]]*\\])?(.*?)=");
+    private static final Pattern UNABLE_TO_EXPAND = Pattern.compile("Unable to expand:\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("[Ll]ine (\\d+)");
+
+    /** The outcome of a compilation: a rule set when there is no problem, and the scenarios the folder carries. */
+    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios) {
+    }
+
+    private RuleSetCompiler() {
+    }
+
+    public static Outcome compile(RuleFiles files) {
+        String version = files.sha256().substring(0, 12);
+        List<Problem> problems = new ArrayList<>();
+        RuleIndex index = new RuleIndex();
+        TextCatalogue texts = new TextCatalogue();
+        List<Scenario> scenarios = new ArrayList<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        Map<String, List<String>> dslPhrases = new LinkedHashMap<>();
+        List<RuleSetInfo.FileInfo> fileInfos = new ArrayList<>();
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        boolean anyRuleFile = false;
+
+        for (Map.Entry<String, byte[]> entry : files.asMap().entrySet()) {
+            String path = entry.getKey();
+            byte[] content = entry.getValue();
+            FileKind kind = FileKind.of(path);
+            fileInfos.add(new RuleSetInfo.FileInfo(path, kind.name(), RuleFiles.sha256(content), content.length));
+            String text = kind.isText() ? Sources.text(content) : null;
+            switch (kind) {
+                case DRL, DSLR -> {
+                    anyRuleFile = true;
+                    index.addRuleSource(path, text, false);
+                    kfs.write(resource(ks, RESOURCES + path, text));
+                }
+                case DSL -> {
+                    index.addDsl(path, text);
+                    dslPhrases.put(path, phrases(text));
+                    kfs.write(resource(ks, RESOURCES + path, text));
+                }
+                case DECISION_TABLE -> {
+                    anyRuleFile = true;
+                    DecisionTable table = DecisionTable.convert(path, content);
+                    tables.put(path, table);
+                    if (table.conversionProblem() != null) {
+                        problems.add(table.conversionProblem());
+                    } else {
+                        index.addRuleSource(path, table.drl(), true);
+                        kfs.write(resource(ks, RESOURCES + path + TABLE_SUFFIX, table.drl()));
+                    }
+                }
+                case TEXTS -> texts.add(path, text, problems);
+                case SCENARIO -> {
+                    Scenario scenario = ScenarioLoader.load(path, text, problems);
+                    if (scenario != null) {
+                        scenarios.add(scenario);
+                    }
+                }
+                case MISNAMED_TABLE -> problems.add(Problem.ofFile(path,
+                        "a decision table must be named *.drl.csv, *.drl.xls or *.drl.xlsx, or Drools skips it without a word; rename it to "
+                                + path.replaceFirst("\\.(csv|xlsx|xls)$", ".drl.$1")));
+                case DOCUMENT -> { /* notes for trainers, not rules */ }
+                case UNKNOWN -> problems.add(Problem.ofFile(path,
+                        "unknown kind of file; the rules folder takes *.drl, *.drl.csv, *.drl.xlsx, *.dsl, *.dslr, texts/*.properties, scenarios/*.yaml and notes (*.md, *.txt)"));
+            }
+        }
+        if (!anyRuleFile) {
+            problems.add(new Problem(null, null, null, null, "the rules folder holds no rule file (*.drl, *.drl.csv, *.drl.xlsx or *.dslr)"));
+        }
+        for (RuleSetInfo.FileInfo file : fileInfos) {
+            FileKind kind = FileKind.valueOf(file.kind());
+            boolean convertedTable = kind == FileKind.DECISION_TABLE && tables.get(file.path()).conversionProblem() == null;
+            if ((kind == FileKind.DRL || kind == FileKind.DSLR || convertedTable) && index.rulesIn(file.path()) == 0) {
+                problems.add(Problem.ofFile(file.path(), kind == FileKind.DECISION_TABLE
+                        ? "this table yields no rule: check that it has a 'RuleTable <name>' row and rule rows below the column titles"
+                        : "this file yields no rule: every rule starts with 'rule \"name\"' and ends with 'end'"));
+            }
+        }
+        duplicateRuleNames(index, problems);
+        checkTexts(index, texts, problems);
+
+        KieBase kieBase = null;
+        if (anyRuleFile) {
+            kieBase = build(ks, kfs, tables, dslPhrases, index, problems);
+        }
+        if (kieBase != null) {
+            checkDescriptions(kieBase, index, problems);
+        }
+        if (!problems.isEmpty() || kieBase == null) {
+            return new Outcome(null, version, problems, scenarios);
+        }
+        List<RuleSetInfo.RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleIndex.RuleSpan span = index.find(rule.getName());
+                rules.add(new RuleSetInfo.RuleInfo(rule.getName(), span == null ? null : span.file(), span == null ? null : span.line(),
+                        meta(rule, "description"), meta(rule, "descriptionEn"), 0));
+            }
+        }
+        rules.sort(java.util.Comparator.comparing((RuleSetInfo.RuleInfo r) -> String.valueOf(r.file()))
+                .thenComparing(r -> r.line() == null ? 0 : r.line()).thenComparing(RuleSetInfo.RuleInfo::name));
+        CompiledRuleSet set = new CompiledRuleSet(kieBase, version, Instant.now(), fileInfos, rules,
+                List.copyOf(index.issueKeys()), texts, scenarios);
+        return new Outcome(set, version, problems, scenarios);
+    }
+
+    private static KieBase build(KieServices ks, KieFileSystem kfs, Map<String, DecisionTable> tables,
+                                 Map<String, List<String>> dslPhrases, RuleIndex index, List<Problem> problems) {
+        ReleaseId releaseId = ks.newReleaseId("com.propertyservice.advisor", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        // property reactivity for every fact class, so advice written with modify never re-triggers its own rule
+        kfs.writeKModuleXML(ks.newKieModuleModel()
+                .setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALWAYS.name())
+                .toXML());
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            Set<String> seen = new LinkedHashSet<>();
+            Set<String> unexpandedLines = new LinkedHashSet<>();
+            List<Problem> translated = new ArrayList<>();
+            for (Message message : errors) {
+                if (message.getText() != null && message.getText().contains("No mapping entries for expanding")) {
+                    continue; // Drools says it twice; "Unable to expand" follows with the same line
+                }
+                Problem problem = translate(message, tables, dslPhrases, index);
+                if (message.getText() != null && message.getText().contains("Unable to expand")) {
+                    unexpandedLines.add(problem.file() + ":" + problem.line());
+                }
+                translated.add(problem);
+            }
+            for (Problem problem : translated) {
+                boolean followOn = problem.message().startsWith("[ERR ") && unexpandedLines.contains(problem.file() + ":" + problem.line());
+                if (!followOn && seen.add(problem.toString())) {
+                    problems.add(problem);
+                }
+            }
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        try {
+            return ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // the KieBase keeps working; dropping the module stops old builds piling up in the repository
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static Problem translate(Message message, Map<String, DecisionTable> tables,
+                                     Map<String, List<String>> dslPhrases, RuleIndex index) {
+        String path = message.getPath() == null ? null : message.getPath().replaceFirst("^" + RESOURCES, "");
+        String text = clean(message.getText());
+        int line = message.getLine();
+        if (line <= 0) {
+            Matcher m = LINE_IN_TEXT.matcher(text);
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            }
+        }
+        if (path != null && path.endsWith(TABLE_SUFFIX)) {
+            String table = path.substring(0, path.length() - TABLE_SUFFIX.length());
+            String rule = ruleAt(index, table, line, tables.get(table));
+            return tables.get(table).locate(line, rule, text);
+        }
+        if (path == null && text.startsWith("DSL") && !dslPhrases.isEmpty()) {
+            String dsl = dslPhrases.size() == 1 ? dslPhrases.keySet().iterator().next() : null;
+            return new Problem(dsl, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null, null,
+                    "this DSL line cannot be read (" + text + (dsl == null ? ", in one of " + dslPhrases.keySet() : "")
+                            + "): each line is [when] or [then], the sentence, '=', and the rule code; write braces in the code as \\{ and \\}, "
+                            + "and use no full-width colon '：' or other reserved sign (: = [ ]) inside the sentence");
+        }
+        Matcher unexpanded = UNABLE_TO_EXPAND.matcher(text);
+        if (unexpanded.find()) {
+            List<String> known = dslPhrases.values().stream().flatMap(List::stream).distinct().toList();
+            String phrase = unexpanded.group(1).strip();
+            return new Problem(path, line > 0 ? line : null, null, ruleAtLine(index, path, line),
+                    "the sentence '" + phrase + "' is not in the DSL; write it as one of the known sentences, or add it to the .dsl file. Known sentences: "
+                            + String.join(" | ", known));
+        }
+        return new Problem(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null,
+                ruleAtLine(index, path, line), text);
+    }
+
+    private static String ruleAt(RuleIndex index, String table, int generatedLine, DecisionTable decisionTable) {
+        if (decisionTable == null || generatedLine <= 0) {
+            return null;
+        }
+        String[] lines = decisionTable.drl().split("\n", -1);
+        for (int i = Math.min(generatedLine, lines.length) - 1; i >= 0; i--) {
+            Matcher m = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"").matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static String ruleAtLine(RuleIndex index, String path, int line) {
+        if (path == null || line <= 0) {
+            return null;
+        }
+        String found = null;
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            if (span.file().equals(path) && span.line() <= line) {
+                int endLine = span.line() + (int) span.text().chars().filter(c -> c == '\n').count();
+                if (line <= endLine) {
+                    found = span.name();
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void duplicateRuleNames(RuleIndex index, List<Problem> problems) {
+        Map<String, RuleIndex.RuleSpan> first = new HashMap<>();
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            RuleIndex.RuleSpan earlier = first.putIfAbsent(span.name(), span);
+            if (earlier != null) {
+                problems.add(new Problem(span.file(), span.line(), null, span.name(),
+                        "another rule already has this name (" + earlier.file() + ", line " + earlier.line()
+                                + "); the trail of fired rules names rules, so give each its own name"));
+            }
+        }
+    }
+
+    private static void checkTexts(RuleIndex index, TextCatalogue texts, List<Problem> problems) {
+        Set<String> reported = new LinkedHashSet<>();
+        for (RuleIndex.CodeUse use : index.codes()) {
+            for (Language language : Language.values()) {
+                if (!texts.has(use.code(), language) && reported.add(use.code() + "/" + language)) {
+                    problems.add(new Problem(use.file(), use.line(), null, use.rule(),
+                            "text code '" + use.code() + "' has no " + language.tag() + " text; add a line '" + use.code()
+                                    + "=...' to a file texts/<name>." + language.tag() + ".properties"));
+                }
+            }
+        }
+    }
+
+    private static void checkDescriptions(KieBase kieBase, RuleIndex index, List<Problem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleIndex.RuleSpan span = index.find(rule.getName());
+                for (String key : List.of("description", "descriptionEn")) {
+                    String value = meta(rule, key);
+                    if (value == null || value.isBlank()) {
+                        problems.add(new Problem(span == null ? null : span.file(), span == null ? null : span.line(), null, rule.getName(),
+                                "the rule has no @" + key + "(\"...\"): say in a sentence what it decides, so trainers and supervisors can read the trail"
+                                        + (span != null && FileKind.of(span.file()) == FileKind.DECISION_TABLE ? " (fill the row's " + key + " column)" : "")));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String meta(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null && key.equals("description")) {
+            // Drools files @description under the name of its own annotation type
+            value = rule.getMetaData().get(org.kie.api.definition.type.Description.class.getName());
+        }
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private static List<String> phrases(String dsl) {
+        List<String> phrases = new ArrayList<>();
+        Matcher m = DSL_ENTRY.matcher(dsl);
+        while (m.find()) {
+            phrases.add("[" + m.group(1) + "] " + m.group(2).strip());
+        }
+        return phrases;
+    }
+
+    private static Resource resource(KieServices ks, String path, String text) {
+        Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8), "UTF-8");
+        resource.setSourcePath(path);
+        resource.setTargetPath(path);
+        return resource;
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,270 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.CausedBy;
+import com.propertyservice.advisor.engine.Channel;
+import com.propertyservice.advisor.engine.Complainant;
+import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.Emotion;
+import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.HandlingStep;
+import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.KanoFactor;
+import com.propertyservice.advisor.engine.Principle;
+import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.engine.Problem;
+import com.propertyservice.advisor.engine.Promise;
+import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.engine.Temperament;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads trainer scenario files ({@code scenarios/*.yaml}). A scenario that cannot be read is a
+ * problem of the rule set, reported with its file and, where YAML says so, its line.
+ */
+public final class ScenarioLoader {
+
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "incident", "expect");
+    static final Set<String> INCIDENT_KEYS = Set.of("externalId", "reportedAt", "channel", "community", "serviceArea",
+            "issue", "summary", "causedBy", "withinJurisdiction", "complainant", "promise", "occurrences", "safetyRisk",
+            "affectedHouseholds", "expectation", "perception");
+    static final Set<String> COMPLAINANT_KEYS = Set.of("role", "emotion", "temperament", "vulnerable", "previousComplaints");
+    static final Set<String> PROMISE_KEYS = Set.of("made", "kept", "dueAt");
+    static final Set<String> EXPECT_KEYS = Set.of("kanoFactor", "qualityDimension", "priority", "priorityAtLeast",
+            "priorityAtMost", "escalation", "escalationAtLeast", "escalationAtMost", "respondWithin", "resolveWithin",
+            "followUpWithin", "survey", "causes", "causesAbsent", "noCauses", "principles", "principlesAbsent",
+            "topPrinciples", "steps", "stepActions", "actions", "actionsAbsent", "cautions", "cautionsAbsent",
+            "satisfactionGap", "firedRules", "notFiredRules");
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads one scenario file; on failure adds a problem and returns {@code null}. */
+    static Scenario load(String file, String text, List<Problem> problems) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (MarkedYAMLException e) {
+            problems.add(new Problem(file, e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1, null, null,
+                    "this scenario is not valid YAML: " + e.getProblem() + " (check the indentation and the colons)"));
+            return null;
+        } catch (YAMLException e) {
+            problems.add(Problem.ofFile(file, "this scenario is not valid YAML: " + e.getMessage()));
+            return null;
+        }
+        try {
+            Map<String, Object> top = map(root, "the file");
+            unknownKeys(top, TOP_KEYS, "");
+            String name = string(top.get("name"), "name");
+            if (name == null) {
+                name = file.substring(file.lastIndexOf('/') + 1);
+            }
+            Incident incident = incident(map(required(top, "incident"), "incident"));
+            Scenario.Expectations expect = expectations(map(required(top, "expect"), "expect"));
+            return new Scenario(file, name, string(top.get("description"), "description"), incident, expect);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(new Problem(file, null, null, null, "scenario: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Incident incident(Map<String, Object> m) {
+        unknownKeys(m, INCIDENT_KEYS, "incident.");
+        Map<String, Object> c = map(required(m, "complainant"), "incident.complainant");
+        unknownKeys(c, COMPLAINANT_KEYS, "incident.complainant.");
+        Complainant complainant = new Complainant(
+                enumValue(ComplainantRole.class, c.get("role"), "incident.complainant.role"),
+                enumValue(Emotion.class, c.get("emotion"), "incident.complainant.emotion"),
+                enumValue(Temperament.class, c.get("temperament"), "incident.complainant.temperament"),
+                bool(c.get("vulnerable"), "incident.complainant.vulnerable", false),
+                integer(c.get("previousComplaints"), "incident.complainant.previousComplaints", 0));
+        Promise promise = null;
+        if (m.get("promise") != null) {
+            Map<String, Object> p = map(m.get("promise"), "incident.promise");
+            unknownKeys(p, PROMISE_KEYS, "incident.promise.");
+            promise = new Promise(bool(p.get("made"), "incident.promise.made", false),
+                    bool(p.get("kept"), "incident.promise.kept", false), timestamp(p.get("dueAt"), "incident.promise.dueAt"));
+        }
+        return new Incident(string(m.get("externalId"), "incident.externalId"), timestamp(m.get("reportedAt"), "incident.reportedAt"),
+                enumValue(Channel.class, m.get("channel"), "incident.channel"),
+                string(m.get("community"), "incident.community"),
+                enumValue(ServiceArea.class, m.get("serviceArea"), "incident.serviceArea"),
+                string(m.get("issue"), "incident.issue"), string(m.get("summary"), "incident.summary"),
+                enumValue(CausedBy.class, m.get("causedBy"), "incident.causedBy"),
+                m.get("withinJurisdiction") == null ? null : bool(m.get("withinJurisdiction"), "incident.withinJurisdiction", true),
+                complainant, promise,
+                m.get("occurrences") == null ? null : integer(m.get("occurrences"), "incident.occurrences", 1),
+                m.get("safetyRisk") == null ? null : bool(m.get("safetyRisk"), "incident.safetyRisk", false),
+                m.get("affectedHouseholds") == null ? null : integer(m.get("affectedHouseholds"), "incident.affectedHouseholds", 1),
+                m.get("expectation") == null ? null : integer(m.get("expectation"), "incident.expectation", 0),
+                m.get("perception") == null ? null : integer(m.get("perception"), "incident.perception", 0));
+    }
+
+    private static Scenario.Expectations expectations(Map<String, Object> m) {
+        unknownKeys(m, EXPECT_KEYS, "expect.");
+        Map<HandlingStep, List<String>> stepActions = null;
+        if (m.get("stepActions") != null) {
+            stepActions = new EnumMap<>(HandlingStep.class);
+            for (Map.Entry<String, Object> e : map(m.get("stepActions"), "expect.stepActions").entrySet()) {
+                stepActions.put(enumValue(HandlingStep.class, e.getKey(), "expect.stepActions"), strings(e.getValue(), "expect.stepActions." + e.getKey()));
+            }
+        }
+        return new Scenario.Expectations(
+                enumValue(KanoFactor.class, m.get("kanoFactor"), "expect.kanoFactor"),
+                enumValue(QualityDimension.class, m.get("qualityDimension"), "expect.qualityDimension"),
+                enumValue(Priority.class, m.get("priority"), "expect.priority"),
+                enumValue(Priority.class, m.get("priorityAtLeast"), "expect.priorityAtLeast"),
+                enumValue(Priority.class, m.get("priorityAtMost"), "expect.priorityAtMost"),
+                enumValue(Escalation.class, m.get("escalation"), "expect.escalation"),
+                enumValue(Escalation.class, m.get("escalationAtLeast"), "expect.escalationAtLeast"),
+                enumValue(Escalation.class, m.get("escalationAtMost"), "expect.escalationAtMost"),
+                duration(m.get("respondWithin"), "expect.respondWithin"),
+                duration(m.get("resolveWithin"), "expect.resolveWithin"),
+                duration(m.get("followUpWithin"), "expect.followUpWithin"),
+                m.get("survey") == null ? null : bool(m.get("survey"), "expect.survey", false),
+                enums(ComplaintCause.class, m.get("causes"), "expect.causes"),
+                enums(ComplaintCause.class, m.get("causesAbsent"), "expect.causesAbsent"),
+                m.get("noCauses") == null ? null : bool(m.get("noCauses"), "expect.noCauses", false),
+                enums(Principle.class, m.get("principles"), "expect.principles"),
+                enums(Principle.class, m.get("principlesAbsent"), "expect.principlesAbsent"),
+                enums(Principle.class, m.get("topPrinciples"), "expect.topPrinciples"),
+                enums(HandlingStep.class, m.get("steps"), "expect.steps"),
+                stepActions,
+                strings(m.get("actions"), "expect.actions"), strings(m.get("actionsAbsent"), "expect.actionsAbsent"),
+                strings(m.get("cautions"), "expect.cautions"), strings(m.get("cautionsAbsent"), "expect.cautionsAbsent"),
+                m.get("satisfactionGap") == null ? null : integer(m.get("satisfactionGap"), "expect.satisfactionGap", 0),
+                strings(m.get("firedRules"), "expect.firedRules"), strings(m.get("notFiredRules"), "expect.notFiredRules"));
+    }
+
+    private static Object required(Map<String, Object> m, String key) {
+        Object value = m.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("'" + key + "' is missing");
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String where) {
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(where + " must be a mapping of 'key: value' lines");
+        }
+        for (Object key : m.keySet()) {
+            if (!(key instanceof String)) {
+                throw new IllegalArgumentException(where + " has a key that is not text: " + key);
+            }
+        }
+        return (Map<String, Object>) m;
+    }
+
+    private static void unknownKeys(Map<String, Object> m, Set<String> known, String prefix) {
+        for (String key : m.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + prefix + key + "'; the known keys here are " + new TreeSet<>(known));
+            }
+        }
+    }
+
+    private static String string(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map || value instanceof List) {
+            throw new IllegalArgumentException(field + " must be text");
+        }
+        return value.toString();
+    }
+
+    private static boolean bool(Object value, String field, boolean otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException(field + " must be true or false, was '" + value + "'");
+    }
+
+    private static int integer(Object value, String field, int otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Integer i) {
+            return i;
+        }
+        throw new IllegalArgumentException(field + " must be a whole number, was '" + value + "'");
+    }
+
+    private static OffsetDateTime timestamp(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be a timestamp with offset such as 2026-05-01T06:00:00+08:00, was '" + value + "'");
+        }
+    }
+
+    private static Duration duration(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 duration such as PT30M, PT4H or P3D, was '" + value + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toString().trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static <E extends Enum<E>> List<E> enums(Class<E> type, Object value, String field) {
+        List<String> names = strings(value, field);
+        return names == null ? null : names.stream().map(n -> enumValue(type, n, field)).toList();
+    }
+
+    private static List<String> strings(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>();
+            list.forEach(item -> out.add(String.valueOf(item)));
+            return out;
+        }
+        if (value instanceof Map) {
+            throw new IllegalArgumentException(field + " must be a list such as [A, B]");
+        }
+        return List.of(value.toString());
+    }
+}
