@@ -1,0 +1,28 @@
+package com.propertyservice.advisor.ruleset;
+
+import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.system.AdvisorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Files;
+
+/** The one {@link Advisor} of the service, on the configured rules folder (or the jar's rules). */
+@Configuration(proxyBeanMethods = false)
+class AdvisorConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AdvisorConfiguration.class);
+
+    @Bean
+    Advisor advisor(AdvisorProperties properties) {
+        if (Files.isDirectory(properties.rulesDir())) {
+            Advisor advisor = Advisor.fromDirectory(properties.rulesDir());
+            log.info("rules loaded from {}: version {}", properties.rulesDir().toAbsolutePath(), advisor.version());
+            return advisor;
+        }
+        log.warn("rules folder {} not found; using the rules carried in the jar", properties.rulesDir().toAbsolutePath());
+        return Advisor.fromClasspath();
+    }
+}

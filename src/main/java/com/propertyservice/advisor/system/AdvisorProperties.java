@@ -1,0 +1,37 @@
+package com.propertyservice.advisor.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The advisor's own settings ({@code advisor.*}), each also settable as an environment variable
+ * by relaxed binding ({@code ADVISOR_RULES_DIR}, {@code ADVISOR_SECURITY_API_KEYS}, ...).
+ *
+ * @param rulesDir the rules folder; when it does not exist the rules carried in the jar are used
+ * @param rules    how rule changes are activated
+ * @param security keys and the first user
+ */
+@ConfigurationProperties("advisor")
+public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
+                                @DefaultValue Rules rules,
+                                @DefaultValue Security security) {
+
+    /**
+     * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);
+     *                   {@code watch}: also when files in the folder change, after a quiet period
+     * @param debounce   the quiet period a changed folder must keep before it is loaded
+     */
+    public record Rules(@DefaultValue("publish") String activation, @DefaultValue("2s") Duration debounce) {
+    }
+
+    /**
+     * @param apiKeys                keys for integrating systems (never commit real keys)
+     * @param bootstrapAdminPassword password of the first user {@code admin}, used only when no user exists
+     */
+    public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword) {
+    }
+}
