@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 final class DecisionTable {
 
     private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
-    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]{2,})['\"]");
 
     /** One cell with its position. */
     record CellAt(String sheet, int row, int column, String value) {
@@ -91,33 +90,25 @@ final class DecisionTable {
     }
 
     private CellAt cellFor(int row, String failingLine, String message) {
-        List<String> needles = new ArrayList<>();
-        Matcher quoted = QUOTED.matcher(message);
-        while (quoted.find()) {
-            needles.add(quoted.group(1));
+        java.util.Set<String> needles = Sources.needles(message);
+        // a value named in the message, in this row; else a code template naming it (the error is in the column);
+        // else the longest value of this row that stands on the failing line
+        CellAt named = longest(cells.stream().filter(c -> c.row() == row && !c.value().isBlank()
+                && needles.stream().anyMatch(n -> c.value().contains(n))).toList());
+        if (named != null) {
+            return named;
         }
-        CellAt best = null;
-        for (CellAt cell : cells) {
-            if (cell.row() != row || cell.value().isBlank()) {
-                continue;
-            }
-            String value = cell.value().trim();
-            boolean named = needles.stream().anyMatch(n -> value.contains(n) || n.contains(value));
-            boolean onLine = failingLine.contains(value);
-            if ((named || onLine) && (best == null || value.length() > best.value().trim().length())) {
-                best = cell;
-            }
+        CellAt template = longest(cells.stream().filter(c -> c.row() < row && !c.value().isBlank()
+                && needles.stream().anyMatch(n -> c.value().matches("(?s).*\\b" + Pattern.quote(n) + "\\b.*"))).toList());
+        if (template != null) {
+            return template;
         }
-        if (best == null) {
-            // the error may lie in a column's code template rather than in this row's value
-            for (CellAt cell : cells) {
-                if (cell.row() < row && !cell.value().isBlank()
-                        && needles.stream().anyMatch(n -> cell.value().contains(n))) {
-                    best = cell;
-                }
-            }
-        }
-        return best;
+        return longest(cells.stream().filter(c -> c.row() == row && !c.value().isBlank()
+                && failingLine.contains(c.value().trim())).toList());
+    }
+
+    private static CellAt longest(List<CellAt> candidates) {
+        return candidates.stream().max(java.util.Comparator.comparingInt(c -> c.value().trim().length())).orElse(null);
     }
 
     private static List<CellAt> csvCells(String text) {

@@ -12,7 +12,6 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.Resource;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +39,7 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern DSL_ENTRY = Pattern.compile("(?m)^\\s*\\[(when|then|condition|consequence|keyword|\\*)\\](?:\\[[^\\]]*\\])?(.*?)=");
     private static final Pattern UNABLE_TO_EXPAND = Pattern.compile("Unable to expand:\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern RULE_NAMED = Pattern.compile("Rule name='([^']+)'");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("[Ll]ine (\\d+)");
 
     /** The outcome of a compilation: a rule set when there is no problem, and the scenarios the folder carries. */
@@ -73,12 +73,12 @@ public final class RuleSetCompiler {
                 case DRL, DSLR -> {
                     anyRuleFile = true;
                     index.addRuleSource(path, text, false);
-                    kfs.write(resource(ks, RESOURCES + path, text));
+                    kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8));
                 }
                 case DSL -> {
                     index.addDsl(path, text);
                     dslPhrases.put(path, phrases(text));
-                    kfs.write(resource(ks, RESOURCES + path, text));
+                    kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8));
                 }
                 case DECISION_TABLE -> {
                     anyRuleFile = true;
@@ -88,7 +88,7 @@ public final class RuleSetCompiler {
                         problems.add(table.conversionProblem());
                     } else {
                         index.addRuleSource(path, table.drl(), true);
-                        kfs.write(resource(ks, RESOURCES + path + TABLE_SUFFIX, table.drl()));
+                        kfs.write(RESOURCES + path + TABLE_SUFFIX, table.drl().getBytes(StandardCharsets.UTF_8));
                     }
                 }
                 case TEXTS -> texts.add(path, text, problems);
@@ -198,6 +198,29 @@ public final class RuleSetCompiler {
                 line = Integer.parseInt(m.group(1));
             }
         }
+        if (path == null || line <= 0) {
+            // some errors (e.g. an unknown field in classic mode) name only the rule: find it and the line in error
+            Matcher named = RULE_NAMED.matcher(text);
+            RuleIndex.RuleSpan span = named.find() ? index.find(named.group(1)) : null;
+            if (span != null) {
+                int inRule = lineNaming(span.text(), Sources.needles(text));
+                boolean table = FileKind.of(span.file()) == FileKind.DECISION_TABLE;
+                if (table) {
+                    return tables.get(span.file()).locate(generatedLineOf(tables.get(span.file()), span.name(), Sources.needles(text)), span.name(), text);
+                }
+                return new Problem(span.file(), span.line() + Math.max(inRule, 0), null, span.name(), text);
+            }
+        }
+        if (path != null && line <= 0 && !path.endsWith(TABLE_SUFFIX)) {
+            // e.g. an unknown field in classic mode: Drools gives the file but no line; find the line naming it
+            Set<String> needles = Sources.needles(text);
+            for (RuleIndex.RuleSpan span : index.rules()) {
+                int inRule = span.file().equals(path) ? lineNaming(span.text(), needles) : 0;
+                if (inRule > 0) {
+                    return new Problem(path, span.line() + inRule, null, span.name(), text);
+                }
+            }
+        }
         if (path != null && path.endsWith(TABLE_SUFFIX)) {
             String table = path.substring(0, path.length() - TABLE_SUFFIX.length());
             String rule = ruleAt(index, table, line, tables.get(table));
@@ -220,6 +243,34 @@ public final class RuleSetCompiler {
         }
         return new Problem(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null,
                 ruleAtLine(index, path, line), text);
+    }
+
+    /** 0-based line within a rule's text holding one of the needles, or 0 for the rule's first line. */
+    private static int lineNaming(String ruleText, Set<String> needles) {
+        String[] lines = ruleText.split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (needles.stream().anyMatch(n -> line.matches(".*\\b" + Pattern.quote(n) + "\\b.*"))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int generatedLineOf(DecisionTable table, String rule, Set<String> needles) {
+        String[] lines = table.drl().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("rule \"" + rule + "\"")) {
+                for (int j = i; j < lines.length && !lines[j].trim().equals("end"); j++) {
+                    String line = lines[j];
+                    if (needles.stream().anyMatch(line::contains)) {
+                        return j + 1;
+                    }
+                }
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static String ruleAt(RuleIndex index, String table, int generatedLine, DecisionTable decisionTable) {
@@ -316,13 +367,6 @@ public final class RuleSetCompiler {
             phrases.add("[" + m.group(1) + "] " + m.group(2).strip());
         }
         return phrases;
-    }
-
-    private static Resource resource(KieServices ks, String path, String text) {
-        Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8), "UTF-8");
-        resource.setSourcePath(path);
-        resource.setTargetPath(path);
-        return resource;
     }
 
     private static String clean(String text) {

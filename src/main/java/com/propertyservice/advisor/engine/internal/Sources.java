@@ -1,6 +1,10 @@
 package com.propertyservice.advisor.engine.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small helpers for reading rule sources. */
 final class Sources {
@@ -12,6 +16,25 @@ final class Sources {
     static String text(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static final Pattern[] NEEDLES = {
+            Pattern.compile("['\"]([^'\"\\s]{2,})['\"]"),
+            Pattern.compile("(\\w{2,}) cannot be resolved"),
+            Pattern.compile("\\.(\\w{2,})\\(\\)"),
+            Pattern.compile("(?:field|method|variable|identifier)s? '?(\\w{2,})"),
+    };
+
+    /** The words a Drools error message names as being in error (an unknown field, a bad constant...). */
+    static Set<String> needles(String message) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Pattern pattern : NEEDLES) {
+            Matcher m = pattern.matcher(message);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
     }
 
     /** 1-based line number of a character offset. */

@@ -1,0 +1,75 @@
+package com.propertyservice.advisor.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reloads while several threads ask for advice: no call fails and no advice mixes two rule sets
+ * (its quality dimension always matches the version it names).
+ */
+class ConcurrentReloadTest {
+
+    @Test
+    void reloadUnderConcurrentAdviceNeverFailsACallNorMixesRuleSets() throws Exception {
+        RuleFiles assurance = SampleRules.files();
+        String csv = SampleRules.text("catalogue/issues.drl.csv").replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
+        RuleFiles empathy = SampleRules.with("catalogue/issues.drl.csv", csv);
+        RuleFiles broken = SampleRules.with("principles/remediation.drl", "rule \"x\" when then");
+        Map<String, QualityDimension> dimensionOfVersion = Map.of(
+                assurance.sha256().substring(0, 12), QualityDimension.ASSURANCE,
+                empathy.sha256().substring(0, 12), QualityDimension.EMPATHY);
+
+        Advisor advisor = Advisor.fromFiles(assurance);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger calls = new AtomicInteger();
+        Map<String, Integer> perVersion = new ConcurrentHashMap<>();
+        List<String> mixed = java.util.Collections.synchronizedList(new ArrayList<>());
+        int threads = 4;
+        CountDownLatch started = new CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                started.countDown();
+                while (running.get()) {
+                    Advice advice = advisor.advise(SampleRules.CALM_STAFF); // an exception here fails the future
+                    calls.incrementAndGet();
+                    perVersion.merge(advice.ruleSetVersion(), 1, Integer::sum);
+                    if (dimensionOfVersion.get(advice.ruleSetVersion()) != advice.qualityDimension()) {
+                        mixed.add(advice.ruleSetVersion() + " gave " + advice.qualityDimension());
+                    }
+                }
+                return null;
+            }));
+        }
+        started.await();
+        List<ReloadResult> reloads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reloads.add(advisor.activate(i % 3 == 0 ? empathy : i % 3 == 1 ? broken : assurance));
+        }
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(reloads).extracting(ReloadResult::activated).containsExactly(true, false, true, true, false, true);
+        assertThat(mixed).isEmpty();
+        assertThat(calls.get()).isGreaterThan(0);
+        assertThat(perVersion.keySet()).isSubsetOf(dimensionOfVersion.keySet()).hasSize(2);
+        assertThat(advisor.version()).isEqualTo(assurance.sha256().substring(0, 12));
+    }
+}
