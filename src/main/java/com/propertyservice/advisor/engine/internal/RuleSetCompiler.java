@@ -49,7 +49,16 @@ public final class RuleSetCompiler {
     private RuleSetCompiler() {
     }
 
+    /** Compiles with the classic engine (see docs/architecture.md for why). */
     public static Outcome compile(RuleFiles files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Compiles with a given Drools project type ({@code null} for the classic engine); the
+     * executable model is used only by the build-time comparison in the benchmarks.
+     */
+    public static Outcome compile(RuleFiles files, Class<? extends KieBuilder.ProjectType> projectType) {
         String version = files.sha256().substring(0, 12);
         List<Problem> problems = new ArrayList<>();
         RuleIndex index = new RuleIndex();
@@ -123,7 +132,7 @@ public final class RuleSetCompiler {
 
         KieBase kieBase = null;
         if (anyRuleFile) {
-            kieBase = build(ks, kfs, tables, dslPhrases, index, problems);
+            kieBase = build(ks, kfs, projectType, tables, dslPhrases, index, problems);
         }
         if (kieBase != null) {
             checkDescriptions(kieBase, index, problems);
@@ -146,7 +155,8 @@ public final class RuleSetCompiler {
         return new Outcome(set, version, problems, scenarios);
     }
 
-    private static KieBase build(KieServices ks, KieFileSystem kfs, Map<String, DecisionTable> tables,
+    private static KieBase build(KieServices ks, KieFileSystem kfs, Class<? extends KieBuilder.ProjectType> projectType,
+                                 Map<String, DecisionTable> tables,
                                  Map<String, List<String>> dslPhrases, RuleIndex index, List<Problem> problems) {
         ReleaseId releaseId = ks.newReleaseId("com.propertyservice.advisor", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
@@ -154,7 +164,7 @@ public final class RuleSetCompiler {
         kfs.writeKModuleXML(ks.newKieModuleModel()
                 .setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALWAYS.name())
                 .toXML());
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = projectType == null ? ks.newKieBuilder(kfs).buildAll() : ks.newKieBuilder(kfs).buildAll(projectType);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             Set<String> seen = new LinkedHashSet<>();
