@@ -1,0 +1,32 @@
+package com.propertyservice.advisor.incident;
+
+import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.Language;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
+
+/** {@code POST /api/advice}: advice for an incident, recording nothing. */
+@RestController
+class AdviceController {
+
+    private final IncidentService incidents;
+
+    AdviceController(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Operation(summary = "Advice for an incident, recording nothing",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "lift outage, angry owner", value = ApiExamples.INCIDENT))))
+    @PostMapping(path = "/api/advice", consumes = "application/json")
+    Advice advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
+        return incidents.advise(request.toIncident(), Language.of(locale));
+    }
+}

@@ -1,0 +1,32 @@
+package com.propertyservice.advisor.incident;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A return visit to record.
+ *
+ * @param perception  the owner's perceived service, 1..5
+ * @param expectation the owner's expectation 1..5, or {@code null} to use the incident's own
+ * @param comment     what the owner said, at most 2000 characters, or {@code null}
+ * @param visitedAt   when the visit took place; {@code null} means now
+ */
+public record FollowUpCommand(int perception, Integer expectation, String comment, OffsetDateTime visitedAt) {
+
+    public FollowUpCommand {
+        requireScore(perception, "perception");
+        if (expectation != null) {
+            requireScore(expectation, "expectation");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw new IllegalArgumentException("comment must be at most 2000 characters");
+        }
+        visitedAt = Objects.requireNonNullElseGet(visitedAt, OffsetDateTime::now);
+    }
+
+    private static void requireScore(int value, String field) {
+        if (value < 1 || value > 5) {
+            throw new IllegalArgumentException(field + " must be between 1 and 5, was " + value);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.propertyservice.advisor.incident;
+
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.system.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** Incidents: record with advice, read, list, follow up, resolve. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+    private final IncidentService incidents;
+
+    IncidentController(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Operation(summary = "Record an incident with the advice it gets now",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "lift outage, angry owner", value = ApiExamples.INCIDENT))))
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
+                                        Authentication caller, UriComponentsBuilder uri) {
+        IncidentView recorded = incidents.record(request.toIncident(), Language.of(locale), caller.getName());
+        return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri())
+                .body(recorded);
+    }
+
+    @Operation(summary = "A recorded incident with its advice and follow-ups")
+    @GetMapping("/{id}")
+    IncidentView get(@PathVariable long id) {
+        return incidents.get(id);
+    }
+
+    @Operation(summary = "Recorded incidents, newest first, filtered and paged")
+    @GetMapping
+    IncidentPage list(@RequestParam(required = false) @Size(max = 100) String community,
+                      @RequestParam(required = false) IncidentStatus status,
+                      @RequestParam(required = false) ServiceArea area,
+                      @RequestParam(required = false) Priority priority,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                      @RequestParam(defaultValue = "20") @Min(1) @Max(IncidentService.MAX_PAGE_SIZE) int size) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiProblemException.invalidField("to", "incident.range", from, to);
+        }
+        return incidents.list(new IncidentQuery(community, status, area, priority, from, to), page, size);
+    }
+
+    @Operation(summary = "Record a return visit; updates the satisfaction gap and the status",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "satisfied owner", value = ApiExamples.FOLLOW_UP))))
+    @PostMapping(path = "/{id}/follow-ups", consumes = "application/json")
+    ResponseEntity<IncidentView> followUp(@PathVariable long id, @Valid @RequestBody FollowUpRequest request,
+                                          Authentication caller, UriComponentsBuilder uri) {
+        IncidentView view = incidents.followUp(id, request.toCommand(), caller.getName());
+        return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(id).toUri()).body(view);
+    }
+
+    @Operation(summary = "Mark an incident resolved (an addition to the contract)")
+    @PostMapping("/{id}/resolution")
+    IncidentView resolve(@PathVariable long id, Authentication caller) {
+        return incidents.resolve(id, caller.getName());
+    }
+}

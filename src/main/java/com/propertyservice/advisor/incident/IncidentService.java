@@ -1,0 +1,234 @@
+package com.propertyservice.advisor.incident;
+
+import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.KanoFactor;
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.engine.UnknownIssueException;
+import com.propertyservice.advisor.system.ApiProblemException;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Advice, incidents and follow-ups, for the REST API and the pages alike. Advice comes from the
+ * one {@link Advisor}; a recorded incident keeps the advice exactly as it was given, with the
+ * rule-set version and the fired rules, whatever the rules say later.
+ */
+@Service
+public class IncidentService {
+
+    /** The largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Advisor advisor;
+    private final IncidentRepository incidents;
+    private final FollowUpRepository followUps;
+    private final AdviceMetrics metrics;
+    private final JsonMapper json;
+    // stored JSON was written by an earlier version: tolerate fields this one does not know
+    private final ObjectReader storedAdvice;
+    private final ObjectReader storedIncident;
+
+    IncidentService(Advisor advisor, IncidentRepository incidents, FollowUpRepository followUps, AdviceMetrics metrics,
+                    JsonMapper json) {
+        this.advisor = advisor;
+        this.incidents = incidents;
+        this.followUps = followUps;
+        this.metrics = metrics;
+        this.json = json;
+        this.storedAdvice = json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.storedIncident = json.readerFor(Incident.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Advice for an incident, recording nothing.
+     *
+     * @throws UnknownIssueException when the issue key is not in the active catalogue
+     */
+    public Advice advise(Incident incident, Language language) {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(language, "language");
+        return metrics.timed(() -> advisor.advise(incident, language));
+    }
+
+    /**
+     * Records an incident with the advice it gets now.
+     *
+     * @param actor who records it: a username or {@code api-key:xxxx}
+     * @throws UnknownIssueException when the issue key is not in the active catalogue (nothing is stored)
+     */
+    @Transactional
+    public IncidentView record(Incident incident, Language language, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        Advice advice = advise(incident, language);
+        OffsetDateTime now = OffsetDateTime.now();
+        StoredIncident row = new StoredIncident();
+        row.externalId = incident.externalId();
+        row.reportedAt = incident.reportedAt();
+        row.channel = incident.channel().name();
+        row.community = incident.community();
+        row.serviceArea = incident.serviceArea().name();
+        row.issue = incident.issue();
+        row.summary = incident.summary();
+        row.expectation = incident.expectation();
+        row.perception = incident.perception();
+        row.satisfactionGap = advice.satisfactionGap();
+        row.kanoFactor = nameOf(advice.kanoFactor());
+        row.priority = nameOf(advice.priority());
+        row.escalation = nameOf(advice.escalation());
+        row.language = language.tag();
+        row.incidentJson = json.writeValueAsString(incident);
+        row.adviceJson = json.writeValueAsString(advice);
+        row.ruleSetVersion = advice.ruleSetVersion();
+        row.firedRules = json.writeValueAsString(advice.firedRules());
+        row.status = IncidentStatus.ADVISED.name(); // the advice is given in the same step as the recording
+        row.recordedBy = actor;
+        row.recordedAt = now;
+        row.advisedAt = now;
+        return view(incidents.save(row));
+    }
+
+    /**
+     * A recorded incident with its advice and follow-ups.
+     *
+     * @throws ApiProblemException 404 when there is none with this id
+     */
+    @Transactional(readOnly = true)
+    public IncidentView get(long id) {
+        return view(find(id));
+    }
+
+    /** Incidents matching the query, newest reported first. */
+    @Transactional(readOnly = true)
+    public IncidentPage list(IncidentQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be ≥ 0 and size 1.." + MAX_PAGE_SIZE);
+        }
+        PageRequest request = PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
+        Page<StoredIncident> found = incidents.findAll(matching(query), request);
+        return new IncidentPage(found.getContent().stream().map(IncidentService::summary).toList(),
+                page, size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    /**
+     * Records a return visit: the satisfaction gap becomes perception − expectation (the one given
+     * on the visit, else the incident's own), and the incident becomes {@link IncidentStatus#FOLLOWED_UP}.
+     *
+     * @throws ApiProblemException 404 when there is no incident with this id
+     */
+    @Transactional
+    public IncidentView followUp(long id, FollowUpCommand visit, String actor) {
+        Objects.requireNonNull(visit, "visit");
+        Objects.requireNonNull(actor, "actor");
+        StoredIncident row = find(id);
+        Integer expectation = visit.expectation() != null ? visit.expectation() : row.expectation;
+        Integer gap = expectation == null ? null : visit.perception() - expectation;
+        followUps.save(new StoredFollowUp(row.id, visit.perception(), expectation, gap, visit.comment(), actor,
+                visit.visitedAt()));
+        row.perception = visit.perception();
+        row.expectation = expectation;
+        row.satisfactionGap = gap;
+        row.status = IncidentStatus.FOLLOWED_UP.name();
+        row.followedUpAt = row.followedUpAt == null || visit.visitedAt().isAfter(row.followedUpAt)
+                ? visit.visitedAt() : row.followedUpAt;
+        return view(row);
+    }
+
+    /**
+     * Marks an incident resolved.
+     *
+     * @throws ApiProblemException 404 when there is no such incident, 409 when it is already resolved or followed up
+     */
+    @Transactional
+    public IncidentView resolve(long id, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        StoredIncident row = find(id);
+        IncidentStatus status = row.status();
+        if (status == IncidentStatus.RESOLVED || status == IncidentStatus.FOLLOWED_UP) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "incident.already-resolved", id, status);
+        }
+        row.status = IncidentStatus.RESOLVED.name();
+        row.resolvedAt = OffsetDateTime.now();
+        row.resolvedBy = actor;
+        return view(row);
+    }
+
+    private StoredIncident find(long id) {
+        return incidents.findById(id)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id));
+    }
+
+    private IncidentView view(StoredIncident row) {
+        List<FollowUpView> visits = followUps.findByIncidentIdOrderByVisitedAtAscIdAsc(row.id).stream()
+                .map(StoredFollowUp::view).toList();
+        return new IncidentView(row.id, row.status(), storedIncident.readValue(row.incidentJson),
+                storedAdvice.readValue(row.adviceJson), row.ruleSetVersion, json.readValue(row.firedRules, STRINGS),
+                row.expectation, row.perception, row.satisfactionGap, row.recordedBy, row.recordedAt, row.advisedAt,
+                row.resolvedAt, row.resolvedBy, row.followedUpAt, visits);
+    }
+
+    private static IncidentSummary summary(StoredIncident row) {
+        return new IncidentSummary(row.id, row.externalId, row.status(), row.reportedAt, row.community,
+                ServiceArea.valueOf(row.serviceArea), row.issue, row.summary,
+                row.kanoFactor == null ? null : KanoFactor.valueOf(row.kanoFactor),
+                row.priority == null ? null : Priority.valueOf(row.priority),
+                row.escalation == null ? null : Escalation.valueOf(row.escalation),
+                row.satisfactionGap, row.recordedBy, row.recordedAt);
+    }
+
+    private static Specification<StoredIncident> matching(IncidentQuery query) {
+        return (root, criteria, builder) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (query.community() != null && !query.community().isBlank()) {
+                predicates.add(builder.equal(root.get("community"), query.community()));
+            }
+            if (query.status() != null) {
+                predicates.add(builder.equal(root.get("status"), query.status().name()));
+            }
+            if (query.area() != null) {
+                predicates.add(builder.equal(root.get("serviceArea"), query.area().name()));
+            }
+            if (query.priority() != null) {
+                predicates.add(builder.equal(root.get("priority"), query.priority().name()));
+            }
+            ZoneId zone = ZoneId.systemDefault();
+            if (query.from() != null) {
+                predicates.add(builder.greaterThanOrEqualTo(root.get("reportedAt"),
+                        query.from().atStartOfDay(zone).toOffsetDateTime()));
+            }
+            if (query.to() != null) {
+                predicates.add(builder.lessThan(root.get("reportedAt"),
+                        query.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+            }
+            return builder.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,56 @@
+package com.propertyservice.advisor.user;
+
+import com.propertyservice.advisor.system.AdvisorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Creates user {@code admin} (ADMIN) when no user exists: with
+ * {@code advisor.security.bootstrap-admin-password} when it is set, otherwise with a random password
+ * logged once, so a fresh installation can be entered and no password lives in code or jar.
+ */
+@Component
+class FirstAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final UserService users;
+    private final AdvisorProperties properties;
+
+    FirstAdministrator(UserService users, AdvisorProperties properties) {
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.anyUser()) {
+            return;
+        }
+        String configured = properties.security().bootstrapAdminPassword();
+        if (configured != null && !configured.isBlank()) {
+            users.createFirstAdmin(configured);
+            log.info("created the first user 'admin' (ADMIN) with the password from advisor.security.bootstrap-admin-password");
+            return;
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        users.createFirstAdmin(generated);
+        log.warn("""
+
+                ****************************************************************
+                No user existed: created user 'admin' (ADMIN) with the password
+                    {}
+                It is shown only this once. Log in and create the other users
+                (POST /api/users); set ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD
+                to choose it yourself on a fresh database.
+                ****************************************************************""", generated);
+    }
+}

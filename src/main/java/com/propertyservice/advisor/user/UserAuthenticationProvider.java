@@ -1,0 +1,74 @@
+package com.propertyservice.advisor.user;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a username and password (HTTP Basic and the login form) against the users table, and
+ * remembers a pair that passed for a minute ({@link CredentialsCache}).
+ */
+@Component
+class UserAuthenticationProvider implements AuthenticationProvider {
+
+    // compared against when the user does not exist, so an unknown name costs as much as a wrong password
+    private final String dummyHash;
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final CredentialsCache cache;
+
+    UserAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache cache) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.cache = cache;
+        this.dummyHash = passwordEncoder.encode("not-a-real-password-" + System.nanoTime());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        Optional<Set<Role>> cached = cache.lookup(username, password);
+        if (cached.isPresent()) {
+            return authenticated(username, cached.get());
+        }
+        Optional<UserAccount> account = users.findById(username);
+        if (account.isEmpty()) {
+            passwordEncoder.matches(password, dummyHash);
+            throw new BadCredentialsException("bad credentials");
+        }
+        if (!passwordEncoder.matches(password, account.get().passwordHash())) {
+            throw new BadCredentialsException("bad credentials");
+        }
+        if (!account.get().enabled()) {
+            throw new DisabledException("user disabled");
+        }
+        Set<Role> roles = account.get().roles();
+        cache.remember(username, password, roles);
+        return authenticated(username, roles);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static Authentication authenticated(String username, Set<Role> roles) {
+        List<GrantedAuthority> authorities = roles.stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+}

@@ -1,0 +1,139 @@
+package com.propertyservice.advisor;
+
+import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.incident.IncidentService;
+import com.propertyservice.advisor.user.NewUser;
+import com.propertyservice.advisor.user.Role;
+import com.propertyservice.advisor.user.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint × every kind of caller, through the real filter chain, the real users table (bcrypt)
+ * and the real API key check.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:service-api;DB_CLOSE_DELAY=-1",
+        "advisor.security.api-keys=" + TestIncidents.API_KEY,
+        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@AutoConfigureMockMvc
+class AuthorizationMatrixTest {
+
+    static final String SUPERVISOR_PASSWORD = "Supervisor-Pass-1";
+    static final String TRAINER_PASSWORD = "Trainer-Pass-0001";
+    /**
+     * Security lets the call through: the outcome is the controller's. Used for /api/rules/**, whose
+     * controllers come from the ruleset branch; once merged these cases must be 200 (the integrator
+     * replaces PASSES_SECURITY by 200 there).
+     */
+    static final int PASSES_SECURITY = -1;
+    static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    enum Caller { NONE, WRONG_KEY, API_KEY, SUPERVISOR, TRAINER, ADMIN }
+
+    /** An endpoint and what each {@link Caller}, in declaration order, must get. */
+    record Endpoint(String name, HttpMethod method, String path, String body, int... expected) {
+    }
+
+    static final Endpoint[] ENDPOINTS = {
+            new Endpoint("advice", HttpMethod.POST, "/api/advice", TestIncidents.LIFT_OUTAGE, 401, 401, 200, 200, 200, 200),
+            new Endpoint("record", HttpMethod.POST, "/api/incidents", TestIncidents.LIFT_OUTAGE, 401, 401, 201, 201, 201, 201),
+            new Endpoint("list", HttpMethod.GET, "/api/incidents", null, 401, 401, 200, 200, 200, 200),
+            new Endpoint("get", HttpMethod.GET, "/api/incidents/{id}", null, 401, 401, 200, 200, 200, 200),
+            new Endpoint("follow-up", HttpMethod.POST, "/api/incidents/{id}/follow-ups", "{\"perception\":4}", 401, 401, 201, 201, 201, 201),
+            new Endpoint("resolve", HttpMethod.POST, "/api/incidents/{id}/resolution", null, 401, 401, 200, 200, 200, 200),
+            new Endpoint("rules", HttpMethod.GET, "/api/rules", null, 401, 401, PASSES_SECURITY, PASSES_SECURITY, PASSES_SECURITY, PASSES_SECURITY),
+            new Endpoint("rule versions", HttpMethod.GET, "/api/rules/versions", null, 401, 401, PASSES_SECURITY, PASSES_SECURITY, PASSES_SECURITY, PASSES_SECURITY),
+            new Endpoint("validate rules", HttpMethod.POST, "/api/rules/validate", null, 401, 401, 403, 403, PASSES_SECURITY, PASSES_SECURITY),
+            new Endpoint("reload rules", HttpMethod.POST, "/api/rules/reload", null, 401, 401, 403, 403, PASSES_SECURITY, PASSES_SECURITY),
+            new Endpoint("list users", HttpMethod.GET, "/api/users", null, 401, 401, 403, 403, 403, 200),
+            new Endpoint("create user", HttpMethod.POST, "/api/users", "{\"username\":\"{user}\",\"password\":\"New-User-Pass-1\",\"roles\":[\"SUPERVISOR\"]}", 401, 401, 403, 403, 403, 201),
+            new Endpoint("disable user", HttpMethod.POST, "/api/users/{user}/disable", null, 401, 401, 403, 403, 403, 200),
+            new Endpoint("health", HttpMethod.GET, "/actuator/health", null, 200, 200, 200, 200, 200, 200),
+            new Endpoint("api docs", HttpMethod.GET, "/v3/api-docs", null, 200, 200, 200, 200, 200, 200),
+    };
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserService users;
+    @Autowired
+    IncidentService incidents;
+
+    static Stream<Arguments> matrix() {
+        return Arrays.stream(ENDPOINTS).flatMap(endpoint -> Arrays.stream(Caller.values())
+                .map(caller -> Arguments.of(endpoint.name(), caller, endpoint, endpoint.expected()[caller.ordinal()])));
+    }
+
+    @BeforeEach
+    void peopleExist() {
+        Set<String> existing = new java.util.HashSet<>();
+        users.list().forEach(user -> existing.add(user.username()));
+        if (!existing.contains("supervisor")) {
+            users.create(new NewUser("supervisor", SUPERVISOR_PASSWORD, Set.of(Role.SUPERVISOR)), "test");
+        }
+        if (!existing.contains("trainer")) {
+            users.create(new NewUser("trainer", TRAINER_PASSWORD, Set.of(Role.TRAINER)), "test");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {3}")
+    @MethodSource("matrix")
+    void eachCallerGetsWhatTheRoleMatrixSays(String name, Caller caller, Endpoint endpoint, int expected) throws Exception {
+        // a fresh incident and user per case, so that resolving or disabling twice never decides the outcome
+        long id = incidents.record(Incident.builder().channel(com.propertyservice.advisor.engine.Channel.APP)
+                .community("阳光花园").serviceArea(com.propertyservice.advisor.engine.ServiceArea.ENGINEERING)
+                .issue("lift-outage").summary("电梯停了")
+                .complainant(com.propertyservice.advisor.engine.Complainant.of(
+                        com.propertyservice.advisor.engine.ComplainantRole.OWNER,
+                        com.propertyservice.advisor.engine.Emotion.CALM))
+                .build(), Language.ZH_CN, "test").id();
+        String user = "user" + SEQUENCE.incrementAndGet();
+        if (endpoint.path().contains("{user}/disable")) {
+            users.create(new NewUser(user, "Someone-Pass-01", Set.of(Role.SUPERVISOR)), "test");
+        }
+        String path = endpoint.path().replace("{id}", Long.toString(id)).replace("{user}", user);
+        MockHttpServletRequestBuilder request = request(endpoint.method(), path);
+        if (endpoint.body() != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body().replace("{user}", user));
+        }
+        switch (caller) {
+            case NONE -> { }
+            case WRONG_KEY -> request.header("X-API-Key", "not-a-key");
+            case API_KEY -> request.header("X-API-Key", TestIncidents.API_KEY);
+            case SUPERVISOR -> request.with(httpBasic("supervisor", SUPERVISOR_PASSWORD));
+            case TRAINER -> request.with(httpBasic("trainer", TRAINER_PASSWORD));
+            case ADMIN -> request.with(httpBasic("admin", TestIncidents.ADMIN_PASSWORD));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        int status = result.getResponse().getStatus();
+        if (expected == PASSES_SECURITY) {
+            assertThat(status).as("security must let %s through", caller).isNotIn(401, 403);
+        } else {
+            assertThat(status).isEqualTo(expected);
+        }
+        if (status == 401 || status == 403) {
+            assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+        }
+    }
+}

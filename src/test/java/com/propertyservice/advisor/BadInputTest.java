@@ -1,0 +1,173 @@
+package com.propertyservice.advisor;
+
+import com.propertyservice.advisor.engine.Channel;
+import com.propertyservice.advisor.engine.Complainant;
+import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.Emotion;
+import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.incident.IncidentService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.propertyservice.advisor.TestIncidents.liftOutageWith;
+import static com.propertyservice.advisor.TestIncidents.liftOutageWithout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Malformed requests across the endpoints: each gets the expected 4xx problem detail naming the field
+ * at fault, none a 5xx, none leaks an exception name, and nothing stored changes.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:service-api;DB_CLOSE_DELAY=-1",
+        "advisor.security.api-keys=" + TestIncidents.API_KEY,
+        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@AutoConfigureMockMvc
+class BadInputTest {
+
+    static final String TYPES = "https://advisor.propertyservice.com/problems/";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IncidentService incidents;
+
+    /** A malformed request, the status and problem type it must get, and the field it must name (or null). */
+    record Case(String what, MockHttpServletRequestBuilder request, int status, String type, String field) {
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType("application/json").content(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    List<Case> cases(long incident) {
+        List<Case> cases = new ArrayList<>();
+        String longCommunity = "园".repeat(101);
+        Map<String, String[]> incidentBodies = new java.util.LinkedHashMap<>();
+        // body, expected field, expected type
+        incidentBodies.put("unknown top-level field", new String[]{liftOutageWith("colour", "\"red\""), "colour", "invalid-request"});
+        incidentBodies.put("unknown nested field", new String[]{liftOutageWith("complainant", "{\"role\":\"OWNER\",\"emotion\":\"ANGRY\",\"mood\":\"bad\"}"), "complainant.mood", "invalid-request"});
+        incidentBodies.put("bad channel", new String[]{liftOutageWith("channel", "\"FAX\""), "channel", "invalid-request"});
+        incidentBodies.put("bad service area", new String[]{liftOutageWith("serviceArea", "\"GARDEN\""), "serviceArea", "invalid-request"});
+        incidentBodies.put("bad emotion", new String[]{liftOutageWith("complainant", "{\"role\":\"OWNER\",\"emotion\":\"FURIOUS\"}"), "complainant.emotion", "invalid-request"});
+        incidentBodies.put("missing channel", new String[]{liftOutageWithout("channel"), "channel", "invalid-request"});
+        incidentBodies.put("missing complainant", new String[]{liftOutageWithout("complainant"), "complainant", "invalid-request"});
+        incidentBodies.put("missing complainant role", new String[]{liftOutageWith("complainant", "{\"emotion\":\"ANGRY\"}"), "complainant.role", "invalid-request"});
+        incidentBodies.put("blank community", new String[]{liftOutageWith("community", "\"  \""), "community", "invalid-request"});
+        incidentBodies.put("community too long", new String[]{liftOutageWith("community", "\"" + longCommunity + "\""), "community", "invalid-request"});
+        incidentBodies.put("summary too long", new String[]{liftOutageWith("summary", "\"" + "x".repeat(2001) + "\""), "summary", "invalid-request"});
+        incidentBodies.put("externalId too long", new String[]{liftOutageWith("externalId", "\"" + "1".repeat(65) + "\""), "externalId", "invalid-request"});
+        incidentBodies.put("occurrences zero", new String[]{liftOutageWith("occurrences", "0"), "occurrences", "invalid-request"});
+        incidentBodies.put("households negative", new String[]{liftOutageWith("affectedHouseholds", "-1"), "affectedHouseholds", "invalid-request"});
+        incidentBodies.put("expectation six", new String[]{liftOutageWith("expectation", "6"), "expectation", "invalid-request"});
+        incidentBodies.put("perception zero", new String[]{liftOutageWith("perception", "0"), "perception", "invalid-request"});
+        incidentBodies.put("negative previous complaints", new String[]{liftOutageWith("complainant", "{\"role\":\"OWNER\",\"emotion\":\"ANGRY\",\"previousComplaints\":-1}"), "complainant.previousComplaints", "invalid-request"});
+        incidentBodies.put("unknown issue", new String[]{liftOutageWith("issue", "\"no-such-issue\""), "issue", "unknown-issue"});
+        incidentBodies.put("issue not kebab-case", new String[]{liftOutageWith("issue", "\"Lift Outage\""), "issue", "invalid-request"});
+        incidentBodies.put("occurrences not a number", new String[]{liftOutageWith("occurrences", "\"two\""), "occurrences", "invalid-request"});
+        incidentBodies.put("reportedAt not a timestamp", new String[]{liftOutageWith("reportedAt", "\"yesterday\""), "reportedAt", "invalid-request"});
+        incidentBodies.put("safetyRisk not a boolean", new String[]{liftOutageWith("safetyRisk", "\"maybe\""), "safetyRisk", "invalid-request"});
+        incidentBodies.put("malformed JSON", new String[]{"{\"channel\": \"PHONE\",", null, "malformed-body"});
+        incidentBodies.put("empty body", new String[]{"", null, "malformed-body"});
+        incidentBodies.put("an array, not an object", new String[]{"[1,2]", null, "malformed-body"});
+        for (String path : List.of("/api/advice", "/api/incidents")) {
+            incidentBodies.forEach((what, spec) -> cases.add(new Case(path + ": " + what,
+                    json(post(path), spec[0]).header("X-API-Key", TestIncidents.API_KEY), 400, spec[2], spec[1])));
+            cases.add(new Case(path + ": text/plain", post(path).header("X-API-Key", TestIncidents.API_KEY)
+                    .contentType("text/plain").content("电梯坏了"), 415, "unsupported-media-type", null));
+        }
+        String visits = "/api/incidents/" + incident + "/follow-ups";
+        cases.add(new Case("follow-up without perception", json(post(visits), "{\"comment\":\"还行\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "perception"));
+        cases.add(new Case("follow-up perception six", json(post(visits), "{\"perception\":6}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "perception"));
+        cases.add(new Case("follow-up expectation zero", json(post(visits), "{\"perception\":3,\"expectation\":0}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "expectation"));
+        cases.add(new Case("follow-up comment too long", json(post(visits), "{\"perception\":3,\"comment\":\"" + "好".repeat(2001) + "\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "comment"));
+        cases.add(new Case("follow-up unknown field", json(post(visits), "{\"perception\":3,\"rating\":5}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "rating"));
+        cases.add(new Case("follow-up of a missing incident", json(post("/api/incidents/987654/follow-ups"), "{\"perception\":3}").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
+        cases.add(new Case("follow-up id not a number", json(post("/api/incidents/abc/follow-ups"), "{\"perception\":3}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "id"));
+        cases.add(new Case("list: bad status", get("/api/incidents").param("status", "DONE").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "status"));
+        cases.add(new Case("list: size too big", get("/api/incidents").param("size", "1000").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "size"));
+        cases.add(new Case("list: negative page", get("/api/incidents").param("page", "-1").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "page"));
+        cases.add(new Case("list: bad date", get("/api/incidents").param("from", "2025-13-01").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "from"));
+        cases.add(new Case("list: range reversed", get("/api/incidents").param("from", "2025-06-02").param("to", "2025-06-01").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "to"));
+        var admin = httpBasic("admin", TestIncidents.ADMIN_PASSWORD);
+        cases.add(new Case("user: bad username", json(post("/api/users"), "{\"username\":\"a\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "username"));
+        cases.add(new Case("user: short password", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"short\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("user: no roles", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"Long-Enough-Pass\",\"roles\":[]}").with(admin), 400, "invalid-request", "roles"));
+        cases.add(new Case("user: unknown role", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"ROOT\"]}").with(admin), 400, "invalid-request", "roles"));
+        cases.add(new Case("user: taken username", json(post("/api/users"), "{\"username\":\"admin\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"ADMIN\"]}").with(admin), 409, "conflict", null));
+        cases.add(new Case("user: disable unknown", post("/api/users/nobody/disable").with(admin), 404, "not-found", null));
+        cases.add(new Case("unknown path", get("/api/nothing-here").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
+        cases.add(new Case("wrong method", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/advice").header("X-API-Key", TestIncidents.API_KEY), 405, "method-not-allowed", null));
+        return cases;
+    }
+
+    Map<String, Integer> counts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String table : List.of("incidents", "follow_ups", "users")) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
+        }
+        counts.put("advised incidents", jdbc.queryForObject("select count(*) from incidents where status = 'ADVISED'", Integer.class));
+        return counts;
+    }
+
+    @Test
+    void everyMalformedRequestGetsA4xxProblemNamingTheFieldAndChangesNothing() throws Exception {
+        long incident = incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
+                .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯停了")
+                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(), Language.ZH_CN, "test").id();
+        List<Case> cases = cases(incident);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(25);
+        Map<String, Integer> before = counts();
+
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            MvcResult result = mvc.perform(c.request()).andReturn();
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            int status = result.getResponse().getStatus();
+            if (status != c.status()) {
+                failures.add(c.what() + ": status " + status + " instead of " + c.status() + " " + body);
+                continue;
+            }
+            if (!String.valueOf(result.getResponse().getContentType()).startsWith("application/problem+json")) {
+                failures.add(c.what() + ": content type " + result.getResponse().getContentType());
+                continue;
+            }
+            JsonNode problem = JSON.readTree(body);
+            if (!(TYPES + c.type()).equals(problem.path("type").asString())) {
+                failures.add(c.what() + ": type " + problem.path("type") + " instead of " + c.type());
+            }
+            if (c.field() != null) {
+                List<String> fields = new ArrayList<>();
+                problem.path("errors").forEach(error -> fields.add(error.path("field").asString()));
+                if (fields.stream().noneMatch(field -> field.equals(c.field()) || field.startsWith(c.field() + "["))) {
+                    failures.add(c.what() + ": errors name " + fields + ", not " + c.field());
+                }
+            }
+            if (body.contains("Exception") || body.contains("at com.") || body.contains("SQL")) {
+                failures.add(c.what() + ": leaks internals: " + body);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(counts()).isEqualTo(before);
+    }
+}

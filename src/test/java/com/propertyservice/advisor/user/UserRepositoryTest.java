@@ -1,0 +1,31 @@
+package com.propertyservice.advisor.user;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DataJpaTest
+class UserRepositoryTest {
+
+    @Autowired
+    UserRepository users;
+
+    @Test
+    void rolesAndDisablingSurviveTheRoundTrip() {
+        UserAccount account = new UserAccount("wang", "{bcrypt}$2a$10$hash", List.of(Role.TRAINER, Role.SUPERVISOR),
+                "admin", OffsetDateTime.now());
+        users.saveAndFlush(account);
+        UserAccount found = users.findById("wang").orElseThrow();
+        assertThat(found.roles()).isEqualTo(Set.of(Role.SUPERVISOR, Role.TRAINER));
+        assertThat(found.enabled()).isTrue();
+        found.disable(OffsetDateTime.now());
+        users.saveAndFlush(found);
+        assertThat(users.findById("wang").orElseThrow().enabled()).isFalse();
+    }
+}
