@@ -42,8 +42,15 @@ public final class RuleSetCompiler {
     private static final Pattern UNABLE_TO_EXPAND = Pattern.compile("Unable to expand:\\s*(.*)", Pattern.DOTALL);
     private static final Pattern LINE_IN_TEXT = Pattern.compile("[Ll]ine (\\d+)");
 
-    /** The outcome of a compilation: a rule set when there is no problem, and the scenarios the folder carries. */
-    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios) {
+    /**
+     * The outcome of a compilation: a rule set when there is no problem, the scenarios the folder
+     * carries, and warnings (table checks) that never block activation.
+     */
+    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios,
+                          List<Problem> warnings) {
+        public Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios) {
+            this(ruleSet, version, problems, scenarios, List.of());
+        }
     }
 
     private RuleSetCompiler() {
@@ -58,6 +65,7 @@ public final class RuleSetCompiler {
         Map<String, DecisionTable> tables = new HashMap<>();
         Map<String, List<String>> dslPhrases = new LinkedHashMap<>();
         List<RuleSetInfo.FileInfo> fileInfos = new ArrayList<>();
+        List<Problem> unsafe = new ArrayList<>();
 
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -73,11 +81,13 @@ public final class RuleSetCompiler {
                 case DRL, DSLR -> {
                     anyRuleFile = true;
                     index.addRuleSource(path, text, false);
+                    unsafe.addAll(safety(path, kind == FileKind.DRL ? SafetyCheck.scanDrl(text) : SafetyCheck.scanDslr(text), index, null));
                     kfs.write(resource(ks, RESOURCES + path, text));
                 }
                 case DSL -> {
                     index.addDsl(path, text);
                     dslPhrases.put(path, phrases(text));
+                    unsafe.addAll(safety(path, SafetyCheck.scanDsl(text), index, null));
                     kfs.write(resource(ks, RESOURCES + path, text));
                 }
                 case DECISION_TABLE -> {
@@ -88,6 +98,7 @@ public final class RuleSetCompiler {
                         problems.add(table.conversionProblem());
                     } else {
                         index.addRuleSource(path, table.drl(), true);
+                        unsafe.addAll(safety(path, SafetyCheck.scanDrl(table.drl()), index, table));
                         kfs.write(resource(ks, RESOURCES + path + TABLE_SUFFIX, table.drl()));
                     }
                 }
@@ -121,15 +132,19 @@ public final class RuleSetCompiler {
         duplicateRuleNames(index, problems);
         checkTexts(index, texts, problems);
 
+        problems.addAll(unsafe);
+        TableChecks.Result tableChecks = TableChecks.check(tables.values());
+        problems.addAll(tableChecks.errors());
+        List<Problem> warnings = tableChecks.warnings();
         KieBase kieBase = null;
-        if (anyRuleFile) {
+        if (anyRuleFile && unsafe.isEmpty()) { // forbidden code is never handed to the Java compiler
             kieBase = build(ks, kfs, tables, dslPhrases, index, problems);
         }
         if (kieBase != null) {
             checkDescriptions(kieBase, index, problems);
         }
         if (!problems.isEmpty() || kieBase == null) {
-            return new Outcome(null, version, problems, scenarios);
+            return new Outcome(null, version, problems, scenarios, warnings);
         }
         List<RuleSetInfo.RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -143,7 +158,7 @@ public final class RuleSetCompiler {
                 .thenComparing(r -> r.line() == null ? 0 : r.line()).thenComparing(RuleSetInfo.RuleInfo::name));
         CompiledRuleSet set = new CompiledRuleSet(kieBase, version, Instant.now(), fileInfos, rules,
                 List.copyOf(index.issueKeys()), texts, scenarios);
-        return new Outcome(set, version, problems, scenarios);
+        return new Outcome(set, version, problems, scenarios, warnings);
     }
 
     private static KieBase build(KieServices ks, KieFileSystem kfs, Map<String, DecisionTable> tables,
@@ -220,6 +235,18 @@ public final class RuleSetCompiler {
         }
         return new Problem(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null,
                 ruleAtLine(index, path, line), text);
+    }
+
+    /** Safety findings as problems; for a table, pointed at the cell whose value brought the forbidden code in. */
+    private static List<Problem> safety(String path, List<SafetyCheck.Finding> findings, RuleIndex index, DecisionTable table) {
+        List<Problem> found = new ArrayList<>();
+        for (SafetyCheck.Finding finding : findings) {
+            String message = "forbidden: " + finding.message();
+            found.add(table == null
+                    ? new Problem(path, finding.line(), null, ruleAtLine(index, path, finding.line()), message)
+                    : table.locate(finding.line(), ruleAt(index, path, finding.line(), table), message));
+        }
+        return found;
     }
 
     private static String ruleAt(RuleIndex index, String table, int generatedLine, DecisionTable decisionTable) {
