@@ -233,8 +233,40 @@ public final class RuleSetCompiler {
                     "the sentence '" + phrase + "' is not in the DSL; write it as one of the known sentences, or add it to the .dsl file. Known sentences: "
                             + String.join(" | ", known));
         }
+        if (line <= 0 && path != null) {
+            Problem located = locateUnresolved(index, path, text);
+            if (located != null) {
+                return located;
+            }
+        }
         return new Problem(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null,
                 ruleAtLine(index, path, line), text);
+    }
+
+    private static final Pattern UNRESOLVED = Pattern.compile(
+            "unable to resolve method using strict-mode: [\\w.$]*?(\\w+)\\.(\\w+)\\(\\)|Unable to resolve ObjectType '(\\w+)'|Field Reader does not exist for declaration '(\\w+)'");
+
+    /**
+     * Drools reports an unknown field or type in a condition without a line; the name it could
+     * not resolve is found in the file's rules, which gives the line and the rule.
+     */
+    private static Problem locateUnresolved(RuleIndex index, String path, String text) {
+        Matcher m = UNRESOLVED.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+        Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            Matcher at = span.file().equals(path) ? word.matcher(span.text()) : null;
+            if (at != null && at.find()) {
+                int line = span.line() + Sources.lineOf(span.text(), at.start()) - 1;
+                String what = m.group(2) != null ? "'" + name + "' is not a field of " + m.group(1) + " (check its spelling)"
+                        : "'" + name + "' is not a known type or variable (check its spelling and the file's imports)";
+                return new Problem(path, line, null, span.name(), what + ": " + text);
+            }
+        }
+        return null;
     }
 
     /** Safety findings as problems; for a table, pointed at the cell whose value brought the forbidden code in. */
