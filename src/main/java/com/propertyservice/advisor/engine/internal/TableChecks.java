@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  *       rows whose other conditions are blank (or every row, when there is none).</li>
  * </ul>
  *
- * <p>A table is a lookup when its {@code Notes} row says {@code lookup} (or {@code 查找表}), or its
- * {@code RuleTable} name is {@code Catalogue} or ends with {@code Lookup}.
+ * <p>A table is a lookup when its {@code Notes} row holds the word {@code lookup}, or its
+ * {@code RuleTable} name is {@code Catalogue} or ends with {@code Lookup}. (The keyword is English so
+ * that no wording lives in Java; trainers may write "lookup 查找表".)
  */
 final class TableChecks {
 
@@ -39,7 +40,7 @@ final class TableChecks {
     }
 
     private static final Pattern ENUM_PARAM = Pattern.compile("\\b([A-Z]\\w*)\\s*\\.\\s*\\$(?:param|1)\\b");
-    private static final int MAX_OVERLAPS_REPORTED = 20;
+    private static final int MAX_OVERLAPS_REPORTED = 8;
 
     private record Column(int index, String keyword, String template, String title) {
     }
@@ -78,7 +79,7 @@ final class TableChecks {
             String head = first(entry.getValue());
             if (head.regionMatches(true, 0, "RuleTable", 0, 9)) {
                 String name = head.substring(9).strip().replace(' ', '_');
-                boolean lookup = notes.toString().toLowerCase(Locale.ROOT).contains("lookup") || notes.toString().contains("查找表")
+                boolean lookup = notes.toString().toLowerCase(Locale.ROOT).contains("lookup")
                         || name.equalsIgnoreCase("Catalogue") || name.toLowerCase(Locale.ROOT).endsWith("lookup");
                 checkTable(file, name, lookup, entry.getKey(), rows, errors, warnings);
             }
@@ -114,7 +115,7 @@ final class TableChecks {
             data.add(new DataRow(r, conds, outcome));
         }
         String firstCondition = Sources.columnLetter(conditions.get(0).index());
-        int overlaps = 0;
+        List<String> overlaps = new ArrayList<>();
         for (int j = 0; j < data.size(); j++) {
             DataRow later = data.get(j);
             for (int i = 0; i < j; i++) {
@@ -134,16 +135,18 @@ final class TableChecks {
                     if (lookup) {
                         errors.add(new Problem(file, later.row(), firstCondition, rule, "rows " + earlier.row() + " and " + later.row()
                                 + " both match the same input with different outcomes; this table is a lookup, so each input must have one answer"));
-                    } else if (++overlaps <= MAX_OVERLAPS_REPORTED) {
-                        warnings.add(new Problem(file, later.row(), firstCondition, rule, "rows " + earlier.row() + " and " + later.row()
-                                + " overlap (an input can match both) with different outcomes; both fire and combine, the strictest wins"));
+                    } else {
+                        overlaps.add(earlier.row() + "+" + later.row());
                     }
                 }
             }
         }
-        if (overlaps > MAX_OVERLAPS_REPORTED) {
-            warnings.add(new Problem(file, tableRow, null, null, "table " + name + ": " + (overlaps - MAX_OVERLAPS_REPORTED)
-                    + " more overlapping row pairs not listed"));
+        if (!overlaps.isEmpty()) {
+            // by design in a combining table (strictest wins), so one line per table rather than one per pair
+            warnings.add(new Problem(file, tableRow, null, null, "table " + name + ": " + overlaps.size()
+                    + " pair(s) of rows overlap with different outcomes (e.g. rows " + String.join(", ", overlaps.subList(0, Math.min(MAX_OVERLAPS_REPORTED, overlaps.size())))
+                    + (overlaps.size() > MAX_OVERLAPS_REPORTED ? ", ..." : "") + "); they fire together and combine, the strictest wins. "
+                    + "If each input must have exactly one answer, mark the table a lookup (a Notes line saying 'lookup') to make this an error"));
         }
         for (int k = 0; k < conditions.size(); k++) {
             uncovered(file, name, tableRow, conditions, k, data, warnings);

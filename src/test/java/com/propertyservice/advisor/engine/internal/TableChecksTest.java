@@ -71,7 +71,7 @@ class TableChecksTest {
         assertThat(result.valid()).isTrue();
         assertThat(result.warnings()).filteredOn(p -> "catalogue/escalation.drl.csv".equals(p.file()))
                 .extracting(Problem::message)
-                .anyMatch(m -> m.startsWith("rows 10 and 11 overlap"))
+                .anyMatch(m -> m.startsWith("table Escalation: 2 pair(s) of rows overlap") && m.contains("rows 10+11, 11+12"))
                 .anyMatch(m -> m.contains("exactly the conditions of row 10"))
                 .anyMatch(m -> m.contains("no row covers Emotion CALM, UPSET"))
                 .anyMatch(m -> m.contains("no row covers KanoFactor EXPECTED, ATTRACTIVE, INDIFFERENT, REVERSE"));
