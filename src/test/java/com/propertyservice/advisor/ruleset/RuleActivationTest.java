@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.ruleset;
 
+import com.propertyservice.advisor.RuleSnippets;
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -78,27 +79,16 @@ class RuleActivationTest {
 
     /** A change to one file: its path, the edit, and the text on the line the problem must point at. */
     static Stream<Arguments> brokenChanges() {
-        String sneaky = """
-
-                rule "sneaky"
-                    @description("偷偷摸摸")
-                    @descriptionEn("Sneaky")
-                when
-                    $a: Assessment()
-                then
-                    %s
-                end
-                """;
         List<Arguments> cases = new ArrayList<>();
         cases.add(Arguments.of("syntax error", DRL, (UnaryOperator<String>) s -> s + "\nrule \"broken\"\nwhen\n    $a: Assessment(\nthen\nend\n", null, "broken"));
         cases.add(Arguments.of("unknown field", DRL, (UnaryOperator<String>) s -> s.replace("kanoFactor == KanoFactor.EXPECTED", "kanoFactr == KanoFactor.EXPECTED"),
-                null, "kanoFactr"));
+                "kanoFactr", "kanoFactr"));
         cases.add(Arguments.of("missing text", DRL, (UnaryOperator<String>) s -> s.replace("\"action.remediation.fix-now\"", "\"action.remediation.call-owner\""),
                 "action.remediation.call-owner", "action.remediation.call-owner"));
         cases.add(Arguments.of("failing scenario", "scenarios/staff-attitude-calm.yaml",
                 (UnaryOperator<String>) s -> s.replace("priority: NORMAL", "priority: URGENT"), "priority: URGENT", "priority"));
         for (String call : List.of("System.exit(0);", "Runtime.getRuntime();", "Class.forName(\"x\");", "new java.io.File(\"x\");")) {
-            cases.add(Arguments.of("forbidden " + call, DRL, (UnaryOperator<String>) s -> s + sneaky.formatted(call), call,
+            cases.add(Arguments.of("forbidden " + call, DRL, (UnaryOperator<String>) s -> s + RuleSnippets.ruleWithConsequence(call), call,
                     call.replaceAll("[.(].*", "")));
         }
         return cases.stream();

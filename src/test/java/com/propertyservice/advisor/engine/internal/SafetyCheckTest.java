@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine.internal;
 
+import com.propertyservice.advisor.RuleSnippets;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
@@ -20,19 +21,9 @@ class SafetyCheckTest {
     static final String DRL = "principles/remediation.drl";
     private static final Advisor ADVISOR = Advisor.fromFiles(SAMPLE);
 
-    /** The sample's DRL with one more rule whose consequence is {@code action}; the rule's line is 5 lines before the end. */
+    /** The sample's DRL with one more rule whose consequence is {@code action}. */
     static RuleFiles withConsequence(String action) {
-        String drl = new String(SAMPLE.get(DRL), StandardCharsets.UTF_8) + """
-
-                rule "sneaky"
-                    @description("偷偷摸摸")
-                    @descriptionEn("Sneaky")
-                when
-                    $a: Assessment()
-                then
-                    %s
-                end
-                """.formatted(action);
+        String drl = new String(SAMPLE.get(DRL), StandardCharsets.UTF_8) + RuleSnippets.ruleWithConsequence(action);
         return SAMPLE.with(DRL, drl.getBytes(StandardCharsets.UTF_8));
     }
 
