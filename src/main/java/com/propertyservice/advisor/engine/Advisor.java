@@ -140,10 +140,10 @@ public final class Advisor {
     private static Candidate check(RuleFiles files) {
         RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
         if (outcome.ruleSet() == null) {
-            return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of()));
+            return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of(), outcome.warnings()));
         }
         return new Candidate(outcome.ruleSet(),
-                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios())));
+                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios()), outcome.warnings()));
     }
 
     private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios) {

@@ -8,12 +8,19 @@ import java.util.List;
  * @param version   the candidate's version hash
  * @param problems  everything wrong with it; empty when it compiles cleanly
  * @param scenarios the result of every trainer scenario it carries (none when it does not compile)
+ * @param warnings  things worth a look that do not block activation (e.g. overlapping decision-table rows)
  */
-public record ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios) {
+public record ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios, List<Problem> warnings) {
 
     public ValidationResult {
         problems = List.copyOf(problems);
         scenarios = List.copyOf(scenarios);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios) {
+        this(version, problems, scenarios, List.of());
     }
 
     /** True when it compiles cleanly and every scenario passes: the condition for activation. */
@@ -25,6 +32,7 @@ public record ValidationResult(String version, List<Problem> problems, List<Scen
     public String report() {
         StringBuilder out = new StringBuilder();
         problems.forEach(p -> out.append("ERROR ").append(p).append('\n'));
+        warnings.forEach(p -> out.append("WARN ").append(p).append('\n'));
         scenarios.stream().filter(s -> !s.passed()).forEach(s -> s.failures()
                 .forEach(f -> out.append("SCENARIO ").append(s.file()).append(" [").append(s.name()).append("] ").append(f).append('\n')));
         return out.toString();

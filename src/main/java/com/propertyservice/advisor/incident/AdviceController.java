@@ -24,7 +24,7 @@ class AdviceController {
 
     @Operation(summary = "Advice for an incident, recording nothing",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "lift outage, angry owner", value = ApiExamples.INCIDENT))))
+                    examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
     @PostMapping(path = "/api/advice", consumes = "application/json")
     Advice advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
         return incidents.advise(request.toIncident(), Language.of(locale));

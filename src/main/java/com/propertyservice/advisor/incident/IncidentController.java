@@ -39,7 +39,7 @@ class IncidentController {
 
     @Operation(summary = "Record an incident with the advice it gets now",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "lift outage, angry owner", value = ApiExamples.INCIDENT))))
+                    examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
     @PostMapping(consumes = "application/json")
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
                                         Authentication caller, UriComponentsBuilder uri) {
@@ -72,7 +72,7 @@ class IncidentController {
 
     @Operation(summary = "Record a return visit; updates the satisfaction gap and the status",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "satisfied owner", value = ApiExamples.FOLLOW_UP))))
+                    examples = @ExampleObject(name = "satisfied owner", ref = "#/components/examples/follow-up"))))
     @PostMapping(path = "/{id}/follow-ups", consumes = "application/json")
     ResponseEntity<IncidentView> followUp(@PathVariable long id, @Valid @RequestBody FollowUpRequest request,
                                           Authentication caller, UriComponentsBuilder uri) {

@@ -66,6 +66,7 @@ final class DecisionTable {
     String path() { return path; }
     String drl() { return drl; }
     Problem conversionProblem() { return conversionProblem; }
+    List<CellAt> cells() { return cells; }
 
     /**
      * Points a line of the generated DRL at the table: the row whose rule holds that line, and,

@@ -42,8 +42,15 @@ public final class RuleSetCompiler {
     private static final Pattern RULE_NAMED = Pattern.compile("Rule name='([^']+)'");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("[Ll]ine (\\d+)");
 
-    /** The outcome of a compilation: a rule set when there is no problem, and the scenarios the folder carries. */
-    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios) {
+    /**
+     * The outcome of a compilation: a rule set when there is no problem, the scenarios the folder
+     * carries, and warnings (table checks) that never block activation.
+     */
+    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios,
+                          List<Problem> warnings) {
+        public Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios) {
+            this(ruleSet, version, problems, scenarios, List.of());
+        }
     }
 
     private RuleSetCompiler() {
@@ -67,6 +74,7 @@ public final class RuleSetCompiler {
         Map<String, DecisionTable> tables = new HashMap<>();
         Map<String, List<String>> dslPhrases = new LinkedHashMap<>();
         List<RuleSetInfo.FileInfo> fileInfos = new ArrayList<>();
+        List<Problem> unsafe = new ArrayList<>();
 
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -82,11 +90,13 @@ public final class RuleSetCompiler {
                 case DRL, DSLR -> {
                     anyRuleFile = true;
                     index.addRuleSource(path, text, false);
+                    unsafe.addAll(safety(path, kind == FileKind.DRL ? SafetyCheck.scanDrl(text) : SafetyCheck.scanDslr(text), index, null));
                     kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8));
                 }
                 case DSL -> {
                     index.addDsl(path, text);
                     dslPhrases.put(path, phrases(text));
+                    unsafe.addAll(safety(path, SafetyCheck.scanDsl(text), index, null));
                     kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8));
                 }
                 case DECISION_TABLE -> {
@@ -97,6 +107,7 @@ public final class RuleSetCompiler {
                         problems.add(table.conversionProblem());
                     } else {
                         index.addRuleSource(path, table.drl(), true);
+                        unsafe.addAll(safety(path, SafetyCheck.scanDrl(table.drl()), index, table));
                         kfs.write(RESOURCES + path + TABLE_SUFFIX, table.drl().getBytes(StandardCharsets.UTF_8));
                     }
                 }
@@ -130,15 +141,19 @@ public final class RuleSetCompiler {
         duplicateRuleNames(index, problems);
         checkTexts(index, texts, problems);
 
+        problems.addAll(unsafe);
+        TableChecks.Result tableChecks = TableChecks.check(tables.values());
+        problems.addAll(tableChecks.errors());
+        List<Problem> warnings = tableChecks.warnings();
         KieBase kieBase = null;
-        if (anyRuleFile) {
+        if (anyRuleFile && unsafe.isEmpty()) { // forbidden code is never handed to the Java compiler
             kieBase = build(ks, kfs, projectType, tables, dslPhrases, index, problems);
         }
         if (kieBase != null) {
             checkDescriptions(kieBase, index, problems);
         }
         if (!problems.isEmpty() || kieBase == null) {
-            return new Outcome(null, version, problems, scenarios);
+            return new Outcome(null, version, problems, scenarios, warnings);
         }
         List<RuleSetInfo.RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -152,7 +167,7 @@ public final class RuleSetCompiler {
                 .thenComparing(r -> r.line() == null ? 0 : r.line()).thenComparing(RuleSetInfo.RuleInfo::name));
         CompiledRuleSet set = new CompiledRuleSet(kieBase, version, Instant.now(), fileInfos, rules,
                 List.copyOf(index.issueKeys()), texts, scenarios);
-        return new Outcome(set, version, problems, scenarios);
+        return new Outcome(set, version, problems, scenarios, warnings);
     }
 
     private static KieBase build(KieServices ks, KieFileSystem kfs, Class<? extends KieBuilder.ProjectType> projectType,
@@ -223,6 +238,10 @@ public final class RuleSetCompiler {
         }
         if (path != null && line <= 0 && !path.endsWith(TABLE_SUFFIX)) {
             // e.g. an unknown field in classic mode: Drools gives the file but no line; find the line naming it
+            Problem located = locateUnresolved(index, path, text);
+            if (located != null) {
+                return located;
+            }
             Set<String> needles = Sources.needles(text);
             for (RuleIndex.RuleSpan span : index.rules()) {
                 int inRule = span.file().equals(path) ? lineNaming(span.text(), needles) : 0;
@@ -281,6 +300,44 @@ public final class RuleSetCompiler {
             }
         }
         return -1;
+    }
+
+    private static final Pattern UNRESOLVED = Pattern.compile(
+            "unable to resolve method using strict-mode: [\\w.$]*?(\\w+)\\.(\\w+)\\(\\)|Unable to resolve ObjectType '(\\w+)'|Field Reader does not exist for declaration '(\\w+)'");
+
+    /**
+     * Drools reports an unknown field or type in a condition without a line; the name it could
+     * not resolve is found in the file's rules, which gives the line and the rule.
+     */
+    private static Problem locateUnresolved(RuleIndex index, String path, String text) {
+        Matcher m = UNRESOLVED.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+        Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            Matcher at = span.file().equals(path) ? word.matcher(span.text()) : null;
+            if (at != null && at.find()) {
+                int line = span.line() + Sources.lineOf(span.text(), at.start()) - 1;
+                String what = m.group(2) != null ? "'" + name + "' is not a field of " + m.group(1) + " (check its spelling)"
+                        : "'" + name + "' is not a known type or variable (check its spelling and the file's imports)";
+                return new Problem(path, line, null, span.name(), what + ": " + text);
+            }
+        }
+        return null;
+    }
+
+    /** Safety findings as problems; for a table, pointed at the cell whose value brought the forbidden code in. */
+    private static List<Problem> safety(String path, List<SafetyCheck.Finding> findings, RuleIndex index, DecisionTable table) {
+        List<Problem> found = new ArrayList<>();
+        for (SafetyCheck.Finding finding : findings) {
+            String message = "forbidden: " + finding.message();
+            found.add(table == null
+                    ? new Problem(path, finding.line(), null, ruleAtLine(index, path, finding.line()), message)
+                    : table.locate(finding.line(), ruleAt(index, path, finding.line(), table), message));
+        }
+        return found;
     }
 
     private static String ruleAt(RuleIndex index, String table, int generatedLine, DecisionTable decisionTable) {

@@ -1,0 +1,127 @@
+package com.propertyservice.advisor.ruleset;
+
+import com.propertyservice.advisor.engine.Problem;
+import com.propertyservice.advisor.engine.RuleFiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every attempt to activate a rule set (Flyway V2): who, when, the outcome, the problems, and the
+ * files with their content, so an earlier version can be compared and restored.
+ */
+@Repository
+class RuleSetHistory {
+
+    /** What became of an attempt. */
+    enum Outcome { ACTIVATED, REJECTED, SAVED }
+
+    /**
+     * One recorded attempt.
+     *
+     * @param activeVersion the version running after the attempt
+     * @param note          why it was made (reload, rollback to ..., folder saved before a rollback)
+     * @param problems      its problems, failed scenarios included
+     * @param files         its files, without content
+     */
+    record Attempt(long id, String version, String attemptedBy, OffsetDateTime attemptedAt, Outcome outcome,
+                   String activeVersion, String note, List<Problem> problems, List<FileEntry> files) {
+    }
+
+    /** A file of an attempt. */
+    record FileEntry(String path, String sha256, long size) {
+    }
+
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RuleSetHistory(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    @Transactional
+    long record(RuleFiles files, String version, String who, Outcome outcome, String activeVersion, String note, List<Problem> problems) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into rule_set_attempt (version, full_hash, attempted_by, attempted_at, outcome, active_version, note, problems)
+                        values (:version, :hash, :who, :at, :outcome, :active, :note, :problems)""")
+                .param("version", version).param("hash", files.sha256()).param("who", who)
+                .param("at", OffsetDateTime.now(clock)).param("outcome", outcome.name()).param("active", activeVersion)
+                .param("note", note == null ? null : note.substring(0, Math.min(note.length(), 500)))
+                .param("problems", json.writeValueAsString(problems))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (Map.Entry<String, byte[]> file : files.asMap().entrySet()) {
+            String sha = RuleFiles.sha256(file.getValue());
+            boolean stored = jdbc.sql("select count(*) from rule_file_content where sha256 = :sha").param("sha", sha)
+                    .query(Long.class).single() > 0;
+            if (!stored) {
+                jdbc.sql("insert into rule_file_content (sha256, content) values (:sha, :content)")
+                        .param("sha", sha).param("content", file.getValue()).update();
+            }
+            jdbc.sql("insert into rule_set_file (attempt_id, path, sha256, size) values (:id, :path, :sha, :size)")
+                    .param("id", id).param("path", file.getKey()).param("sha", sha).param("size", (long) file.getValue().length).update();
+        }
+        return id;
+    }
+
+    /** Every attempt, newest first. */
+    @Transactional(readOnly = true)
+    List<Attempt> attempts() {
+        Map<Long, List<FileEntry>> files = new LinkedHashMap<>();
+        jdbc.sql("select attempt_id, path, sha256, size from rule_set_file order by attempt_id, path")
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(new FileEntry(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                });
+        return jdbc.sql("""
+                        select id, version, attempted_by, attempted_at, outcome, active_version, note, problems
+                        from rule_set_attempt order by id desc""")
+                .query((rs, n) -> new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), Outcome.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        json.readValue(rs.getString(8), PROBLEMS), files.getOrDefault(rs.getLong(1), List.of())))
+                .list();
+    }
+
+    /** Whether some attempt was made of exactly these files. */
+    boolean contains(RuleFiles files) {
+        return jdbc.sql("select count(*) from rule_set_attempt where full_hash = :hash").param("hash", files.sha256())
+                .query(Long.class).single() > 0;
+    }
+
+    /** The files of a version (its latest attempt), with their content. */
+    @Transactional(readOnly = true)
+    Optional<RuleFiles> files(String version) {
+        Optional<Long> attempt = jdbc.sql("select id from rule_set_attempt where version = :version order by id desc limit 1")
+                .param("version", version).query(Long.class).list().stream().findFirst();
+        if (attempt.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.path, c.content from rule_set_file f join rule_file_content c on c.sha256 = f.sha256
+                        where f.attempt_id = :id""")
+                .param("id", attempt.get())
+                .query(rs -> {
+                    files.put(rs.getString(1), rs.getBytes(2));
+                });
+        return Optional.of(RuleFiles.of(files));
+    }
+}

@@ -1,0 +1,113 @@
+package com.propertyservice.advisor.ruleset;
+
+import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.RuleFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static com.propertyservice.advisor.ruleset.SampleRules.DRL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** POST /api/rules/validate checks an upload, a zip or the folder, and never activates anything. */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:rule-validation;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+@WithMockUser(username = "trainer", roles = "TRAINER")
+class RuleValidationEndpointTest {
+
+    static final Path RULES = SampleRules.newCopy();
+
+    @DynamicPropertySource
+    static void rulesFolder(DynamicPropertyRegistry registry) {
+        registry.add("advisor.rules-dir", RULES::toString);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired Advisor advisor;
+
+    @Test
+    void anUploadedFileIsCheckedInPlaceOfTheFolderFileOfTheSameNameAndNothingIsActivated() throws Exception {
+        String running = advisor.version();
+        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
+        MockMultipartFile file = new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.problems[0].file").value(DRL))
+                .andExpect(jsonPath("$.problems[0].line").value(RuleActivationTest.lineOf(drl, "System.exit")))
+                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.containsString("System")));
+
+        assertThat(advisor.version()).isEqualTo(running);
+    }
+
+    @Test
+    void aNewFileGoesToTheGivenPath() throws Exception {
+        String drl = SampleRules.read(RULES, DRL).replace("package com.propertyservice.advisor.rules.principles;",
+                "package com.propertyservice.advisor.rules.extra;").replaceAll("rule \"([^\"]+)\"", "rule \"extra $1\"");
+        MockMultipartFile file = new MockMultipartFile("file", "extra.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "cases/extra.drl").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.files", hasItem("cases/extra.drl")));
+    }
+
+    @Test
+    void aZipOfAWholeRulesFolderIsChecked() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
+                zip.putNextEntry(new ZipEntry("rules/" + entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        MockMultipartFile file = new MockMultipartFile("file", "rules.zip", "application/zip", bytes.toByteArray());
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.version").value(SampleRules.version(RULES)))
+                .andExpect(jsonPath("$.scenarios.length()").value(3));
+    }
+
+    @Test
+    void withNothingUploadedTheFolderItselfIsChecked() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.post("/api/rules/validate").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.version").value(SampleRules.version(RULES)))
+                .andExpect(jsonPath("$.warnings[0].file").value("catalogue/priority.drl.xlsx"));
+    }
+
+    @Test
+    void aPathLeavingTheRulesFolderIsABadRequest() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "x.drl", "text/plain", "rule x".getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "../x.drl").with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("path")));
+    }
+}
