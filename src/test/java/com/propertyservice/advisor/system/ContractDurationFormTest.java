@@ -1,0 +1,24 @@
+package com.propertyservice.advisor.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Durations go out in the contract's form: whole days as days, the rest as Java writes them. */
+class ContractDurationFormTest {
+
+    @Test
+    void wholeDaysAreWrittenAsDays() {
+        assertThat(JacksonConfiguration.contractForm(Duration.ofDays(3))).isEqualTo("P3D");
+        assertThat(JacksonConfiguration.contractForm(Duration.ofHours(24))).isEqualTo("P1D");
+    }
+
+    @Test
+    void partsOfADayStayInHoursAndMinutes() {
+        assertThat(JacksonConfiguration.contractForm(Duration.ofMinutes(30))).isEqualTo("PT30M");
+        assertThat(JacksonConfiguration.contractForm(Duration.ofHours(36))).isEqualTo("PT36H");
+        assertThat(JacksonConfiguration.contractForm(Duration.ZERO)).isEqualTo("PT0S");
+    }
+}
