@@ -328,7 +328,7 @@ public final class LoadScript {
                     done++;
                 } catch (InterruptedException e) {
                     return;
-                } catch (Exception e) {
+                } catch (Exception | Error e) { // a reload that breaks is a finding to count, not a reason to stop
                     failed++;
                     System.err.println("reload failed: " + e);
                 }
