@@ -202,7 +202,8 @@ public final class LoadScript {
         }
         done.await();
         if (reloads != null) {
-            reloads.interrupt();
+            // never interrupt a reload in progress: an interrupted Drools build fails ("Rules compilation
+            // failed or interrupted") and was once mistaken for an engine fault; the loop ends by itself
             reloads.join();
         }
         double seconds = Math.min(System.nanoTime() - measureFrom, end - measureFrom) / 1e9;
@@ -331,6 +332,7 @@ public final class LoadScript {
                 } catch (Exception | Error e) { // a reload that breaks is a finding to count, not a reason to stop
                     failed++;
                     System.err.println("reload failed: " + e);
+                    e.printStackTrace();
                 }
             }
         }

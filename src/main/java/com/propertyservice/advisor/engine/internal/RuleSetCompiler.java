@@ -148,7 +148,17 @@ public final class RuleSetCompiler {
         List<Problem> warnings = tableChecks.warnings();
         KieBase kieBase = null;
         if (anyRuleFile && unsafe.isEmpty()) { // forbidden code is never handed to the Java compiler
-            kieBase = build(ks, kfs, projectType, tables, dslPhrases, index, problems);
+            // Drools derives its project class loader from the thread's context class loader, and
+            // reuses that loader when it is itself a Drools one; a build must never depend on which
+            // thread (a request, the watcher, a benchmark) asks for it, so each build gets the engine's own
+            Thread thread = Thread.currentThread();
+            ClassLoader callers = thread.getContextClassLoader();
+            thread.setContextClassLoader(RuleSetCompiler.class.getClassLoader());
+            try {
+                kieBase = build(ks, kfs, projectType, tables, dslPhrases, index, problems);
+            } finally {
+                thread.setContextClassLoader(callers);
+            }
         }
         if (kieBase != null) {
             checkDescriptions(kieBase, index, problems);
@@ -206,7 +216,7 @@ public final class RuleSetCompiler {
             return null;
         }
         try {
-            return ks.newKieContainer(releaseId).getKieBase();
+            return ks.newKieContainer(releaseId, RuleSetCompiler.class.getClassLoader()).getKieBase();
         } finally {
             // the KieBase keeps working; dropping the module stops old builds piling up in the repository
             ks.getRepository().removeKieModule(releaseId);
