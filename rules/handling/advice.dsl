@@ -27,9 +27,9 @@
 [when]- 满意度差距为负=satisfactionGap != null, satisfactionGap < 0
 [when]- 满意度差距不为负=satisfactionGap != null, satisfactionGap >= 0
 # 结论句（[then]）
-[then]引用法则{principle}权重{weight}理由 {reason}=modify($a)\{ principle(Principle.{principle}, {weight}, "{reason}") \}
-[then]在步骤{step}中 {code}=modify($a)\{ step(HandlingStep.{step}, "{code}") \}
-[then]建议 {code} 体现{principle}=modify($a)\{ action("{code}", Principle.{principle}) \}
-[then]提醒 {code}=modify($a)\{ caution("{code}") \}
+[then]引用法则{principle}权重{weight}理由 {reason}=$a.principle(Principle.{principle}, {weight}, "{reason}");
+[then]在步骤{step}中 {code}=$a.step(HandlingStep.{step}, "{code}");
+[then]建议 {code} 体现{principle}=$a.action("{code}", Principle.{principle});
+[then]提醒 {code}=$a.caution("{code}");
 [then]记下满意度差距=modify($a)\{ setSatisfactionGap($p - $e) \}
-[then]安排满意度调查=modify($a)\{ setSurvey(true) \}
+[then]安排满意度调查=$a.setSurvey(true);

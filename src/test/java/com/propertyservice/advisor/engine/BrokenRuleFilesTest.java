@@ -97,6 +97,27 @@ class BrokenRuleFilesTest {
     }
 
     @Test
+    void conditionReadingAnAdviceOnlyConclusionIsRejected() {
+        String drl = """
+                package com.propertyservice.advisor.rules.principles;
+                import com.propertyservice.advisor.engine.*;
+                import com.propertyservice.advisor.engine.fact.Assessment;
+                rule "urgent cases get a caution"
+                    @description("紧急") @descriptionEn("urgent")
+                when
+                    $a: Assessment(priority == Priority.URGENT)
+                then
+                    $a.caution("caution.do-not-interrupt");
+                end
+                """;
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/urgent.drl", drl));
+        assertThat(problem.file()).isEqualTo("principles/urgent.drl");
+        assertThat(problem.line()).isEqualTo(7);
+        assertThat(problem.rule()).isEqualTo("urgent cases get a caution");
+        assertThat(problem.message()).contains("'priority'").contains("advice only");
+    }
+
+    @Test
     void ruleFileThatYieldsNoRuleIsAnError() {
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/empty.drl", "package x;\n// nothing yet\n"));
         assertThat(problem.file()).isEqualTo("principles/empty.drl");

@@ -42,6 +42,15 @@ import java.util.Set;
  */
 public final class Assessment {
 
+    /**
+     * Conclusions that are advice only: no rule condition may read them, so rules write them with a
+     * plain call ({@code $a.raisePriority(...)}) instead of {@code modify}, which spares the engine a
+     * network update per sentence (about four times the throughput, see docs/performance.md). The
+     * compiler rejects a condition that reads one of them, because it would not see later changes.
+     */
+    public static final java.util.Set<String> OUTPUT_ONLY = java.util.Set.of("priority", "escalation", "respondWithin",
+            "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions");
+
     /** A principle's weight and the text code of the reason that gave it that weight. */
     public record Weighted(int weight, String reason, String rule) {
     }

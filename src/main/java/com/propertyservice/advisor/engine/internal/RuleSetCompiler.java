@@ -141,6 +141,7 @@ public final class RuleSetCompiler {
         }
         duplicateRuleNames(index, problems);
         checkTexts(index, texts, problems);
+        checkOutputsAreNotRead(index, files, problems);
 
         problems.addAll(unsafe);
         TableChecks.Result tableChecks = TableChecks.check(tables.values());
@@ -391,6 +392,46 @@ public final class RuleSetCompiler {
                                 + "); the trail of fired rules names rules, so give each its own name"));
             }
         }
+    }
+
+    private static final Pattern OUTPUT_READ = Pattern.compile("(?<![\\w.$\"])("
+            + String.join("|", com.propertyservice.advisor.engine.fact.Assessment.OUTPUT_ONLY) + ")(?![\\w\"])");
+    private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+
+    /** Advice-only conclusions are written without modify, so no condition may read them (see Assessment.OUTPUT_ONLY). */
+    private static void checkOutputsAreNotRead(RuleIndex index, RuleFiles files, List<Problem> problems) {
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            Matcher lhs = WHEN_THEN.matcher(span.text());
+            if (lhs.find()) {
+                Matcher read = OUTPUT_READ.matcher(lhs.group(1).replaceAll("//[^\\n]*", ""));
+                if (read.find()) {
+                    boolean table = FileKind.of(span.file()) == FileKind.DECISION_TABLE;
+                    int line = table ? span.line() : span.line() + Sources.lineOf(span.text(), lhs.start(1) + read.start()) - 1;
+                    problems.add(new Problem(span.file(), line, null, span.name(), outputReadMessage(read.group(1))));
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> file : files.asMap().entrySet()) {
+            if (FileKind.of(file.getKey()) != FileKind.DSL) {
+                continue;
+            }
+            String[] lines = Sources.text(file.getValue()).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int eq = lines[i].indexOf('=');
+                if (lines[i].strip().startsWith("[when]") && eq > 0) {
+                    Matcher read = OUTPUT_READ.matcher(lines[i].substring(eq + 1));
+                    if (read.find()) {
+                        problems.add(new Problem(file.getKey(), i + 1, null, null, outputReadMessage(read.group(1))));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String outputReadMessage(String property) {
+        return "a condition reads '" + property + "', which is advice only: rules write it without modify, so a condition"
+                + " on it would not see the final value; base the condition on the facts that decide it instead"
+                + " (the incident, kanoFactor, atFault, causes, flags)";
     }
 
     private static void checkTexts(RuleIndex index, TextCatalogue texts, List<Problem> problems) {
