@@ -26,8 +26,8 @@
     chart(id, {
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: list.map(function (b) { return b.label; }),
-        axisLabel: { width: 140, overflow: 'truncate' } },
-      series: [{ type: 'bar', data: list.map(function (b) {
+        axisLabel: { width: 150, overflow: 'truncate', fontSize: 12 } },
+      series: [{ type: 'bar', barMaxWidth: 28, data: list.map(function (b) {
         return { value: b.value, itemStyle: { color: colorOf(b) } };
       }), label: { show: true, position: 'right' } }]
     }, list.length === 0);

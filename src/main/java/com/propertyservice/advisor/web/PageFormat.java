@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.web;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -16,21 +17,27 @@ public class PageFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** {@code PT30M} as "30 分钟" or "30 min", {@code P3D} as "3 天" or "3 d". */
+    private final MessageSource messages;
+
+    PageFormat(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** {@code PT30M} as "30 min", {@code P1DT2H} as "1 d 2 h", in the page's language. */
     public String duration(Duration duration) {
         if (duration == null) {
             return "—";
         }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Locale locale = LocaleContextHolder.getLocale();
         long minutes = duration.toMinutes();
         StringBuilder out = new StringBuilder();
         long days = minutes / (24 * 60);
         long hours = minutes / 60 % 24;
         long rest = minutes % 60;
-        append(out, days, english ? " d" : " 天");
-        append(out, hours, english ? " h" : " 小时");
-        append(out, rest, english ? " min" : " 分钟");
-        return out.isEmpty() ? (english ? "0 min" : "0 分钟") : out.toString();
+        append(out, days, "unit.days", locale);
+        append(out, hours, "unit.hours", locale);
+        append(out, rest, "unit.minutes", locale);
+        return out.isEmpty() ? messages.getMessage("unit.minutes", new Object[] {0}, locale) : out.toString();
     }
 
     public String time(OffsetDateTime time) {
@@ -51,16 +58,12 @@ public class PageFormat {
         return text == null || text.length() <= length ? text : text.substring(0, length) + "…";
     }
 
-    static Locale locale() {
-        return LocaleContextHolder.getLocale();
-    }
-
-    private static void append(StringBuilder out, long amount, String unit) {
+    private void append(StringBuilder out, long amount, String unit, Locale locale) {
         if (amount > 0) {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append(amount).append(unit);
+            out.append(messages.getMessage(unit, new Object[] {amount}, locale));
         }
     }
 }
