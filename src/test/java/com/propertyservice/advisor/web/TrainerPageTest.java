@@ -63,6 +63,18 @@ class TrainerPageTest extends BrowserTest {
     }
 
     @Test
+    void publishingTheUnchangedFolderKeepsItsVersionAndAddsItToTheHistory() {
+        String before = advisor.version();
+        logIn(TRAINER, PASSWORD);
+        open("/trainer");
+        int attempts = byId("history-table").findElements(By.cssSelector("tbody tr")).size();
+        byId("reload").click();
+        assertThat(byId("outcome").getText()).contains(before);
+        assertThat(byId("history-table").findElements(By.cssSelector("tbody tr"))).hasSize(attempts + 1);
+        assertThat(advisor.version()).isEqualTo(before);
+    }
+
+    @Test
     void aSupervisorCannotOpenTheTrainerPage() {
         logIn(SUPERVISOR, PASSWORD);
         assertThat(browser.findElements(By.cssSelector("a[href='/trainer']"))).isEmpty();
