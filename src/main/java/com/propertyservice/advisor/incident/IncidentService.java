@@ -177,6 +177,29 @@ public class IncidentService {
         return view(row);
     }
 
+    /**
+     * The dashboard's view of the incidents reported since {@code since}, newest first, at most {@code limit}.
+     * The advice is read back from what was stored, so the figures reflect the advice as given.
+     */
+    @Transactional(readOnly = true)
+    public List<IncidentFacts> facts(OffsetDateTime since, int limit) {
+        Objects.requireNonNull(since, "since");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be ≥ 1");
+        }
+        Specification<StoredIncident> reportedSince = (root, criteria, builder) ->
+                builder.greaterThanOrEqualTo(root.get("reportedAt"), since);
+        PageRequest request = PageRequest.of(0, limit, Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
+        return incidents.findAll(reportedSince, request).stream().map(row -> {
+            Advice advice = storedAdvice.readValue(row.adviceJson);
+            return new IncidentFacts(row.id, row.status(), row.reportedAt, row.advisedAt, row.community,
+                    ServiceArea.valueOf(row.serviceArea), row.issue,
+                    row.kanoFactor == null ? null : KanoFactor.valueOf(row.kanoFactor),
+                    row.priority == null ? null : Priority.valueOf(row.priority), row.satisfactionGap,
+                    advice.complaintCauses(), advice.resolveWithin());
+        }).toList();
+    }
+
     private StoredIncident find(long id) {
         return incidents.findById(id)
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id));

@@ -71,9 +71,11 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/login",
                                 "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/trainer", "/trainer/**").hasAnyRole(TRAINER, ADMIN)
                         .anyRequest().authenticated())
-                // the generated login page until the web feature adds its own template at /login
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                // a signed-in user without the role sees a page that says so, with a 403
+                .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults());
         return http.build();

@@ -1,0 +1,61 @@
+package com.propertyservice.advisor.web;
+
+import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.KanoFactor;
+import com.propertyservice.advisor.engine.RuleSetInfo;
+import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.system.AdvisorProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The issue picker's catalogue, read from the knowledge base in rules/ without a key in Java. */
+class IssueCatalogueTest {
+
+    static final Path RULES = Path.of("rules");
+    static Advisor advisor;
+    static IssueCatalogue catalogue;
+
+    @BeforeAll
+    static void load() {
+        advisor = Advisor.fromDirectory(RULES);
+        catalogue = new IssueCatalogue(advisor, new AdvisorProperties(RULES,
+                new AdvisorProperties.Rules("publish", Duration.ofSeconds(2)), new AdvisorProperties.Security(List.of(), null)));
+    }
+
+    @Test
+    void everyKeyIsPlacedInTheServiceAreaTheContractListsItUnder() {
+        Map<String, ServiceArea> areas = catalogue.issues().stream()
+                .collect(Collectors.toMap(IssueCatalogue.Issue::key, IssueCatalogue.Issue::area));
+        assertThat(areas.keySet()).containsExactlyInAnyOrderElementsOf(advisor.knownIssues());
+        assertThat(areas).containsEntry("noise", ServiceArea.COMMUNITY_LIFE).containsEntry("lift-outage", ServiceArea.ENGINEERING)
+                .containsEntry("theft", ServiceArea.SECURITY).containsEntry("parking-fees", ServiceArea.PARKING)
+                .containsEntry("staff-attitude", ServiceArea.CUSTOMER_SERVICE)
+                .containsEntry("garbage-collection", ServiceArea.ENVIRONMENT);
+        assertThat(catalogue.groups()).extracting(IssueCatalogue.Group::area).doesNotContainNull();
+    }
+
+    @Test
+    void eachKeyIsLabelledWithItsCatalogueRowInBothLanguagesAndCarriesItsKanoFactor() {
+        IssueCatalogue.Issue lift = catalogue.issues().stream().filter(i -> i.key().equals("lift-outage")).findFirst().orElseThrow();
+        assertThat(lift.label()).contains("电梯");
+        assertThat(lift.labelEn()).containsIgnoringCase("lift");
+        assertThat(lift.kanoFactor()).isEqualTo(KanoFactor.MUST_BE);
+    }
+
+    @Test
+    void theProbesOwnHitsAreLeftOutOfTheRuleHits() {
+        catalogue.issues();
+        RuleSetInfo.RuleInfo liftRow = advisor.ruleSet().rules().stream()
+                .filter(rule -> rule.description() != null && rule.description().startsWith("电梯停运")).findFirst().orElseThrow();
+        assertThat(liftRow.hits()).isPositive();
+        assertThat(catalogue.realHits(liftRow)).isZero();
+    }
+}
