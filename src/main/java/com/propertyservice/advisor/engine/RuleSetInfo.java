@@ -10,15 +10,32 @@ import java.util.List;
  * @param loadedAt when it was compiled
  * @param files    the files it was built from
  * @param rules    every rule, with its description and hit count since it was loaded
- * @param issues   the issue keys of its catalogue
+ * @param issues    the issue keys of its catalogue
+ * @param catalogue each catalogue entry: the key with its area, Kano factor, dimension and the row's description
  */
 public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files, List<RuleInfo> rules,
-                          List<String> issues) {
+                          List<String> issues, List<CatalogueEntry> catalogue) {
 
     public RuleSetInfo {
         files = List.copyOf(files);
         rules = List.copyOf(rules);
         issues = List.copyOf(issues);
+        catalogue = List.copyOf(catalogue);
+    }
+
+    /**
+     * An entry of the issue catalogue, as the rule that classifies the key states it.
+     *
+     * @param issue            the key
+     * @param area             the service area the catalogue files it under
+     * @param kanoFactor       its default Kano factor
+     * @param qualityDimension its quality dimension
+     * @param rule             the rule (catalogue row) that classifies it
+     * @param description      the row's description in Chinese
+     * @param descriptionEn    the row's description in English
+     */
+    public record CatalogueEntry(String issue, ServiceArea area, KanoFactor kanoFactor, QualityDimension qualityDimension,
+                                 String rule, String description, String descriptionEn) {
     }
 
     /**

@@ -104,7 +104,7 @@ class DashboardService {
 
         RuleSetInfo rules = advisor.ruleSet();
         List<Dashboard.Bar> hits = rules.rules().stream()
-                .map(rule -> new Dashboard.Bar(rule.name(), rule.name(), catalogue.realHits(rule), 0))
+                .map(rule -> new Dashboard.Bar(rule.name(), rule.name(), rule.hits(), 0))
                 .filter(bar -> bar.value() > 0)
                 .sorted(Comparator.comparingDouble(Dashboard.Bar::value).reversed().thenComparing(Dashboard.Bar::key))
                 .limit(TOP_RULES).toList();

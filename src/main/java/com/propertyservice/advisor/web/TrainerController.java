@@ -25,18 +25,16 @@ import java.util.Locale;
 @Controller
 class TrainerController {
 
-    /** A rule as the page lists it: hits without the catalogue probe's own. */
+    /** A rule as the page lists it, with its description in the page's language. */
     public record RuleRow(String name, String file, Integer line, String description, long hits) {
     }
 
     private final RuleAdministration rules;
     private final Advisor advisor;
-    private final IssueCatalogue catalogue;
 
-    TrainerController(RuleAdministration rules, Advisor advisor, IssueCatalogue catalogue) {
+    TrainerController(RuleAdministration rules, Advisor advisor) {
         this.rules = rules;
         this.advisor = advisor;
-        this.catalogue = catalogue;
     }
 
     @GetMapping("/trainer")
@@ -45,7 +43,7 @@ class TrainerController {
         boolean english = "en".equals(locale.getLanguage());
         List<RuleRow> rows = active.rules().stream().map(rule -> new RuleRow(rule.name(), rule.file(), rule.line(),
                 english && rule.descriptionEn() != null ? rule.descriptionEn() : rule.description(),
-                catalogue.realHits(rule))).toList();
+                rule.hits())).toList();
         model.addAttribute("active", active);
         model.addAttribute("rules", rows);
         model.addAttribute("versions", rules.versions());

@@ -98,6 +98,17 @@ class EachFileKindTest {
     }
 
     @Test
+    void catalogueEntriesComeFromTheRowsThatClassify() {
+        assertThat(advisor.ruleSet().catalogue()).containsExactly(
+                new RuleSetInfo.CatalogueEntry("lift-outage", ServiceArea.ENGINEERING, KanoFactor.MUST_BE,
+                        QualityDimension.RELIABILITY, "Catalogue_10", "电梯停运：必备因素", "Lift out of service: a must-be factor"),
+                new RuleSetInfo.CatalogueEntry("staff-attitude", ServiceArea.CUSTOMER_SERVICE, KanoFactor.EXPECTED,
+                        QualityDimension.ASSURANCE, "Catalogue_11", "员工态度：期望因素", "Staff attitude: an expected factor"),
+                new RuleSetInfo.CatalogueEntry("community-event", ServiceArea.COMMUNITY_LIFE, KanoFactor.ATTRACTIVE,
+                        QualityDimension.EMPATHY, "Catalogue_12", "社区活动：魅力因素", "Community event: an attractive factor"));
+    }
+
+    @Test
     void unknownIssueKeyIsRefusedWithTheKnownKeys() {
         Incident unknown = Incident.builder().channel(Channel.PHONE).community("x").serviceArea(ServiceArea.ENGINEERING)
                 .issue("lift-outtage").summary("x").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM)).build();

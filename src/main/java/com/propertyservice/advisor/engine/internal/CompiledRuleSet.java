@@ -36,19 +36,22 @@ public final class CompiledRuleSet {
     private final List<RuleSetInfo.FileInfo> files;
     private final List<RuleSetInfo.RuleInfo> rules;
     private final List<String> issues;
+    private final List<RuleSetInfo.CatalogueEntry> catalogue;
     private final Set<String> issueSet;
     private final TextCatalogue texts;
     private final List<Scenario> scenarios;
     private final Map<String, LongAdder> hits = new ConcurrentHashMap<>();
 
     CompiledRuleSet(KieBase kieBase, String version, Instant loadedAt, List<RuleSetInfo.FileInfo> files,
-                    List<RuleSetInfo.RuleInfo> rules, List<String> issues, TextCatalogue texts, List<Scenario> scenarios) {
+                    List<RuleSetInfo.RuleInfo> rules, List<String> issues, List<RuleSetInfo.CatalogueEntry> catalogue,
+                    TextCatalogue texts, List<Scenario> scenarios) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
         this.issues = List.copyOf(issues);
+        this.catalogue = List.copyOf(catalogue);
         this.issueSet = Set.copyOf(issues);
         this.texts = texts;
         this.scenarios = List.copyOf(scenarios);
@@ -127,6 +130,6 @@ public final class CompiledRuleSet {
                 .map(r -> new RuleSetInfo.RuleInfo(r.name(), r.file(), r.line(), r.description(), r.descriptionEn(),
                         hits.getOrDefault(r.name(), new LongAdder()).sum()))
                 .toList();
-        return new RuleSetInfo(version, loadedAt, files, counted, issues);
+        return new RuleSetInfo(version, loadedAt, files, counted, issues, catalogue);
     }
 }

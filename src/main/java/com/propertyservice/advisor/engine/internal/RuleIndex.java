@@ -19,10 +19,16 @@ final class RuleIndex {
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
     private static final Pattern RULE_END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*(?://.*)?$");
     private static final Pattern ISSUE_KEY = Pattern.compile("issue\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern CLASSIFY = Pattern.compile(
+            "classify\\(\\s*ServiceArea\\.(\\w+)\\s*,\\s*KanoFactor\\.(\\w+)\\s*,\\s*QualityDimension\\.(\\w+)\\s*\\)");
     private static final Pattern TABLE_ROW = Pattern.compile("// rule values at [A-Z]+(\\d+)");
 
     /** A rule as written: its name, file, the line (or table row) it starts on, and its text. */
     record RuleSpan(String name, String file, int line, String text) {
+    }
+
+    /** A catalogue row: the key a rule classifies and the constants it classifies it with (names, checked by the compiler). */
+    record Classification(String issue, String area, String kano, String dimension, String rule) {
     }
 
     /** A text code used in a source, with the rule it stands in (or {@code null} in a DSL). */
@@ -32,6 +38,7 @@ final class RuleIndex {
     private final List<RuleSpan> rules = new ArrayList<>();
     private final List<CodeUse> codes = new ArrayList<>();
     private final Set<String> issueKeys = new TreeSet<>();
+    private final List<Classification> classifications = new ArrayList<>();
 
     /** Indexes a DRL or DSLR source, or the DRL generated from a table ({@code table} true: lines become rows). */
     void addRuleSource(String file, String text, boolean table) {
@@ -53,8 +60,13 @@ final class RuleIndex {
             rules.add(span);
             if (body.contains("classify(")) {
                 Matcher key = ISSUE_KEY.matcher(body);
+                Matcher classify = CLASSIFY.matcher(body);
+                boolean constants = classify.find();
                 while (key.find()) {
                     issueKeys.add(key.group(1));
+                    if (constants) {
+                        classifications.add(new Classification(key.group(1), classify.group(1), classify.group(2), classify.group(3), span.name()));
+                    }
                 }
             }
             Matcher code = TEXT_CODE.matcher(body);
@@ -76,6 +88,7 @@ final class RuleIndex {
     List<RuleSpan> rules() { return rules; }
     List<CodeUse> codes() { return codes; }
     Set<String> issueKeys() { return issueKeys; }
+    List<Classification> classifications() { return classifications; }
 
     long rulesIn(String file) {
         return rules.stream().filter(r -> r.file().equals(file)).count();

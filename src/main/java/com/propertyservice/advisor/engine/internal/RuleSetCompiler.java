@@ -177,8 +177,18 @@ public final class RuleSetCompiler {
         }
         rules.sort(java.util.Comparator.comparing((RuleSetInfo.RuleInfo r) -> String.valueOf(r.file()))
                 .thenComparing(r -> r.line() == null ? 0 : r.line()).thenComparing(RuleSetInfo.RuleInfo::name));
+        Map<String, RuleSetInfo.RuleInfo> byName = new HashMap<>();
+        rules.forEach(r -> byName.putIfAbsent(r.name(), r));
+        List<RuleSetInfo.CatalogueEntry> catalogue = index.classifications().stream()
+                .map(c -> new RuleSetInfo.CatalogueEntry(c.issue(), com.propertyservice.advisor.engine.ServiceArea.valueOf(c.area()),
+                        com.propertyservice.advisor.engine.KanoFactor.valueOf(c.kano()),
+                        com.propertyservice.advisor.engine.QualityDimension.valueOf(c.dimension()), c.rule(),
+                        byName.containsKey(c.rule()) ? byName.get(c.rule()).description() : null,
+                        byName.containsKey(c.rule()) ? byName.get(c.rule()).descriptionEn() : null))
+                .sorted(java.util.Comparator.comparing(RuleSetInfo.CatalogueEntry::area).thenComparing(RuleSetInfo.CatalogueEntry::issue))
+                .toList();
         CompiledRuleSet set = new CompiledRuleSet(kieBase, version, Instant.now(), fileInfos, rules,
-                List.copyOf(index.issueKeys()), texts, scenarios);
+                List.copyOf(index.issueKeys()), catalogue, texts, scenarios);
         return new Outcome(set, version, problems, scenarios, warnings);
     }
 
