@@ -249,12 +249,20 @@ public final class Assessment {
         this.currentRule = ruleName;
     }
 
+    /** Rules repeat a handful of literal durations; parsing each call with a regex showed in the profile. */
+    private static final java.util.Map<String, Duration> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Duration shorter(Duration current, String isoDuration) {
-        Duration candidate;
-        try {
-            candidate = Duration.parse(isoDuration);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + isoDuration + "' is not an ISO-8601 duration such as PT30M, PT4H or P3D", e);
+        Duration candidate = PARSED.get(isoDuration);
+        if (candidate == null) {
+            try {
+                candidate = Duration.parse(isoDuration);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + isoDuration + "' is not an ISO-8601 duration such as PT30M, PT4H or P3D", e);
+            }
+            if (PARSED.size() < 1_000) { // literals in rule files, not caller input; bounded all the same
+                PARSED.put(isoDuration, candidate);
+            }
         }
         return current == null || candidate.compareTo(current) < 0 ? candidate : current;
     }
