@@ -45,18 +45,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "advisor.rules.activation=publish",
-        "spring.datasource.url=jdbc:h2:mem:rule-activation;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:rule-activation;DB_CLOSE_DELAY=-1",
+        "advisor.security.api-keys=" + RuleActivationTest.API_KEY})
 @AutoConfigureMockMvc
 @WithMockUser(username = "trainer", roles = "TRAINER")
 class RuleActivationTest {
 
     static final Path RULES = SampleRules.newCopy();
+    static final String API_KEY = "rule-activation-test-key";
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
         registry.add("advisor.rules-dir", RULES::toString);
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired Advisor advisor;
     @Autowired JsonMapper json;
@@ -69,7 +72,7 @@ class RuleActivationTest {
         if (!advisor.version().equals(SampleRules.version(RULES))) {
             post("/api/rules/reload", 200);
         }
-        load = new SampleRules.Load(advisor, 3);
+        load = SampleRules.Load.overHttp(port, API_KEY, 3); // requests over HTTP, as integrations send them
     }
 
     @AfterEach

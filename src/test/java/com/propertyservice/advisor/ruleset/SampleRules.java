@@ -79,14 +79,39 @@ final class SampleRules {
         private final Set<String> versions = ConcurrentHashMap.newKeySet();
         private volatile boolean running = true;
 
+        /** Threads calling the Advisor bean directly. */
         Load(Advisor advisor, int threadCount) {
+            this(() -> advisor.advise(incident("lift-outage")).ruleSetVersion(), threadCount);
+        }
+
+        /** Threads calling {@code POST /api/advice} over HTTP with an API key; any answer but 200 is a failure. */
+        static Load overHttp(int port, String apiKey, int threadCount) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.util.regex.Pattern version = java.util.regex.Pattern.compile("\"ruleSetVersion\"\\s*:\\s*\"([0-9a-f]+)\"");
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/advice"))
+                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                            {"channel":"PHONE","community":"阳光花园","serviceArea":"ENGINEERING","issue":"lift-outage",
+                             "summary":"电梯停了","complainant":{"role":"OWNER","emotion":"CALM"}}"""))
+                    .build();
+            return new Load(() -> {
+                java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.util.regex.Matcher found = version.matcher(response.body());
+                if (response.statusCode() != 200 || !found.find()) {
+                    throw new IllegalStateException("advice answered " + response.statusCode() + ": " + response.body());
+                }
+                return found.group(1);
+            }, threadCount);
+        }
+
+        private Load(java.util.concurrent.Callable<String> adviceVersion, int threadCount) {
             for (int i = 0; i < threadCount; i++) {
                 Thread thread = new Thread(() -> {
                     while (running) {
                         try {
-                            versions.add(advisor.advise(incident("lift-outage")).ruleSetVersion());
+                            versions.add(adviceVersion.call());
                             calls.incrementAndGet();
-                        } catch (RuntimeException e) {
+                        } catch (Exception e) {
                             failures.incrementAndGet();
                         }
                     }
