@@ -59,6 +59,6 @@ class PageErrorAdvice {
         response.setStatus(status);
         model.addAttribute("messageKey", messageKey);
         model.addAttribute("messageArguments", arguments);
-        return "page-error";
+        return "error";
     }
 }
