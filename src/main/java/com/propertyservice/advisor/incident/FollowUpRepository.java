@@ -1,10 +1,36 @@
 package com.propertyservice.advisor.incident;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.util.List;
 
-interface FollowUpRepository extends JpaRepository<StoredFollowUp, Long> {
+/** The {@code follow_ups} table: return visits, each tied to one incident. */
+@Repository
+class FollowUpRepository {
 
-    List<StoredFollowUp> findByIncidentIdOrderByVisitedAtAscIdAsc(Long incidentId);
+    private final JdbcClient jdbc;
+
+    FollowUpRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a visit; its id is left to the database (nobody reads it back before the list). */
+    void insert(StoredFollowUp visit) {
+        jdbc.sql("""
+                        insert into follow_ups (incident_id, perception, expectation, satisfaction_gap, comment,
+                                                visited_by, visited_at)
+                        values (:incidentId, :perception, :expectation, :satisfactionGap, :comment,
+                                :visitedBy, :visitedAt)""")
+                .paramSource(visit)
+                .update();
+    }
+
+    /** The visits to an incident, oldest first (by id where two share a time, so the order is stable). */
+    List<StoredFollowUp> findByIncident(long incidentId) {
+        return jdbc.sql("select * from follow_ups where incident_id = :incidentId order by visited_at, id")
+                .param("incidentId", incidentId)
+                .query(StoredFollowUp.class)
+                .list();
+    }
 }

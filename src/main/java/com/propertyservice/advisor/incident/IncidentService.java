@@ -10,11 +10,6 @@ import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.ApiProblemException;
-import jakarta.persistence.criteria.Predicate;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +19,6 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,30 +78,15 @@ public class IncidentService {
         Objects.requireNonNull(actor, "actor");
         Advice advice = advise(incident, language);
         OffsetDateTime now = OffsetDateTime.now();
-        StoredIncident row = new StoredIncident();
-        row.externalId = incident.externalId();
-        row.reportedAt = incident.reportedAt();
-        row.channel = incident.channel().name();
-        row.community = incident.community();
-        row.serviceArea = incident.serviceArea().name();
-        row.issue = incident.issue();
-        row.summary = incident.summary();
-        row.expectation = incident.expectation();
-        row.perception = incident.perception();
-        row.satisfactionGap = advice.satisfactionGap();
-        row.kanoFactor = nameOf(advice.kanoFactor());
-        row.priority = nameOf(advice.priority());
-        row.escalation = nameOf(advice.escalation());
-        row.language = language.tag();
-        row.incidentJson = json.writeValueAsString(incident);
-        row.adviceJson = json.writeValueAsString(advice);
-        row.ruleSetVersion = advice.ruleSetVersion();
-        row.firedRules = json.writeValueAsString(advice.firedRules());
-        row.status = IncidentStatus.ADVISED.name(); // the advice is given in the same step as the recording
-        row.recordedBy = actor;
-        row.recordedAt = now;
-        row.advisedAt = now;
-        return view(incidents.save(row));
+        StoredIncident row = new StoredIncident(null, incident.externalId(), incident.reportedAt(),
+                incident.channel().name(), incident.community(), incident.serviceArea().name(), incident.issue(),
+                incident.summary(), incident.expectation(), incident.perception(), advice.satisfactionGap(),
+                nameOf(advice.kanoFactor()), nameOf(advice.priority()), nameOf(advice.escalation()), language.tag(),
+                json.writeValueAsString(incident), json.writeValueAsString(advice), advice.ruleSetVersion(),
+                json.writeValueAsString(advice.firedRules()),
+                IncidentStatus.ADVISED.name(), // the advice is given in the same step as the recording
+                actor, now, now, null, null, null);
+        return view(incidents.insert(row));
     }
 
     /**
@@ -127,11 +105,14 @@ public class IncidentService {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be ≥ 0 and size 1.." + MAX_PAGE_SIZE);
         }
-        PageRequest request = PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
-        Page<StoredIncident> found = incidents.findAll(matching(query), request);
-        return new IncidentPage(found.getContent().stream().map(IncidentService::summary).toList(),
-                page, size, found.getTotalElements(), found.getTotalPages());
+        long offset = (long) page * size;
+        List<StoredIncident> found = incidents.find(query, offset, size);
+        // a page that is not full tells the total (an empty one only when it is the first), so the
+        // count runs only when it is needed, as it did with Spring Data's pages
+        long total = found.size() < size && (offset == 0 || !found.isEmpty())
+                ? offset + found.size() : incidents.count(query);
+        return new IncidentPage(found.stream().map(IncidentService::summary).toList(),
+                page, size, total, (int) Math.ceil((double) total / size));
     }
 
     /**
@@ -145,17 +126,13 @@ public class IncidentService {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(actor, "actor");
         StoredIncident row = find(id);
-        Integer expectation = visit.expectation() != null ? visit.expectation() : row.expectation;
+        Integer expectation = visit.expectation() != null ? visit.expectation() : row.expectation();
         Integer gap = expectation == null ? null : visit.perception() - expectation;
-        followUps.save(new StoredFollowUp(row.id, visit.perception(), expectation, gap, visit.comment(), actor,
+        followUps.insert(new StoredFollowUp(null, id, visit.perception(), expectation, gap, visit.comment(), actor,
                 visit.visitedAt()));
-        row.perception = visit.perception();
-        row.expectation = expectation;
-        row.satisfactionGap = gap;
-        row.status = IncidentStatus.FOLLOWED_UP.name();
-        row.followedUpAt = row.followedUpAt == null || visit.visitedAt().isAfter(row.followedUpAt)
-                ? visit.visitedAt() : row.followedUpAt;
-        return view(row);
+        StoredIncident visited = row.followedUp(visit.perception(), expectation, gap, visit.visitedAt());
+        incidents.updateProgress(visited);
+        return view(visited);
     }
 
     /**
@@ -167,14 +144,13 @@ public class IncidentService {
     public IncidentView resolve(long id, String actor) {
         Objects.requireNonNull(actor, "actor");
         StoredIncident row = find(id);
-        IncidentStatus status = row.status();
+        IncidentStatus status = row.incidentStatus();
         if (status == IncidentStatus.RESOLVED || status == IncidentStatus.FOLLOWED_UP) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "incident.already-resolved", id, status);
         }
-        row.status = IncidentStatus.RESOLVED.name();
-        row.resolvedAt = OffsetDateTime.now();
-        row.resolvedBy = actor;
-        return view(row);
+        StoredIncident resolved = row.resolved(OffsetDateTime.now(), actor);
+        incidents.updateProgress(resolved);
+        return view(resolved);
     }
 
     /**
@@ -187,15 +163,12 @@ public class IncidentService {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be ≥ 1");
         }
-        Specification<StoredIncident> reportedSince = (root, criteria, builder) ->
-                builder.greaterThanOrEqualTo(root.get("reportedAt"), since);
-        PageRequest request = PageRequest.of(0, limit, Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("id")));
-        return incidents.findAll(reportedSince, request).stream().map(row -> {
-            Advice advice = storedAdvice.readValue(row.adviceJson);
-            return new IncidentFacts(row.id, row.status(), row.reportedAt, row.advisedAt, row.community,
-                    ServiceArea.valueOf(row.serviceArea), row.issue,
-                    row.kanoFactor == null ? null : KanoFactor.valueOf(row.kanoFactor),
-                    row.priority == null ? null : Priority.valueOf(row.priority), row.satisfactionGap,
+        return incidents.reportedSince(since, limit).stream().map(row -> {
+            Advice advice = storedAdvice.readValue(row.adviceJson());
+            return new IncidentFacts(row.id(), row.incidentStatus(), row.reportedAt(), row.advisedAt(), row.community(),
+                    ServiceArea.valueOf(row.serviceArea()), row.issue(),
+                    row.kanoFactor() == null ? null : KanoFactor.valueOf(row.kanoFactor()),
+                    row.priority() == null ? null : Priority.valueOf(row.priority()), row.satisfactionGap(),
                     advice.complaintCauses(), advice.resolveWithin());
         }).toList();
     }
@@ -206,49 +179,21 @@ public class IncidentService {
     }
 
     private IncidentView view(StoredIncident row) {
-        List<FollowUpView> visits = followUps.findByIncidentIdOrderByVisitedAtAscIdAsc(row.id).stream()
-                .map(StoredFollowUp::view).toList();
-        return new IncidentView(row.id, row.status(), storedIncident.readValue(row.incidentJson),
-                storedAdvice.readValue(row.adviceJson), row.ruleSetVersion, json.readValue(row.firedRules, STRINGS),
-                row.expectation, row.perception, row.satisfactionGap, row.recordedBy, row.recordedAt, row.advisedAt,
-                row.resolvedAt, row.resolvedBy, row.followedUpAt, visits);
+        List<FollowUpView> visits = followUps.findByIncident(row.id()).stream().map(StoredFollowUp::view).toList();
+        return new IncidentView(row.id(), row.incidentStatus(), storedIncident.readValue(row.incidentJson()),
+                storedAdvice.readValue(row.adviceJson()), row.ruleSetVersion(),
+                json.readValue(row.firedRules(), STRINGS), row.expectation(), row.perception(),
+                row.satisfactionGap(), row.recordedBy(), row.recordedAt(), row.advisedAt(), row.resolvedAt(),
+                row.resolvedBy(), row.followedUpAt(), visits);
     }
 
     private static IncidentSummary summary(StoredIncident row) {
-        return new IncidentSummary(row.id, row.externalId, row.status(), row.reportedAt, row.community,
-                ServiceArea.valueOf(row.serviceArea), row.issue, row.summary,
-                row.kanoFactor == null ? null : KanoFactor.valueOf(row.kanoFactor),
-                row.priority == null ? null : Priority.valueOf(row.priority),
-                row.escalation == null ? null : Escalation.valueOf(row.escalation),
-                row.satisfactionGap, row.recordedBy, row.recordedAt);
-    }
-
-    private static Specification<StoredIncident> matching(IncidentQuery query) {
-        return (root, criteria, builder) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            if (query.community() != null && !query.community().isBlank()) {
-                predicates.add(builder.equal(root.get("community"), query.community()));
-            }
-            if (query.status() != null) {
-                predicates.add(builder.equal(root.get("status"), query.status().name()));
-            }
-            if (query.area() != null) {
-                predicates.add(builder.equal(root.get("serviceArea"), query.area().name()));
-            }
-            if (query.priority() != null) {
-                predicates.add(builder.equal(root.get("priority"), query.priority().name()));
-            }
-            ZoneId zone = ZoneId.systemDefault();
-            if (query.from() != null) {
-                predicates.add(builder.greaterThanOrEqualTo(root.get("reportedAt"),
-                        query.from().atStartOfDay(zone).toOffsetDateTime()));
-            }
-            if (query.to() != null) {
-                predicates.add(builder.lessThan(root.get("reportedAt"),
-                        query.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
-            }
-            return builder.and(predicates.toArray(Predicate[]::new));
-        };
+        return new IncidentSummary(row.id(), row.externalId(), row.incidentStatus(), row.reportedAt(),
+                row.community(), ServiceArea.valueOf(row.serviceArea()), row.issue(), row.summary(),
+                row.kanoFactor() == null ? null : KanoFactor.valueOf(row.kanoFactor()),
+                row.priority() == null ? null : Priority.valueOf(row.priority()),
+                row.escalation() == null ? null : Escalation.valueOf(row.escalation()),
+                row.satisfactionGap(), row.recordedBy(), row.recordedAt());
     }
 
     private static String nameOf(Enum<?> value) {

@@ -1,19 +1,25 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.engine.ServiceArea;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Flyway schema matches the entities (ddl-auto=validate) and the list query sorts newest first. */
-@DataJpaTest
+/**
+ * The SQL matches the Flyway schema (every column written comes back as written), the list query
+ * filters and sorts newest first, and the progress of an incident is written back.
+ */
+@JdbcTest
+@Import({IncidentRepository.class, FollowUpRepository.class})
 class IncidentRepositoryTest {
 
     @Autowired
@@ -23,55 +29,65 @@ class IncidentRepositoryTest {
     FollowUpRepository followUps;
 
     static StoredIncident incident(String community, String status, OffsetDateTime reportedAt) {
-        StoredIncident row = new StoredIncident();
-        row.reportedAt = reportedAt;
-        row.channel = "PHONE";
-        row.community = community;
-        row.serviceArea = "ENGINEERING";
-        row.issue = "lift-outage";
-        row.summary = "电梯又坏了";
-        row.language = "zh-CN";
-        row.incidentJson = "{}";
-        row.adviceJson = "{\"priority\":\"URGENT\"}";
-        row.ruleSetVersion = "v1";
-        row.firedRules = "[\"Catalogue_10\"]";
-        row.status = status;
-        row.recordedBy = "li";
-        row.recordedAt = reportedAt;
-        return row;
+        return new StoredIncident(null, "EXT-1", reportedAt, "PHONE", community, "ENGINEERING", "lift-outage",
+                "电梯又坏了", 4, 1, -3, "MUST_BE", "URGENT", "PROJECT_MANAGER", "zh-CN", "{}",
+                "{\"priority\":\"URGENT\"}", "v1", "[\"Catalogue_10\"]", status, "li", reportedAt, reportedAt, null,
+                null, null);
+    }
+
+    static IncidentQuery query(String community, IncidentStatus status) {
+        return new IncidentQuery(community, status, null, null, null, null);
     }
 
     @Test
-    void storedAdviceAndTimestampsComeBackUnchanged() {
+    void everyColumnComesBackAsWritten() {
         OffsetDateTime reported = OffsetDateTime.of(2025, 6, 1, 9, 30, 0, 0, ZoneOffset.ofHours(8));
-        Long id = incidents.saveAndFlush(incident("阳光花园", "ADVISED", reported)).id;
-        StoredIncident found = incidents.findById(id).orElseThrow();
-        assertThat(found.adviceJson).isEqualTo("{\"priority\":\"URGENT\"}");
-        assertThat(found.reportedAt.toInstant()).isEqualTo(reported.toInstant());
-        assertThat(found.status()).isEqualTo(IncidentStatus.ADVISED);
+        StoredIncident saved = incidents.insert(incident("阳光花园", "ADVISED", reported));
+        StoredIncident found = incidents.findById(saved.id()).orElseThrow();
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.adviceJson()).isEqualTo("{\"priority\":\"URGENT\"}");
+        assertThat(found.reportedAt().toInstant()).isEqualTo(reported.toInstant());
+        assertThat(found.incidentStatus()).isEqualTo(IncidentStatus.ADVISED);
     }
 
     @Test
     void filteredListIsNewestFirst() {
-        OffsetDateTime base = OffsetDateTime.of(2025, 6, 1, 9, 0, 0, 0, ZoneOffset.UTC);
-        incidents.save(incident("阳光花园", "ADVISED", base));
-        incidents.save(incident("阳光花园", "ADVISED", base.plusDays(2)));
-        incidents.save(incident("翠湖苑", "ADVISED", base.plusDays(1)));
-        incidents.save(incident("阳光花园", "RESOLVED", base.plusDays(3)));
-        Specification<StoredIncident> sunnyAdvised = (root, query, cb) -> cb.and(
-                cb.equal(root.get("community"), "阳光花园"), cb.equal(root.get("status"), "ADVISED"));
-        var page = incidents.findAll(sunnyAdvised, PageRequest.of(0, 10, Sort.by(Sort.Order.desc("reportedAt"))));
-        assertThat(page.getContent()).extracting(row -> row.reportedAt.toInstant())
+        // the date filters are days of the server's time zone
+        OffsetDateTime base = LocalDate.of(2025, 6, 1).atTime(9, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+        incidents.insert(incident("阳光花园", "ADVISED", base));
+        incidents.insert(incident("阳光花园", "ADVISED", base.plusDays(2)));
+        incidents.insert(incident("翠湖苑", "ADVISED", base.plusDays(1)));
+        incidents.insert(incident("阳光花园", "RESOLVED", base.plusDays(3)));
+        IncidentQuery sunnyAdvised = query("阳光花园", IncidentStatus.ADVISED);
+        assertThat(incidents.find(sunnyAdvised, 0, 10)).extracting(row -> row.reportedAt().toInstant())
                 .containsExactly(base.plusDays(2).toInstant(), base.toInstant());
+        assertThat(incidents.count(sunnyAdvised)).isEqualTo(2);
+        assertThat(incidents.find(sunnyAdvised, 1, 10)).extracting(row -> row.reportedAt().toInstant())
+                .containsExactly(base.toInstant());
+        IncidentQuery otherFilters = new IncidentQuery(null, null, ServiceArea.ENGINEERING, Priority.URGENT,
+                base.toLocalDate().plusDays(1), base.toLocalDate().plusDays(2));
+        assertThat(incidents.count(otherFilters)).isEqualTo(2);
+    }
+
+    @Test
+    void progressIsWrittenBack() {
+        StoredIncident saved = incidents.insert(incident("阳光花园", "ADVISED", OffsetDateTime.now()));
+        OffsetDateTime visit = OffsetDateTime.of(2025, 6, 2, 10, 0, 0, 0, ZoneOffset.UTC);
+        incidents.updateProgress(saved.followedUp(5, 4, 1, visit));
+        StoredIncident found = incidents.findById(saved.id()).orElseThrow();
+        assertThat(found.incidentStatus()).isEqualTo(IncidentStatus.FOLLOWED_UP);
+        assertThat(found.perception()).isEqualTo(5);
+        assertThat(found.satisfactionGap()).isEqualTo(1);
+        assertThat(found.followedUpAt()).isEqualTo(visit);
+        assertThat(found.summary()).isEqualTo(saved.summary());
     }
 
     @Test
     void followUpsAreReadBackOldestFirst() {
-        Long id = incidents.saveAndFlush(incident("阳光花园", "FOLLOWED_UP", OffsetDateTime.now())).id;
+        long id = incidents.insert(incident("阳光花园", "FOLLOWED_UP", OffsetDateTime.now())).id();
         OffsetDateTime first = OffsetDateTime.of(2025, 6, 2, 10, 0, 0, 0, ZoneOffset.UTC);
-        followUps.save(new StoredFollowUp(id, 4, 4, 0, "second", "li", first.plusDays(1)));
-        followUps.save(new StoredFollowUp(id, 2, 4, -2, "first", "li", first));
-        assertThat(followUps.findByIncidentIdOrderByVisitedAtAscIdAsc(id))
-                .extracting(visit -> visit.comment).containsExactly("first", "second");
+        followUps.insert(new StoredFollowUp(null, id, 4, 4, 0, "second", "li", first.plusDays(1)));
+        followUps.insert(new StoredFollowUp(null, id, 2, 4, -2, "first", "li", first));
+        assertThat(followUps.findByIncident(id)).extracting(StoredFollowUp::comment).containsExactly("first", "second");
     }
 }
