@@ -37,13 +37,14 @@ public class UserService {
         }
         UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()), user.roles(),
                 actor, OffsetDateTime.now());
-        return users.save(account).view();
+        users.insert(account);
+        return account.view();
     }
 
     /** Every user, by name. */
     @Transactional(readOnly = true)
     public List<UserView> list() {
-        return users.findAllByOrderByUsernameAsc().stream().map(UserAccount::view).toList();
+        return users.findAllByUsername().stream().map(UserAccount::view).toList();
     }
 
     /**
@@ -58,9 +59,10 @@ public class UserService {
         if (username.equals(actor)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.disable-self", username);
         }
-        account.disable(OffsetDateTime.now());
+        UserAccount disabled = account.disabled(OffsetDateTime.now());
+        users.update(disabled);
         credentials.invalidate(username);
-        return account.view();
+        return disabled.view();
     }
 
     /** Whether any user exists (the first administrator is created only when none does). */
@@ -71,7 +73,7 @@ public class UserService {
 
     @Transactional
     void createFirstAdmin(String password) {
-        users.save(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
+        users.insert(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
                 OffsetDateTime.now()));
     }
 }

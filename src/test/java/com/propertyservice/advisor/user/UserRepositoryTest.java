@@ -2,7 +2,8 @@ package com.propertyservice.advisor.user;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DataJpaTest
+@JdbcTest
+@Import(UserRepository.class)
 class UserRepositoryTest {
 
     @Autowired
@@ -20,12 +22,11 @@ class UserRepositoryTest {
     void rolesAndDisablingSurviveTheRoundTrip() {
         UserAccount account = new UserAccount("wang", "{bcrypt}$2a$10$hash", List.of(Role.TRAINER, Role.SUPERVISOR),
                 "admin", OffsetDateTime.now());
-        users.saveAndFlush(account);
+        users.insert(account);
         UserAccount found = users.findById("wang").orElseThrow();
         assertThat(found.roles()).isEqualTo(Set.of(Role.SUPERVISOR, Role.TRAINER));
         assertThat(found.enabled()).isTrue();
-        found.disable(OffsetDateTime.now());
-        users.saveAndFlush(found);
+        users.update(found.disabled(OffsetDateTime.now()));
         assertThat(users.findById("wang").orElseThrow().enabled()).isFalse();
     }
 }
