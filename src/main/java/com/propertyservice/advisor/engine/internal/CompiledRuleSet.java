@@ -4,6 +4,7 @@ import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.engine.fact.Assessment;
@@ -12,6 +13,8 @@ import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +32,11 @@ public final class CompiledRuleSet {
 
     /** A rule set that keeps firing after this many rules is looping (a mechanism guard, not domain knowledge). */
     static final int MAX_FIRINGS = 5_000;
+
+    private static final HandlingStep[] HANDLING_ORDER = HandlingStep.values();
+    private static final Comparator<Map.Entry<Principle, Assessment.Weighted>> HEAVIEST_FIRST =
+            Comparator.comparingInt((Map.Entry<Principle, Assessment.Weighted> e) -> -e.getValue().weight())
+                    .thenComparing(Map.Entry::getKey);
 
     private final KieBase kieBase;
     private final String version;
@@ -98,30 +106,55 @@ public final class CompiledRuleSet {
         return new Evaluation(assessment, fired, version);
     }
 
-    /** The advice for an evaluation, with its texts in a language. */
+    /**
+     * The advice for an evaluation, with its texts in a language. Plain loops into arrays handed to
+     * {@code List.of}: this runs on every call, and streams' {@code toList} results were copied a
+     * second time by the records' defensive {@code List.copyOf} (it showed in the profile).
+     */
     public Advice advice(Evaluation evaluation, Language language) {
         Assessment a = evaluation.assessment();
-        List<Advice.PrincipleAdvice> principles = a.getPrinciples().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<com.propertyservice.advisor.engine.Principle, Assessment.Weighted> e) -> -e.getValue().weight())
-                        .thenComparing(Map.Entry::getKey))
-                .map(e -> new Advice.PrincipleAdvice(e.getKey(), e.getValue().weight(), texts.text(e.getValue().reason(), language)))
-                .toList();
-        List<Advice.StepAdvice> steps = new ArrayList<>();
-        for (HandlingStep step : HandlingStep.values()) {
-            Set<String> codes = a.getSteps().get(step);
+        Map<String, String> words = texts.in(language);
+
+        @SuppressWarnings("unchecked")
+        Map.Entry<Principle, Assessment.Weighted>[] weighted = a.getPrinciples().entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(weighted, HEAVIEST_FIRST);
+        Advice.PrincipleAdvice[] principles = new Advice.PrincipleAdvice[weighted.length];
+        for (int i = 0; i < weighted.length; i++) {
+            Assessment.Weighted w = weighted[i].getValue();
+            principles[i] = new Advice.PrincipleAdvice(weighted[i].getKey(), w.weight(), TextCatalogue.text(words, w.reason()));
+        }
+
+        Map<HandlingStep, Set<String>> byStep = a.getSteps();
+        List<Advice.StepAdvice> steps = new ArrayList<>(byStep.size());
+        for (HandlingStep step : HANDLING_ORDER) {
+            Set<String> codes = byStep.get(step);
             if (codes != null && !codes.isEmpty()) {
-                steps.add(new Advice.StepAdvice(step, codes.stream().map(c -> texts.text(c, language)).toList()));
+                steps.add(new Advice.StepAdvice(step, List.of(texts(words, codes))));
             }
         }
-        List<Advice.ActionAdvice> actions = a.getActions().values().stream()
-                .map(p -> new Advice.ActionAdvice(texts.text(p.code(), language), p.principle(), p.rule(), p.code()))
-                .toList();
-        List<String> cautions = a.getCautions().stream().map(c -> texts.text(c, language)).toList();
+
+        Collection<Assessment.Proposed> proposed = a.getActions().values();
+        Advice.ActionAdvice[] actions = new Advice.ActionAdvice[proposed.size()];
+        int i = 0;
+        for (Assessment.Proposed p : proposed) {
+            actions[i++] = new Advice.ActionAdvice(TextCatalogue.text(words, p.code()), p.principle(), p.rule(), p.code());
+        }
+
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
                 : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
         return new Advice(a.getIssue(), a.getKanoFactor(), a.getQualityDimension(), List.copyOf(a.getCauses()),
-                a.getPriority(), a.getRespondWithin(), a.getResolveWithin(), a.getEscalation(), principles, steps,
-                actions, cautions, followUp, a.getSatisfactionGap(), version, evaluation.firedRules(), language);
+                a.getPriority(), a.getRespondWithin(), a.getResolveWithin(), a.getEscalation(), List.of(principles), steps,
+                List.of(actions), List.of(texts(words, a.getCautions())), followUp, a.getSatisfactionGap(), version,
+                evaluation.firedRules(), language);
+    }
+
+    private static String[] texts(Map<String, String> words, Collection<String> codes) {
+        String[] out = new String[codes.size()];
+        int i = 0;
+        for (String code : codes) {
+            out[i++] = TextCatalogue.text(words, code);
+        }
+        return out;
     }
 
     /** A description with the current hit counts. */

@@ -64,7 +64,17 @@ public final class TextCatalogue {
 
     /** The text of a code in a language, or the code itself if it has none (validation prevents that). */
     public String text(String code, Language language) {
-        return texts.get(language).getOrDefault(code, code);
+        return text(texts.get(language), code);
+    }
+
+    /** The texts of one language, for a caller that looks up many codes in it. */
+    Map<String, String> in(Language language) {
+        return texts.get(language);
+    }
+
+    /** The text of a code among one language's texts, or the code itself if it has none. */
+    static String text(Map<String, String> words, String code) {
+        return words.getOrDefault(code, code);
     }
 
     private static Integer lineOf(String content, String code) {
