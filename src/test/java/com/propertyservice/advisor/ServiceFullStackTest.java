@@ -2,7 +2,6 @@ package com.propertyservice.advisor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,15 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole service over real HTTP on a random port, on an H2 file in a temporary folder:
- * advice; record, read, list, follow up; then a restart on the same file keeps the records.
+ * started as {@code main} starts it: advice; record, read, list, follow up; then a restart on the
+ * same file keeps the records.
  */
 class ServiceFullStackTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** Started as {@code main} starts the service, with the rule set compiled while Spring starts. */
     static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(AdvisorApplication.class).run(
+        return AdvisorApplication.application().run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath(),
                 "--advisor.security.api-keys=" + TestIncidents.API_KEY,
