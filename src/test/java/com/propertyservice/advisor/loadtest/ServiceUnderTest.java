@@ -43,6 +43,15 @@ public final class ServiceUnderTest implements AutoCloseable {
     final Process process;
     final double startupSeconds;
 
+    /**
+     * Starts the service and returns once {@code GET /actuator/health} answers 200.
+     *
+     * @param jvmOptions options placed before {@code -jar}, e.g. {@code -XX:SharedArchiveFile=...}
+     */
+    static ServiceUnderTest start(Path jar, Path rulesSource, List<String> jvmOptions) throws Exception {
+        return new ServiceUnderTest(jar, rulesSource, jvmOptions);
+    }
+
     private ServiceUnderTest(Path jar, Path rulesSource, List<String> jvmOptions) throws Exception {
         work = Files.createTempDirectory("advisor-load");
         rules = work.resolve("rules");
@@ -238,7 +247,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
