@@ -5,12 +5,12 @@
 #
 #   scripts/cds-archive.sh [exec-jar] [destination]      (defaults: target/*-exec.jar, target/deploy)
 #
-# Then start the service with:
-#   java -XX:SharedArchiveFile=target/deploy/advisor.jsa -jar target/deploy/<exec-jar name>
+# Then start the service, from any directory, with the absolute paths the script prints:
+#   java -XX:SharedArchiveFile=/…/target/deploy/advisor.jsa -jar /…/target/deploy/<exec-jar name>
 #
 # The archive belongs to this JVM build and these exact jars: build it again after every
-# `mvn package` and on the machine's own JDK (the JVM refuses a stale archive with a warning
-# and starts without it, so a stale archive is slow, never wrong). docs/performance.md has the figures.
+# `mvn package`, on the machine's own JDK, and where the jar will run from (the JVM refuses a stale
+# archive, or one written for another jar path, and starts without it: slow, never wrong). docs/performance.md has the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +24,13 @@ trap 'rm -rf "$work"' EXIT
 started=$SECONDS
 
 echo "1/3 extracting $jar into $dest"
+[[ -n "$dest" && "$dest" != "/" ]] || { echo "refusing to replace \"$dest\"" >&2; exit 2; }
 rm -rf "$dest"
 java -Djarmode=tools -jar "$jar" extract --destination "$dest" >"$work/extract.log" 2>&1 \
   || { cat "$work/extract.log" >&2; exit 1; }
-app="$dest/$(basename "$jar")"
+# absolute: the archive records the class path it was written for, and the JVM uses the archive only
+# when the service is started with the very same jar path
+app="$(cd "$dest" && pwd)/$(basename "$jar")"
 
 echo "2/3 training run: starting the service once (temporary database, rules/ folder) to list the classes it loads"
 # spring.context.exit=onRefresh stops the JVM once the context is up: every bean, the rule set and
@@ -52,4 +55,5 @@ if ! java -Xshare:dump -XX:SharedClassListFile="$dest/advisor.classlist" -XX:Sha
 fi
 
 echo "done in $((SECONDS - started)) s: $(du -h "$dest/advisor.jsa" | cut -f1) archive. Start the service with:"
-echo "  java -XX:SharedArchiveFile=$dest/advisor.jsa -jar $app"
+echo "  java -XX:SharedArchiveFile=$(dirname "$app")/advisor.jsa -jar $app"
+echo "(the archive serves only that jar path; with another path, or a rebuilt jar, the JVM starts without it)"

@@ -95,7 +95,9 @@ public final class ServiceUnderTest implements AutoCloseable {
             StringBuilder md = new StringBuilder();
             md.append("Measured ").append(machine).append("; load average at the end ").append(Machine.loadAverage()).append("\n\n");
             md.append(report.markdown());
-            LoadScript.target(md, "java -jar to healthy, full rule set < 10 s", "%.1f s".formatted(service.startupSeconds), service.startupSeconds < 10);
+            LoadScript.target(md, "start to healthy of this launch (%s), full rule set < 10 s; StartupTimes compares the launches"
+                    .formatted(jvm.isEmpty() ? "java -jar" : "java " + String.join(" ", jvm) + " -jar"),
+                    "%.1f s".formatted(service.startupSeconds), service.startupSeconds < 10);
             LoadScript.target(md, "heap used after the load and a forced GC < 256 MB (load: %s)".formatted(
                     settings.soak().isZero() ? "the phases above, " + String.format(Locale.ROOT, "%,d", report.totalRequests()) + " requests"
                             : settings.soak().toSeconds() + " s soak at 32 connections after the phases above"),

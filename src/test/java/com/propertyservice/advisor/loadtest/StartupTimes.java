@@ -39,7 +39,9 @@ public final class StartupTimes {
         Path archive = deploy.resolve("advisor.jsa");
         if (Files.isRegularFile(archive)) {
             launches.add(new Launch("`java -XX:SharedArchiveFile=… -jar` on the extracted jar (scripts/cds-archive.sh)",
-                    deploy.resolve(jar.getFileName()), List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath())));
+                    deploy.resolve(jar.getFileName()),
+                    // -Xshare:on: a start that cannot use the archive (stale, other jar path) fails instead of counting as slow
+                    List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:on")));
         } else {
             System.err.println("no " + archive + ": run scripts/cds-archive.sh to measure the CDS deployment too");
         }
