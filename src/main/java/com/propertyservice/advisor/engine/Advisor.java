@@ -151,7 +151,7 @@ public final class Advisor {
         for (Scenario scenario : scenarios) {
             try {
                 Evaluation evaluation = set.evaluate(scenario.incident(), false);
-                List<String> failures = scenario.check(evaluation);
+                List<String> failures = scenario.check(evaluation, set.texts());
                 results.add(new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), failures, evaluation.firedRules()));
             } catch (RuntimeException e) {
                 results.add(new ScenarioResult(scenario.file(), scenario.name(), false,
