@@ -87,6 +87,10 @@ class BadInputTest {
         incidentBodies.put("occurrences not a number", new String[]{liftOutageWith("occurrences", "\"two\""), "occurrences", "invalid-request"});
         incidentBodies.put("reportedAt not a timestamp", new String[]{liftOutageWith("reportedAt", "\"yesterday\""), "reportedAt", "invalid-request"});
         incidentBodies.put("safetyRisk not a boolean", new String[]{liftOutageWith("safetyRisk", "\"maybe\""), "safetyRisk", "invalid-request"});
+        incidentBodies.put("bad kind", new String[]{liftOutageWith("kind", "\"GRUMBLE\""), "kind", "invalid-request"});
+        incidentBodies.put("bad side", new String[]{liftOutageWith("complainant", "{\"role\":\"OWNER\",\"emotion\":\"ANGRY\",\"side\":\"VICTIM\"}"), "complainant.side", "invalid-request"});
+        incidentBodies.put("location too long", new String[]{liftOutageWith("location", "\"" + "楼".repeat(201) + "\""), "location", "invalid-request"});
+        incidentBodies.put("noticeGiven not a boolean", new String[]{liftOutageWith("noticeGiven", "\"maybe\""), "noticeGiven", "invalid-request"});
         incidentBodies.put("malformed JSON", new String[]{"{\"channel\": \"PHONE\",", null, "malformed-body"});
         incidentBodies.put("empty body", new String[]{"", null, "malformed-body"});
         incidentBodies.put("an array, not an object", new String[]{"[1,2]", null, "malformed-body"});

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,12 +14,15 @@ import java.util.List;
  *
  * @param rulesDir the rules folder; when it does not exist the rules carried in the jar are used
  * @param rules    how rule changes are activated
- * @param security keys and the first user
+ * @param security    keys and the first user
+ * @param defaultZone the zone of an incident reported without an offset (and of "now" when it has no
+ *                    time at all); time rules read the incident's local time
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
                                 @DefaultValue Rules rules,
-                                @DefaultValue Security security) {
+                                @DefaultValue Security security,
+                                @DefaultValue("Asia/Shanghai") ZoneId defaultZone) {
 
     /**
      * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);
