@@ -3,9 +3,8 @@ package com.propertyservice.advisor;
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
 import com.propertyservice.advisor.engine.internal.Scenario;
+import com.propertyservice.advisor.engine.internal.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,8 +53,7 @@ class ScenarioOverHttpTest {
         Map<String, Object> incident = scenarioIncident();
         JsonNode overHttp = advise(json.writeValueAsString(incident));
 
-        Scenario scenario = RuleSetCompiler.compile(RuleFiles.fromDirectory(Path.of("rules"))).scenarios().stream()
-                .filter(s -> s.file().equals("scenarios/case-a-dawn-dancing.yaml")).findFirst().orElseThrow();
+        Scenario scenario = ScenarioLoader.read("scenarios/case-a-dawn-dancing.yaml", Files.readString(CASE_A, StandardCharsets.UTF_8));
         Advice inProcess = advisor.advise(scenario.incident(), Language.ZH_CN);
         assertThat(overHttp).isEqualTo(json.readTree(json.writeValueAsString(inProcess)));
         // what the UTC defect lost: the rest period, its response target, and the referral beside the internal owner

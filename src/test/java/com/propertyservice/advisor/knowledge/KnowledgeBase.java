@@ -7,10 +7,12 @@ import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetException;
 import com.propertyservice.advisor.engine.ScenarioResult;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
 import com.propertyservice.advisor.engine.internal.Scenario;
+import com.propertyservice.advisor.engine.internal.ScenarioLoader;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +68,16 @@ final class KnowledgeBase {
 
     private static List<Scenario> scenarios;
 
-    /** The trainer scenarios of rules/ as the engine reads them (file, name, incident, expectations). */
+    /** The trainer scenarios of rules/ as the engine reads them (file, name, incident, expectations), in file order. */
     static synchronized List<Scenario> scenarios() {
         if (scenarios == null) {
-            scenarios = RuleSetCompiler.compile(RuleFiles.fromDirectory(RULES)).scenarios();
+            List<Scenario> read = new ArrayList<>();
+            for (var file : RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
+                if (file.getKey().startsWith("scenarios/")) {
+                    read.add(ScenarioLoader.read(file.getKey(), new String(file.getValue(), StandardCharsets.UTF_8)));
+                }
+            }
+            scenarios = List.copyOf(read);
         }
         return scenarios;
     }

@@ -90,6 +90,21 @@ public final class ScenarioLoader {
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, withoutTimestamps);
     }
 
+    /**
+     * Reads one scenario file on its own, without compiling the rules it belongs to (tests that only
+     * need a scenario's incident).
+     *
+     * @throws IllegalArgumentException naming every problem when the file cannot be read
+     */
+    public static Scenario read(String file, String text) {
+        List<Problem> problems = new ArrayList<>();
+        Scenario scenario = load(file, text, problems);
+        if (scenario == null) {
+            throw new IllegalArgumentException(file + ": " + problems);
+        }
+        return scenario;
+    }
+
     /** Reads one scenario file; on failure adds a problem and returns {@code null}. */
     static Scenario load(String file, String text, List<Problem> problems) {
         Object root;
