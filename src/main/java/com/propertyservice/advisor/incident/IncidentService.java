@@ -125,13 +125,13 @@ public class IncidentService {
     public IncidentView followUp(long id, FollowUpCommand visit, String actor) {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(actor, "actor");
-        StoredIncident row = find(id);
-        Integer expectation = visit.expectation() != null ? visit.expectation() : row.expectation();
-        Integer gap = expectation == null ? null : visit.perception() - expectation;
-        followUps.insert(new StoredFollowUp(null, id, visit.perception(), expectation, gap, visit.comment(), actor,
-                visit.visitedAt()));
-        StoredIncident visited = row.followedUp(visit.perception(), expectation, gap, visit.visitedAt());
-        incidents.updateProgress(visited);
+        if (!incidents.recordVisit(id, visit.perception(), visit.expectation(), visit.visitedAt())) {
+            throw notFound(id);
+        }
+        // the row is locked by the update until commit: the expectation and gap read here are the ones it applied
+        StoredIncident visited = find(id);
+        followUps.insert(new StoredFollowUp(null, id, visit.perception(), visited.expectation(),
+                visited.satisfactionGap(), visit.comment(), actor, visit.visitedAt()));
         return view(visited);
     }
 
@@ -143,14 +143,11 @@ public class IncidentService {
     @Transactional
     public IncidentView resolve(long id, String actor) {
         Objects.requireNonNull(actor, "actor");
-        StoredIncident row = find(id);
-        IncidentStatus status = row.incidentStatus();
-        if (status == IncidentStatus.RESOLVED || status == IncidentStatus.FOLLOWED_UP) {
+        if (!incidents.resolve(id, OffsetDateTime.now(), actor)) {
+            IncidentStatus status = find(id).incidentStatus();
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "incident.already-resolved", id, status);
         }
-        StoredIncident resolved = row.resolved(OffsetDateTime.now(), actor);
-        incidents.updateProgress(resolved);
-        return view(resolved);
+        return view(find(id));
     }
 
     /**
@@ -174,8 +171,11 @@ public class IncidentService {
     }
 
     private StoredIncident find(long id) {
-        return incidents.findById(id)
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id));
+        return incidents.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiProblemException notFound(long id) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id);
     }
 
     private IncidentView view(StoredIncident row) {
