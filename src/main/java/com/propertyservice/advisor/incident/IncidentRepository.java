@@ -59,6 +59,23 @@ class IncidentRepository {
         return row.withId(keys.getKeyAs(Number.class).longValue());
     }
 
+    /**
+     * Inserts a new row with what the dashboard counts beside it: the resolution target and the advised
+     * complaint causes (both read from the advice, which the row keeps as JSON only).
+     */
+    StoredIncident insert(StoredIncident row, OffsetDateTime resolveBy, List<String> complaintCauses) {
+        StoredIncident inserted = insert(row);
+        if (resolveBy != null) {
+            jdbc.sql("update incidents set resolve_by = :resolveBy where id = :id")
+                    .param("resolveBy", resolveBy).param("id", inserted.id()).update();
+        }
+        for (String cause : new java.util.LinkedHashSet<>(complaintCauses)) {
+            jdbc.sql("insert into incident_complaint_causes (incident_id, cause) values (:id, :cause)")
+                    .param("id", inserted.id()).param("cause", cause).update();
+        }
+        return inserted;
+    }
+
     Optional<StoredIncident> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from incidents where id = :id").param("id", id)
                 .query(IncidentRepository::row).optional();
@@ -111,11 +128,6 @@ class IncidentRepository {
         Filter filter = filter(query);
         return jdbc.sql("select count(*) from incidents" + filter.where()).params(filter.params())
                 .query(Long.class).single();
-    }
-
-    /** The rows reported at or after {@code since}, newest first, at most {@code limit}. */
-    List<StoredIncident> reportedSince(OffsetDateTime since, int limit) {
-        return page(new Filter(" where reported_at >= :since", Map.of("since", since)), 0, limit);
     }
 
     private List<StoredIncident> page(Filter filter, long offset, int limit) {

@@ -140,6 +140,13 @@ class ApiExceptionHandler {
             // Spring's own 4xx (404, 405, 406, 415, ...): the status is right, the words are ours
             return respond(standard(known.getStatusCode(), e, locale));
         }
+        if (DatabaseBusy.isBusy(e)) {
+            log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.busy(locale));
+        }
         log.error("request {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(),
                 MDC.get(CorrelationIdFilter.MDC_KEY), e);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale,

@@ -65,6 +65,14 @@ public class Problems {
         return problem;
     }
 
+    /** A 503 for a database that gave no connection in time; send {@code Retry-After} with it. */
+    public ProblemDetail busy(Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale,
+                "problem.service-unavailable.detail", DatabaseBusy.RETRY_AFTER_SECONDS);
+        problem.setProperty("retryAfterSeconds", DatabaseBusy.RETRY_AFTER_SECONDS);
+        return problem;
+    }
+
     /** A message of the service's catalogue in {@code locale}. */
     public String message(String code, Locale locale, Object... args) {
         return messages.getMessage(code, args, code, locale);

@@ -28,6 +28,9 @@ class IncidentRepositoryTest {
     @Autowired
     FollowUpRepository followUps;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static StoredIncident incident(String community, String status, OffsetDateTime reportedAt) {
         return new StoredIncident(null, "EXT-1", reportedAt, "PHONE", community, "ENGINEERING", "lift-outage",
                 "电梯又坏了", 4, 1, -3, "MUST_BE", "URGENT", "PROJECT_MANAGER", "zh-CN", "{}",
@@ -48,6 +51,17 @@ class IncidentRepositoryTest {
         assertThat(found.adviceJson()).isEqualTo("{\"priority\":\"URGENT\"}");
         assertThat(found.reportedAt().toInstant()).isEqualTo(reported.toInstant());
         assertThat(found.incidentStatus()).isEqualTo(IncidentStatus.ADVISED);
+    }
+
+    @Test
+    void theDashboardColumnsAreWrittenBesideTheRow() {
+        OffsetDateTime reported = OffsetDateTime.of(2025, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
+        long id = incidents.insert(incident("阳光花园", "ADVISED", reported), reported.plusDays(2),
+                java.util.List.of("MISTAKE", "DERELICTION", "MISTAKE")).id();
+        assertThat(jdbc.queryForObject("select resolve_by from incidents where id = ?", OffsetDateTime.class, id).toInstant())
+                .isEqualTo(reported.plusDays(2).toInstant());
+        assertThat(jdbc.queryForList("select cause from incident_complaint_causes where incident_id = ? order by cause",
+                String.class, id)).containsExactly("DERELICTION", "MISTAKE");
     }
 
     @Test
