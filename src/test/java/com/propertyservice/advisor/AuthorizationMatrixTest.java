@@ -42,8 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class AuthorizationMatrixTest {
 
-    static final String SUPERVISOR_PASSWORD = "Supervisor-Pass-1";
-    static final String TRAINER_PASSWORD = "Trainer-Pass-0001";
+    static final String SUPERVISOR_PASSWORD = "Duty-Desk-Pass-1";
+    static final String TRAINER_PASSWORD = "Rule-Keeper-Pass-01";
     static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     enum Caller { NONE, WRONG_KEY, API_KEY, SUPERVISOR, TRAINER, ADMIN }

@@ -43,7 +43,7 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
             log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
             response.reset();
             response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            if (Problems.isApi(request)) {
                 problems.write(response, problems.busy(Problems.locale(request)));
             } else {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());

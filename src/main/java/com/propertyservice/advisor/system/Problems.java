@@ -44,6 +44,11 @@ public class Problems {
         return header == null || header.isBlank() ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
     }
 
+    /** Whether the request is for the API (answered with problem details) rather than a page. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     /** A problem of type {@code slug} whose title is {@code problem.<slug>.title} and detail the message {@code detailCode}. */
     public ProblemDetail problem(HttpStatus status, String slug, Locale locale, String detailCode, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatus(status);

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
 
-    static final String ADMIN_PASSWORD = "admin-password-for-browser-tests";
+    static final String ADMIN_PASSWORD = "browser-tests-root-passw0rd";
     static final String SUPERVISOR = "duty.supervisor";
     static final String TRAINER = "training.dept";
     static final String PASSWORD = "a-long-enough-password";
