@@ -38,8 +38,10 @@ class SecurityConfiguration {
     static final String TRAINER = "TRAINER";
     static final String ADMIN = "ADMIN";
 
-    // every page's resources are the application's own (ECharts from its webjar): nothing else may load or run
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    // every page's resources are the application's own (ECharts from its webjar): nothing else may load or run;
+    // ECharts sets style attributes on the elements it draws (style-src-attr), no <style> element is allowed
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
