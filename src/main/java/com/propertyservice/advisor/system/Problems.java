@@ -93,8 +93,13 @@ public class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(flatten(problem)));
+        response.getWriter().write(json(problem));
         response.getWriter().flush();
+    }
+
+    /** The problem as the JSON body a caller receives. */
+    String json(ProblemDetail problem) {
+        return json.writeValueAsString(flatten(problem));
     }
 
     private static Map<String, Object> flatten(ProblemDetail problem) {
