@@ -56,9 +56,9 @@ public class RuleAdministration {
         return advisor.ruleSet();
     }
 
-    /** Every activation attempt, newest first. */
-    public List<Version> versions() {
-        return history.attempts().stream().map(a -> new Version(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(),
+    /** The most recent activation attempts, newest first, at most {@code limit}. */
+    public List<Version> versions(int limit) {
+        return history.attempts(0, limit).stream().map(a -> new Version(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(),
                 a.outcome().name(), a.activeVersion(), a.note(), a.problems(), a.files() == null ? 0 : a.files().size()))
                 .toList();
     }
@@ -89,6 +89,11 @@ public class RuleAdministration {
         ValidationResult result = service.validate(files);
         return new Check(result.valid(), result.version(), RuleSetService.problemsOf(result, files), result.warnings(),
                 result.scenarios(), List.copyOf(files.asMap().keySet()));
+    }
+
+    /** How many activation attempts the history holds. */
+    public long versionCount() {
+        return history.count();
     }
 
     /** Loads the rules folder through the gate, as {@code POST /api/rules/reload} does. */

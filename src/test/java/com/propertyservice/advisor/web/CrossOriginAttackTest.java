@@ -278,6 +278,8 @@ class CrossOriginAttackTest extends BrowserTest {
         byId("issue-filter").sendKeys("lift");
         open("/trainer");
         byId("reload");
+        open("/swagger-ui/index.html");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
         assertThat(violations).isEmpty();
