@@ -75,16 +75,24 @@ public class RuleAdministration {
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             if (name.endsWith(".zip")) {
                 files = RuleFiles.fromZip(new ByteArrayInputStream(content));
+                if (files.size() == 0) {
+                    throw new IllegalArgumentException(fileName + " is not a readable zip archive (no file in it)");
+                }
             } else {
                 RuleFiles folder = service.folder();
                 String target = RuleSetController.targetPath(fileName, path, folder);
                 if (target == null) {
                     throw new IllegalArgumentException("no file name and no path");
                 }
+                if (!RuleSetController.isRelativeInside(target)) {
+                    throw new IllegalArgumentException("the path " + target
+                            + " is not inside the rules folder (a relative path without .. such as catalogue/issues.drl.csv)");
+                }
                 files = folder.with(target, content);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(fileName + " is not a readable zip archive ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         ValidationResult result = service.validate(files);
         return new Check(result.valid(), result.version(), RuleSetService.problemsOf(result, files), result.warnings(),

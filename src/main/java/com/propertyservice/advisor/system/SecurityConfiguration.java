@@ -18,7 +18,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -44,6 +49,9 @@ class SecurityConfiguration {
             + "style-src-attr 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    // Swagger UI adds <style> elements of its own: it alone may use inline styles (never inline script)
+    static final String SWAGGER_POLICY = PAGE_POLICY.replace("style-src 'self'; style-src-attr 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'");
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
@@ -123,7 +131,10 @@ class SecurityConfiguration {
                 // a session ends when its user is disabled or changes password (UserService expires it here)
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredUrl("/login?expired"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger(), new ContentSecurityPolicyHeaderWriter(SWAGGER_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger()),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new CrossOriginWriteFilter(problems), CsrfFilter.class)
                 // a signed-in user without the role sees a page that says so, with a 403
@@ -131,5 +142,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(noChallenge))
                 .logout(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static RequestMatcher swagger() {
+        return PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     }
 }
