@@ -53,7 +53,7 @@ public final class ValidateCommand {
             err.println("cannot read " + source + ": " + e.getMessage());
             return UNUSABLE;
         }
-        out.println("Validating " + source + " (" + files.size() + " files, version " + files.sha256().substring(0, 12) + ")");
+        out.println("Validating " + source + " (" + files.size() + " files, version " + files.version() + ")");
         ValidationResult result = validate(files);
         for (Problem problem : result.problems()) {
             out.println("ERROR " + problem);

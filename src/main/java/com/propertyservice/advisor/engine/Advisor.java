@@ -28,11 +28,13 @@ import java.util.function.Supplier;
 public final class Advisor {
 
     private final Supplier<RuleFiles> source;
+    private final AdviceLimits limits;
     private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
     private final Object reloadLock = new Object();
 
-    private Advisor(Supplier<RuleFiles> source) {
+    private Advisor(Supplier<RuleFiles> source, AdviceLimits limits) {
         this.source = source;
+        this.limits = Objects.requireNonNull(limits, "limits");
         ReloadResult first = reload();
         if (!first.activated()) {
             throw new RuleSetException(first.validation());
@@ -45,8 +47,17 @@ public final class Advisor {
      * @throws RuleSetException when the folder's rules do not validate
      */
     public static Advisor fromDirectory(Path directory) {
+        return fromDirectory(directory, AdviceLimits.DEFAULT);
+    }
+
+    /**
+     * An advisor on the rules folder at {@code directory}, each advice held to {@code limits}.
+     *
+     * @throws RuleSetException when the folder's rules do not validate
+     */
+    public static Advisor fromDirectory(Path directory, AdviceLimits limits) {
         Objects.requireNonNull(directory, "directory");
-        return new Advisor(() -> RuleFiles.fromDirectory(directory));
+        return new Advisor(() -> RuleFiles.fromDirectory(directory), limits);
     }
 
     /**
@@ -55,7 +66,16 @@ public final class Advisor {
      * @throws RuleSetException when they do not validate (a build fault)
      */
     public static Advisor fromClasspath() {
-        return new Advisor(RuleFiles::fromClasspath);
+        return fromClasspath(AdviceLimits.DEFAULT);
+    }
+
+    /**
+     * An advisor on the default rules carried in the jar, each advice held to {@code limits}.
+     *
+     * @throws RuleSetException when they do not validate (a build fault)
+     */
+    public static Advisor fromClasspath(AdviceLimits limits) {
+        return new Advisor(RuleFiles::fromClasspath, limits);
     }
 
     /**
@@ -64,8 +84,17 @@ public final class Advisor {
      * @throws RuleSetException when the files do not validate
      */
     public static Advisor fromFiles(RuleFiles files) {
+        return fromFiles(files, AdviceLimits.DEFAULT);
+    }
+
+    /**
+     * An advisor on rule files held in memory, each advice held to {@code limits}.
+     *
+     * @throws RuleSetException when the files do not validate
+     */
+    public static Advisor fromFiles(RuleFiles files, AdviceLimits limits) {
         Objects.requireNonNull(files, "files");
-        return new Advisor(() -> files);
+        return new Advisor(() -> files, limits);
     }
 
     /** Advice in Chinese, the users' language. */
@@ -77,12 +106,13 @@ public final class Advisor {
      * Advice with its texts in {@code language}.
      *
      * @throws UnknownIssueException when the incident's issue key is not in the active catalogue
+     * @throws AdviceTimeoutException when the rules take more than the advisor's {@link AdviceLimits}
      */
     public Advice advise(Incident incident, Language language) {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(language, "language");
         CompiledRuleSet set = active.get(); // one snapshot for the whole call
-        return set.advice(set.evaluate(incident), language);
+        return set.advice(set.evaluate(incident, true, limits), language);
     }
 
     /** Reads the source again and activates it when it validates; otherwise keeps the running rule set. */
@@ -137,7 +167,7 @@ public final class Advisor {
     private record Candidate(CompiledRuleSet ruleSet, ValidationResult result) {
     }
 
-    private static Candidate check(RuleFiles files) {
+    private Candidate check(RuleFiles files) {
         RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
         if (outcome.ruleSet() == null) {
             return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of(), outcome.warnings()));
@@ -146,11 +176,11 @@ public final class Advisor {
                 new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios()), outcome.warnings()));
     }
 
-    private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios) {
+    private List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             try {
-                Evaluation evaluation = set.evaluate(scenario.incident(), false);
+                Evaluation evaluation = set.evaluate(scenario.incident(), false, limits);
                 List<String> failures = scenario.check(evaluation);
                 results.add(new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), failures, evaluation.firedRules()));
             } catch (RuntimeException e) {

@@ -34,6 +34,8 @@ public final class RuleFiles {
     public static final int MAX_FILES = 2_000;
 
     private final SortedMap<String, byte[]> files;
+    /** The hash, computed on first use: the files never change, and every caller asks for it. */
+    private volatile String sha256;
 
     private RuleFiles(SortedMap<String, byte[]> files) {
         this.files = files;
@@ -151,6 +153,20 @@ public final class RuleFiles {
 
     /** SHA-256 over every path and content, as lowercase hex: the same files give the same hash. */
     public String sha256() {
+        String hash = sha256;
+        if (hash == null) {
+            hash = computeSha256();
+            sha256 = hash;
+        }
+        return hash;
+    }
+
+    /** The rule-set version these files make: the first twelve hex digits of {@link #sha256()}. */
+    public String version() {
+        return sha256().substring(0, 12);
+    }
+
+    private String computeSha256() {
         MessageDigest digest = sha256Digest();
         files.forEach((path, content) -> {
             digest.update(path.getBytes(StandardCharsets.UTF_8));

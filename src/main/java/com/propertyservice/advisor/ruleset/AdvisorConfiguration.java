@@ -28,11 +28,11 @@ class AdvisorConfiguration {
 
     static Advisor load(AdvisorProperties properties) {
         if (Files.isDirectory(properties.rulesDir())) {
-            Advisor advisor = Advisor.fromDirectory(properties.rulesDir());
+            Advisor advisor = Advisor.fromDirectory(properties.rulesDir(), properties.rules().limits());
             log.info("rules loaded from {}: version {}", properties.rulesDir().toAbsolutePath(), advisor.version());
             return advisor;
         }
         log.warn("rules folder {} not found; using the rules carried in the jar", properties.rulesDir().toAbsolutePath());
-        return Advisor.fromClasspath();
+        return Advisor.fromClasspath(properties.rules().limits());
     }
 }

@@ -149,7 +149,7 @@ class RuleSetService {
 
     /** The version the advice would carry for these files. */
     static String versionOf(RuleFiles files) {
-        return files.sha256().substring(0, 12);
+        return files.version();
     }
 
     /**

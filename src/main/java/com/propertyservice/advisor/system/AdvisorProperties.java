@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.system;
 
+import com.propertyservice.advisor.engine.AdviceLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,8 +27,16 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);
      *                   {@code watch}: also when files in the folder change, after a quiet period
      * @param debounce   the quiet period a changed folder must keep before it is loaded
+     * @param timeBudget the longest the rules may work on one incident before they are stopped
+     * @param maxFirings the most rule firings one incident may take
      */
-    public record Rules(@DefaultValue("publish") String activation, @DefaultValue("2s") Duration debounce) {
+    public record Rules(@DefaultValue("publish") String activation, @DefaultValue("2s") Duration debounce,
+                        @DefaultValue("2s") Duration timeBudget, @DefaultValue("5000") int maxFirings) {
+
+        /** The engine's limits for one advice. */
+        public AdviceLimits limits() {
+            return new AdviceLimits(timeBudget, maxFirings);
+        }
     }
 
     /**

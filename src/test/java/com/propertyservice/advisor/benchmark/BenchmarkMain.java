@@ -71,10 +71,11 @@ public final class BenchmarkMain {
 
     private static void buildTable(Collection<RunResult> results) {
         System.out.println();
-        System.out.println("| rule set | classic engine ms | executable model ms |");
-        System.out.println("|---|---:|---:|");
+        System.out.println("| rule set | Drools classic engine ms | Drools executable model ms | advisor (executable model, sandbox, checks) ms |");
+        System.out.println("|---|---:|---:|---:|");
         for (String set : List.of("full", "generated-200", "generated-1000")) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", set, build(results, set, "classic"), build(results, set, "executable-model"));
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", set, build(results, set, "drools-classic"),
+                    build(results, set, "drools-executable-model"), build(results, set, "advisor"));
         }
     }
 

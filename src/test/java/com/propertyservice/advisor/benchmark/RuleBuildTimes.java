@@ -2,12 +2,12 @@ package com.propertyservice.advisor.benchmark;
 
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
-import org.drools.model.codegen.ExecutableModelProject;
 
 import java.nio.file.Path;
 
 /**
- * Build time of a rules folder with the classic engine and with the executable model, for the
+ * Build time of a rules folder: the advisor's compile (executable model, both sandbox gates, every
+ * check) against Drools alone with the classic engine and with the executable model, for the
  * decision record in docs/architecture.md. Not a test: run it by hand (see the doc for the command).
  * Each build is repeated after a warm-up, and the median is printed.
  */
@@ -18,20 +18,24 @@ public final class RuleBuildTimes {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         RuleFiles files = RuleFiles.fromDirectory(folder);
         System.out.printf("folder %s, %d files%n", folder, files.size());
-        System.out.printf("classic engine:   median %.0f ms%n", median(files, rounds, null));
-        System.out.printf("executable model: median %.0f ms%n", median(files, rounds, ExecutableModelProject.class));
-    }
-
-    private static double median(RuleFiles files, int rounds, Class<ExecutableModelProject> type) {
-        double[] times = new double[rounds];
-        RuleSetCompiler.compile(files, type); // warm-up
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files, type);
-            times[i] = (System.nanoTime() - start) / 1e6;
+        System.out.printf("drools classic engine:           median %.0f ms%n", median(rounds, () -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.CLASSIC)));
+        System.out.printf("drools executable model:         median %.0f ms%n",
+                median(rounds, () -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.EXECUTABLE_MODEL)));
+        System.out.printf("advisor (executable model+gates): median %.0f ms%n", median(rounds, () -> {
+            RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
             if (outcome.ruleSet() == null) {
                 throw new IllegalStateException("does not compile: " + outcome.problems());
             }
+        }));
+    }
+
+    private static double median(int rounds, Runnable build) {
+        double[] times = new double[rounds];
+        build.run(); // warm-up
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            build.run();
+            times[i] = (System.nanoTime() - start) / 1e6;
         }
         java.util.Arrays.sort(times);
         return times[rounds / 2];

@@ -29,8 +29,8 @@ class ConcurrentReloadTest {
         RuleFiles empathy = SampleRules.with("catalogue/issues.drl.csv", csv);
         RuleFiles broken = SampleRules.with("principles/remediation.drl", "rule \"x\" when then");
         Map<String, QualityDimension> dimensionOfVersion = Map.of(
-                assurance.sha256().substring(0, 12), QualityDimension.ASSURANCE,
-                empathy.sha256().substring(0, 12), QualityDimension.EMPATHY);
+                assurance.version(), QualityDimension.ASSURANCE,
+                empathy.version(), QualityDimension.EMPATHY);
 
         Advisor advisor = Advisor.fromFiles(assurance);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -70,6 +70,6 @@ class ConcurrentReloadTest {
         assertThat(mixed).isEmpty();
         assertThat(calls.get()).isGreaterThan(0);
         assertThat(perVersion.keySet()).isSubsetOf(dimensionOfVersion.keySet()).hasSize(2);
-        assertThat(advisor.version()).isEqualTo(assurance.sha256().substring(0, 12));
+        assertThat(advisor.version()).isEqualTo(assurance.version());
     }
 }

@@ -48,7 +48,7 @@ class RuleValidationEndpointTest {
     @Test
     void anUploadedFileIsCheckedInPlaceOfTheFolderFileOfTheSameNameAndNothingIsActivated() throws Exception {
         String running = advisor.version();
-        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
+        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
         MockMultipartFile file = new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).with(csrf()))

@@ -1,6 +1,8 @@
 package com.propertyservice.advisor.engine.internal;
 
 import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.AdviceLimits;
+import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
@@ -29,9 +31,6 @@ import java.util.concurrent.atomic.LongAdder;
  * mutable state is the hit counters, which are concurrent adders.
  */
 public final class CompiledRuleSet {
-
-    /** A rule set that keeps firing after this many rules is looping (a mechanism guard, not domain knowledge). */
-    static final int MAX_FIRINGS = 5_000;
 
     private static final HandlingStep[] HANDLING_ORDER = HandlingStep.values();
     private static final Comparator<Map.Entry<Principle, Assessment.Weighted>> HEAVIEST_FIRST =
@@ -71,30 +70,31 @@ public final class CompiledRuleSet {
     public List<Scenario> scenarios() { return scenarios; }
     public TextCatalogue texts() { return texts; }
 
-    /** Runs the rules over one incident in a session of its own, counting the hits. */
-    public Evaluation evaluate(Incident incident) {
-        return evaluate(incident, true);
-    }
-
     /**
-     * Runs the rules over one incident in a session of its own; {@code countHits} is false for
-     * trainer scenarios, so that the hit counts show real use.
+     * Runs the rules over one incident in a session of its own, within the limits; {@code countHits}
+     * is false for trainer scenarios, so that the hit counts show real use.
+     *
+     * @throws AdviceTimeoutException when the rules take longer or fire more often than the limits allow
      */
-    public Evaluation evaluate(Incident incident, boolean countHits) {
+    public Evaluation evaluate(Incident incident, boolean countHits, AdviceLimits limits) {
         if (!issueSet.contains(incident.issue())) {
             throw new UnknownIssueException(incident.issue(), issues);
         }
         Assessment assessment = new Assessment(incident);
-        FiringTrace trace = new FiringTrace(assessment);
+        FiringTrace trace = new FiringTrace(assessment, System.nanoTime() + limits.timeBudget().toNanos());
         KieSession session = kieBase.newKieSession();
         try {
             session.addEventListener(trace);
             session.insert(assessment);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + fired + " times for one incident and were stopped: "
-                        + "a rule keeps re-triggering itself; last rules fired: "
-                        + trace.fired().subList(Math.max(0, trace.fired().size() - 5), trace.fired().size()));
+            int fired = session.fireAllRules(limits.maxFirings());
+            List<String> last = trace.fired().subList(Math.max(0, trace.fired().size() - 5), trace.fired().size());
+            if (trace.overran()) {
+                throw new AdviceTimeoutException("the rules took longer than " + readable(limits.timeBudget()) + " on this incident and were stopped"
+                        + " (the time budget of one advice); the last rules fired were " + last, last);
+            }
+            if (fired >= limits.maxFirings()) {
+                throw new AdviceTimeoutException("the rules fired " + fired + " times for one incident and were stopped: "
+                        + "a rule keeps re-triggering itself; the last rules fired were " + last, last);
             }
         } finally {
             session.dispose();
@@ -146,6 +146,10 @@ public final class CompiledRuleSet {
                 a.getPriority(), a.getRespondWithin(), a.getResolveWithin(), a.getEscalation(), List.of(principles), steps,
                 List.of(actions), List.of(texts(words, a.getCautions())), followUp, a.getSatisfactionGap(), version,
                 evaluation.firedRules(), language);
+    }
+
+    private static String readable(java.time.Duration duration) {
+        return duration.toMillis() > 0 ? duration.toMillis() + " ms" : duration.toNanos() / 1_000.0 + " µs";
     }
 
     private static String[] texts(Map<String, String> words, Collection<String> codes) {

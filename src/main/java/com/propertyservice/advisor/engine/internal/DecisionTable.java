@@ -1,14 +1,10 @@
 package com.propertyservice.advisor.engine.internal;
 
 import com.propertyservice.advisor.engine.Problem;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.template.parser.DataListener;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,23 +39,53 @@ final class DecisionTable {
         this.conversionProblem = conversionProblem;
     }
 
+    /**
+     * Reads the table once, with Drools' own table parser: Drools' rule-sheet listener makes the DRL
+     * and a second listener keeps every cell as Drools saw it, so a reported cell is the cell Drools read.
+     */
     static DecisionTable convert(String path, byte[] content) {
         boolean csv = path.toLowerCase(Locale.ROOT).endsWith(".csv");
         byte[] bytes = csv ? Sources.text(content).getBytes(StandardCharsets.UTF_8) : content;
-        List<CellAt> cells;
+        DefaultRuleSheetListener rules = new DefaultRuleSheetListener(true, false);
+        CellRecorder cells = new CellRecorder();
         try {
-            cells = csv ? csvCells(Sources.text(content)) : workbookCells(content);
-        } catch (Exception e) {
-            return new DecisionTable(path, "", List.of(), Problem.ofFile(path,
-                    "cannot read this table (" + rootMessage(e) + "); save it again as " + (csv ? "CSV UTF-8" : "an Excel workbook (.xlsx)")));
-        }
-        try {
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), csv ? InputType.CSV : InputType.XLS);
-            return new DecisionTable(path, drl == null ? "" : drl, cells, null);
+            (csv ? InputType.CSV : InputType.XLS).createParser(List.of(rules, cells)).parseFile(new ByteArrayInputStream(bytes));
+            String drl = new SpreadsheetCompiler().listenerToString(rules);
+            return new DecisionTable(path, drl == null ? "" : drl, cells.cells, null);
         } catch (RuntimeException e) {
-            return new DecisionTable(path, "", cells, new Problem(path, cellRow(e), cellColumn(e), null,
+            if (cells.cells.isEmpty()) {
+                return new DecisionTable(path, "", List.of(), Problem.ofFile(path,
+                        "cannot read this table (" + rootMessage(e) + "); save it again as " + (csv ? "CSV UTF-8" : "an Excel workbook (.xlsx)")));
+            }
+            return new DecisionTable(path, "", cells.cells, new Problem(path, cellRow(e), cellColumn(e), null,
                     "the table's layout is not one Drools understands: " + rootMessage(e)
                             + ". A table needs a 'RuleSet' row, a 'RuleTable <name>' row, then a row of CONDITION/ACTION/METADATA keywords, a row of fact types, a row of code templates, a row of column titles, and one row per rule."));
+        }
+    }
+
+    /** Every non-empty cell Drools' parser reads, with its sheet, 1-based row and 0-based column. */
+    private static final class CellRecorder implements DataListener {
+        private final List<CellAt> cells = new ArrayList<>();
+        private String sheet = "csv";
+
+        @Override
+        public void startSheet(String name) {
+            sheet = name;
+        }
+
+        @Override
+        public void finishSheet() {
+        }
+
+        @Override
+        public void newRow(int row, int columns) {
+        }
+
+        @Override
+        public void newCell(int row, int column, String value, int mergedColumnStart) {
+            if (value != null && !value.isEmpty()) {
+                cells.add(new CellAt(sheet, row + 1, column, value));
+            }
         }
     }
 
@@ -83,7 +109,9 @@ final class DecisionTable {
             }
         }
         String failing = generatedLine >= 1 && generatedLine <= lines.length ? lines[generatedLine - 1] : "";
-        CellAt cell = row == null ? null : cellFor(row, failing, message);
+        // a line above every rule (the package, imports, functions) comes from a cell of the header rows
+        CellAt cell = row == null ? longest(cells.stream().filter(c -> !c.value().isBlank() && failing.contains(c.value().trim())).toList())
+                : cellFor(row, failing, message);
         String where = cell == null ? (row == null ? "" : "row " + row + ": ")
                 : "sheet '" + cell.sheet() + "', cell " + Sources.columnLetter(cell.column()) + cell.row() + " ('" + cell.value() + "'): ";
         return new Problem(path, cell != null ? Integer.valueOf(cell.row()) : row,
@@ -110,60 +138,6 @@ final class DecisionTable {
 
     private static CellAt longest(List<CellAt> candidates) {
         return candidates.stream().max(java.util.Comparator.comparingInt(c -> c.value().trim().length())).orElse(null);
-    }
-
-    private static List<CellAt> csvCells(String text) {
-        List<CellAt> cells = new ArrayList<>();
-        int row = 1;
-        int column = 0;
-        StringBuilder value = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    value.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    value.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(new CellAt("csv", row, column++, value.toString()));
-                value.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(new CellAt("csv", row++, column, value.toString()));
-                value.setLength(0);
-                column = 0;
-            } else {
-                value.append(c);
-            }
-        }
-        if (!value.isEmpty()) {
-            cells.add(new CellAt("csv", row, column, value.toString()));
-        }
-        return cells;
-    }
-
-    private static List<CellAt> workbookCells(byte[] content) throws Exception {
-        List<CellAt> cells = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            for (Sheet sheet : workbook) {
-                for (Row r : sheet) {
-                    for (Cell c : r) {
-                        cells.add(new CellAt(sheet.getSheetName(), r.getRowNum() + 1, c.getColumnIndex(), formatter.formatCellValue(c)));
-                    }
-                }
-            }
-        }
-        return cells;
     }
 
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,6})\\b");

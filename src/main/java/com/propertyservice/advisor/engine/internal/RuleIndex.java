@@ -1,23 +1,26 @@
 package com.propertyservice.advisor.engine.internal;
 
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where each rule and each text code stands in the sources: what Drools does not tell (the file
  * and line of a rule, the codes a rule passes to the advice, the issue keys a catalogue row
- * classifies). Built from the text a trainer wrote (DRL, DSLR, DSL) or the DRL a table generated.
+ * classifies). The rules are those Drools' own parser finds in what Drools compiles; their text
+ * is the trainer's (DRL, DSLR, DSL) or the DRL a table generated.
  */
 final class RuleIndex {
 
     /** Text codes: {@code action.*}, {@code caution.*}, {@code reason.*}, {@code step.*}. */
     static final Pattern TEXT_CODE = Pattern.compile("(?<![A-Za-z0-9_.])(?:action|caution|reason|step)\\.[a-z0-9][a-z0-9._-]*[a-z0-9]");
-    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
-    private static final Pattern RULE_END = Pattern.compile("(?m)^[ \\t]*end[ \\t]*(?://.*)?$");
     private static final Pattern ISSUE_KEY = Pattern.compile("issue\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern CLASSIFY = Pattern.compile(
             "classify\\(\\s*ServiceArea\\.(\\w+)\\s*,\\s*KanoFactor\\.(\\w+)\\s*,\\s*QualityDimension\\.(\\w+)\\s*\\)");
@@ -40,23 +43,25 @@ final class RuleIndex {
     private final Set<String> issueKeys = new TreeSet<>();
     private final List<Classification> classifications = new ArrayList<>();
 
-    /** Indexes a DRL or DSLR source, or the DRL generated from a table ({@code table} true: lines become rows). */
-    void addRuleSource(String file, String text, boolean table) {
-        Matcher header = RULE_HEADER.matcher(text);
-        List<int[]> spans = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (header.find()) {
-            String name = header.group(1) != null ? header.group(1) : header.group(2) != null ? header.group(2) : header.group(3);
-            Matcher end = RULE_END.matcher(text);
-            int stop = end.find(header.end()) ? end.end() : text.length();
-            spans.add(new int[] {header.start(), stop});
-            names.add(name);
-        }
-        for (int i = 0; i < spans.size(); i++) {
-            int start = spans.get(i)[0];
-            String body = text.substring(start, spans.get(i)[1]);
-            int line = table ? tableRow(text, start) : Sources.lineOf(text, start);
-            RuleSpan span = new RuleSpan(names.get(i), file, line, body);
+    /**
+     * Indexes the rules Drools' parser found in a file: {@code text} is the trainer's file (DRL or
+     * DSLR as written, or the DRL generated from a table), {@code pkg} the parse of what Drools
+     * compiles, {@code toFileLine} the way from its lines to the file's, and {@code table} the table
+     * when the file is one (lines become rows).
+     */
+    void addRules(String file, String text, PackageDescr pkg, IntUnaryOperator toFileLine, DecisionTable table) {
+        String[] lines = text.split("\n", -1);
+        List<RuleDescr> found = pkg.getRules();
+        for (int r = 0; r < found.size(); r++) {
+            RuleDescr rule = found.get(r);
+            int first = toFileLine.applyAsInt(rule.getLine());
+            int last = rule.getEndLine() > 0 ? toFileLine.applyAsInt(rule.getEndLine())
+                    : r + 1 < found.size() ? toFileLine.applyAsInt(found.get(r + 1).getLine()) - 1 : lines.length;
+            first = Math.max(1, Math.min(first, lines.length));
+            last = Math.max(first, Math.min(last, lines.length));
+            String body = String.join("\n", java.util.Arrays.copyOfRange(lines, first - 1, last));
+            int line = table == null ? first : tableRow(text, rule.getName(), first, table);
+            RuleSpan span = new RuleSpan(rule.getName(), file, line, body);
             rules.add(span);
             if (body.contains("classify(")) {
                 Matcher key = ISSUE_KEY.matcher(body);
@@ -71,7 +76,7 @@ final class RuleIndex {
             }
             Matcher code = TEXT_CODE.matcher(body);
             while (code.find()) {
-                int codeLine = table ? line : line + Sources.lineOf(body, code.start()) - 1;
+                int codeLine = table != null ? line : line + Sources.lineOf(body, code.start()) - 1;
                 codes.add(new CodeUse(code.group(), file, codeLine, span.name()));
             }
         }
@@ -98,12 +103,20 @@ final class RuleIndex {
         return rules.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static int tableRow(String drl, int offset) {
-        Matcher row = TABLE_ROW.matcher(drl.substring(Math.max(0, offset - 200), offset));
-        int found = -1;
-        while (row.find()) {
-            found = Integer.parseInt(row.group(1));
+    /**
+     * The sheet row of a table rule: the row its "rule values" comment names, or, for a rule that
+     * stands anywhere else in the generated DRL (in a cell that is pasted in as it is), the row of the
+     * cell that holds it.
+     */
+    private static int tableRow(String drl, String name, int generatedLine, DecisionTable table) {
+        String[] lines = drl.split("\n", -1);
+        for (int i = generatedLine - 1; i >= 0 && i >= generatedLine - 3; i--) {
+            Matcher row = TABLE_ROW.matcher(lines[i]);
+            if (row.find()) {
+                return Integer.parseInt(row.group(1));
+            }
         }
-        return found;
+        return table.cells().stream().filter(c -> c.value().contains("\"" + name + "\""))
+                .mapToInt(DecisionTable.CellAt::row).findFirst().orElse(-1);
     }
 }

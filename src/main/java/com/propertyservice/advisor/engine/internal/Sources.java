@@ -20,7 +20,7 @@ final class Sources {
 
     private static final Pattern[] NEEDLES = {
             Pattern.compile("['\"]([^'\"\\s]{2,})['\"]"),
-            Pattern.compile("(\\w{2,}) cannot be resolved"),
+            Pattern.compile("([\\w$]{2,}) cannot be resolved"),
             Pattern.compile("\\.(\\w{2,})\\(\\)"),
             Pattern.compile("(?:field|method|variable|identifier)s? '?(\\w{2,})"),
     };

@@ -7,13 +7,14 @@ import com.propertyservice.advisor.engine.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
-import static com.propertyservice.advisor.engine.internal.SafetyCheckTest.SAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Decision tables are checked row against row, beyond what Drools checks. */
 class TableChecksTest {
 
+    private static final RuleFiles SAMPLE = RuleFiles.fromDirectory(Path.of("src/test/resources/rulesets/sample"));
     private static final Advisor ADVISOR = Advisor.fromFiles(SAMPLE);
     private static final String CATALOGUE = "catalogue/issues.drl.csv";
 

@@ -1,0 +1,156 @@
+package com.propertyservice.advisor.engine.internal;
+
+import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Problem;
+import com.propertyservice.advisor.engine.RuleFiles;
+import com.propertyservice.advisor.engine.RuleSetInfo;
+import com.propertyservice.advisor.engine.fact.Assessment;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.Description;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a rule set passes beyond compiling: what makes it readable and its advice complete
+ * (a description on every rule, every text code in every language, no file without rules, unique
+ * rule names) and the one convention the engine's speed rests on (no condition reads an
+ * advice-only conclusion).
+ */
+final class RuleChecks {
+
+    private static final Pattern OUTPUT_READ = Pattern.compile("(?<![\\w.$\"])("
+            + String.join("|", Assessment.OUTPUT_ONLY) + ")(?![\\w\"])");
+    private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+
+    private RuleChecks() {
+    }
+
+    static void emptyRuleFiles(List<RuleSetInfo.FileInfo> files, Map<String, DecisionTable> tables, RuleIndex index, Set<String> unreadable,
+                               List<Problem> problems) {
+        for (RuleSetInfo.FileInfo file : files) {
+            if (unreadable.contains(file.path())) {
+                continue; // its own problems say why it yields nothing
+            }
+            FileKind kind = FileKind.valueOf(file.kind());
+            boolean convertedTable = kind == FileKind.DECISION_TABLE && tables.get(file.path()).conversionProblem() == null;
+            if ((kind == FileKind.DRL || kind == FileKind.DSLR || convertedTable) && index.rulesIn(file.path()) == 0) {
+                problems.add(Problem.ofFile(file.path(), kind == FileKind.DECISION_TABLE
+                        ? "this table yields no rule: check that it has a 'RuleTable <name>' row and rule rows below the column titles"
+                        : "this file yields no rule: every rule starts with 'rule \"name\"' and ends with 'end'"));
+            }
+        }
+    }
+
+    static void duplicateRuleNames(RuleIndex index, List<Problem> problems) {
+        Map<String, RuleIndex.RuleSpan> first = new HashMap<>();
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            RuleIndex.RuleSpan earlier = first.putIfAbsent(span.name(), span);
+            if (earlier != null) {
+                problems.add(new Problem(span.file(), span.line(), null, span.name(),
+                        "another rule already has this name (" + earlier.file() + ", line " + earlier.line()
+                                + "); the trail of fired rules names rules, so give each its own name"));
+            }
+        }
+    }
+
+    static void texts(RuleIndex index, TextCatalogue texts, List<Problem> problems) {
+        Set<String> reported = new LinkedHashSet<>();
+        for (RuleIndex.CodeUse use : index.codes()) {
+            for (Language language : Language.values()) {
+                if (!texts.has(use.code(), language) && reported.add(use.code() + "/" + language)) {
+                    problems.add(new Problem(use.file(), use.line(), null, use.rule(),
+                            "text code '" + use.code() + "' has no " + language.tag() + " text; add a line '" + use.code()
+                                    + "=...' to a file texts/<name>." + language.tag() + ".properties"));
+                }
+            }
+        }
+    }
+
+    /** Advice-only conclusions are written without modify, so no condition may read them (see Assessment.OUTPUT_ONLY). */
+    static void outputsAreNotRead(RuleIndex index, RuleFiles files, List<Problem> problems) {
+        for (RuleIndex.RuleSpan span : index.rules()) {
+            Matcher lhs = WHEN_THEN.matcher(span.text());
+            if (lhs.find()) {
+                Matcher read = OUTPUT_READ.matcher(lhs.group(1).replaceAll("//[^\\n]*", ""));
+                if (read.find()) {
+                    boolean table = FileKind.of(span.file()) == FileKind.DECISION_TABLE;
+                    int line = table ? span.line() : span.line() + Sources.lineOf(span.text(), lhs.start(1) + read.start()) - 1;
+                    problems.add(new Problem(span.file(), line, null, span.name(), outputReadMessage(read.group(1))));
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> file : files.asMap().entrySet()) {
+            if (FileKind.of(file.getKey()) != FileKind.DSL) {
+                continue;
+            }
+            String[] lines = Sources.text(file.getValue()).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int eq = lines[i].indexOf('=');
+                if (lines[i].strip().startsWith("[when]") && eq > 0) {
+                    Matcher read = OUTPUT_READ.matcher(lines[i].substring(eq + 1));
+                    if (read.find()) {
+                        problems.add(new Problem(file.getKey(), i + 1, null, null, outputReadMessage(read.group(1))));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String outputReadMessage(String property) {
+        return "a condition reads '" + property + "', which is advice only: rules write it without modify, so a condition"
+                + " on it would not see the final value; base the condition on the facts that decide it instead"
+                + " (the incident, kanoFactor, atFault, causes, flags)";
+    }
+
+    static void descriptions(KieBase kieBase, RuleIndex index, List<Problem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleIndex.RuleSpan span = index.find(rule.getName());
+                for (String key : List.of("description", "descriptionEn")) {
+                    String value = meta(rule, key);
+                    if (value == null || value.isBlank()) {
+                        problems.add(new Problem(span == null ? null : span.file(), span == null ? null : span.line(), null, rule.getName(),
+                                "the rule has no @" + key + "(\"...\"): say in a sentence what it decides, so trainers and supervisors can read the trail"
+                                        + (span != null && FileKind.of(span.file()) == FileKind.DECISION_TABLE ? " (fill the row's " + key + " column)" : "")));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A rule that cannot be placed in a file (smuggled into a table's Import cell, say) is not run: every rule must have its file and line. */
+    static void everyRuleHasAFile(KieBase kieBase, RuleIndex index, List<Problem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (index.find(rule.getName()) == null) {
+                    problems.add(new Problem(null, null, null, rule.getName(), "this rule cannot be placed in any file of the folder "
+                            + "(a rule must stand in a .drl or .dslr file, or be a row of a table); it is refused"));
+                }
+            }
+        }
+    }
+
+    static String meta(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null && key.equals("description")) {
+            // Drools files @description under the name of its own annotation type
+            value = rule.getMetaData().get(Description.class.getName());
+        }
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+}
