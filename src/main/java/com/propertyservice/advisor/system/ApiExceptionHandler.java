@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.system;
 
+import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -121,6 +122,17 @@ class ApiExceptionHandler {
                 "problem.unknown-issue.detail", e.issue(), known);
         problem.setProperty("errors", List.of(new FieldProblem("issue", problems.message("field.unknown-issue", locale, known))));
         problem.setProperty("knownIssues", e.knownIssues());
+        return respond(problem);
+    }
+
+    /** The rules overran their limits on this incident: a fault of the rule set, so a 5xx, logged for whoever owns the rules. */
+    @ExceptionHandler(AdviceTimeoutException.class)
+    ResponseEntity<ProblemDetail> rulesOverran(AdviceTimeoutException e, HttpServletRequest request) {
+        log.error("{} {}: {} [correlationId={}]", request.getMethod(), request.getRequestURI(), e.getMessage(),
+                MDC.get(CorrelationIdFilter.MDC_KEY));
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rules-over-budget", Problems.locale(request),
+                "problem.rules-over-budget.detail", String.join(", ", e.lastFired()));
+        problem.setProperty("lastFiredRules", e.lastFired());
         return respond(problem);
     }
 
