@@ -9,9 +9,20 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
@@ -21,9 +32,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.function.Consumer;
 
 /**
- * JSON details the engine cannot declare itself (it has no Jackson): a {@link Language} is written
+ * Strict scalars in requests, and JSON details the engine cannot declare itself (it has no Jackson): a {@link Language} is written
  * and read as its contract tag ({@code zh-CN}, {@code en}), not as the constant's name; a
  * {@link Duration} of whole days is written as the contract writes it ({@code P3D}, not {@code PT72H});
  * a timestamp keeps the offset it was given ({@code 05:50+08:00} stays 05:50, never 21:50 UTC, because
@@ -32,6 +45,63 @@ import java.time.format.DateTimeParseException;
  */
 @Configuration(proxyBeanMethods = false)
 class JacksonConfiguration {
+
+    /**
+     * Scalars as the contract types them, nothing guessed: no number for an enum ({@code "channel": 1}), no
+     * fraction for an integer ({@code 3.7}), no number or string for a boolean ({@code 1}, {@code "true"}), no
+     * string for a number ({@code "3"}), no number for a timestamp. Each is a 400 naming the field.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
+                        CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
+                        CoercionInputShape.String))
+                .withCoercionConfig(LogicalType.Enum, refuse(CoercionInputShape.Integer, CoercionInputShape.Float))
+                .withCoercionConfig(LogicalType.DateTime, refuse(CoercionInputShape.Integer, CoercionInputShape.Float))
+                // the java.time readers take a number as epoch seconds whatever the coercion settings say
+                .addModule(new SimpleModule("timestamps-as-text").setDeserializerModifier(new ValueDeserializerModifier() {
+                    @Override
+                    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+                                                                   ValueDeserializer<?> deserializer) {
+                        return Temporal.class.isAssignableFrom(bean.getBeanClass()) ? new TextOnly(deserializer) : deserializer;
+                    }
+                }));
+    }
+
+    /** A timestamp must be written as text (ISO-8601); a number is refused, naming the field. */
+    static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return _delegatee.deserialize(parser, context);
+        }
+    }
+
+    private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
+    }
 
     @Bean
     JsonMapperBuilderCustomizer contractTags(AdvisorProperties properties) {

@@ -105,9 +105,11 @@ class RuleValidationEndpointTest {
     void aPathLeavingTheRulesFolderIsABadRequest() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "x.drl", "text/plain", "rule x".getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "../x.drl").with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "../x.drl").with(csrf())
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("path")));
+                .andExpect(jsonPath("$.type").value("https://advisor.propertyservice.com/problems/bad-rule-upload"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("path \"../x.drl\"")));
     }
 }
