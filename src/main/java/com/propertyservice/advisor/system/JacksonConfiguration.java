@@ -15,6 +15,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -116,11 +117,12 @@ class JacksonConfiguration {
      * An ISO-8601 timestamp with its offset as given, or a local one ({@code 2026-05-12T05:50:00})
      * placed in the default zone. Anything else is the caller's mistake, reported on the field.
      */
-    static final class OffsetKeepingDeserializer extends ValueDeserializer<OffsetDateTime> {
+    static final class OffsetKeepingDeserializer extends StdDeserializer<OffsetDateTime> {
 
         private final ZoneId zone;
 
         OffsetKeepingDeserializer(ZoneId zone) {
+            super(OffsetDateTime.class); // a handled type, so the strict-scalar wrapper can wrap it
             this.zone = zone;
         }
 
