@@ -87,6 +87,10 @@ class BadInputTest {
         incidentBodies.put("occurrences not a number", new String[]{liftOutageWith("occurrences", "\"two\""), "occurrences", "invalid-request"});
         incidentBodies.put("reportedAt not a timestamp", new String[]{liftOutageWith("reportedAt", "\"yesterday\""), "reportedAt", "invalid-request"});
         incidentBodies.put("safetyRisk not a boolean", new String[]{liftOutageWith("safetyRisk", "\"maybe\""), "safetyRisk", "invalid-request"});
+        incidentBodies.put("bad kind", new String[]{liftOutageWith("kind", "\"GRUMBLE\""), "kind", "invalid-request"});
+        incidentBodies.put("bad side", new String[]{liftOutageWith("complainant", "{\"role\":\"OWNER\",\"emotion\":\"ANGRY\",\"side\":\"VICTIM\"}"), "complainant.side", "invalid-request"});
+        incidentBodies.put("location too long", new String[]{liftOutageWith("location", "\"" + "楼".repeat(201) + "\""), "location", "invalid-request"});
+        incidentBodies.put("noticeGiven not a boolean", new String[]{liftOutageWith("noticeGiven", "\"maybe\""), "noticeGiven", "invalid-request"});
         // strict scalars: nothing coerced
         incidentBodies.put("number for an enum", new String[]{liftOutageWith("channel", "1"), "channel", "invalid-request"});
         incidentBodies.put("fraction for an integer", new String[]{liftOutageWith("occurrences", "3.7"), "occurrences", "invalid-request"});

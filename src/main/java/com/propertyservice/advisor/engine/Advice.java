@@ -7,37 +7,54 @@ import java.util.List;
  * Handling advice for one incident, as the contract defines it. Texts are in {@link #language()}.
  *
  * @param issue             the catalogue key the advice is for
+ * @param kind              the kind of contact the rules settled on (a complaint may have become an emergency)
+ * @param safetySteps       for an emergency, what to do first, in order, before any handling step; empty otherwise
  * @param kanoFactor        Kano factor of the service item at issue
  * @param qualityDimension  the SERVQUAL dimension most at stake
- * @param complaintCauses   why we are at fault; empty when we are not
+ * @param fault             whether our own service or handling is at fault; {@code UNKNOWN}: verify before admitting or denying
+ * @param complaintCauses   why we are at fault; empty unless {@code fault} is {@code OURS}
  * @param priority          handling priority
  * @param respondWithin     target for the first response
  * @param resolveWithin     target for the resolution
- * @param escalation        who must take it on
+ * @param escalation        who inside the company must take it on
+ * @param referral          outside bodies to bring in, empty when none
  * @param principles        the principles that apply, heaviest first
  * @param steps             the handling steps in handling order, each with its tailored actions
  * @param actions           concrete things to do, toward the complainant and toward whoever can fix the cause
  * @param cautions          what not to do
+ * @param missingDetails    what the supervisor should still find out: contract field names (e.g. {@code location})
+ *                          or short texts
+ * @param warnings          inputs that contradict each other or the catalogue; the advice still stands
  * @param followUp          the return visit
  * @param satisfactionGap   perception − expectation when both are known, else {@code null}
  * @param ruleSetVersion    the version of the rules that produced it
  * @param firedRules        the rules that fired, in firing order
  * @param language          the language of the texts
  */
-public record Advice(String issue, KanoFactor kanoFactor, QualityDimension qualityDimension,
-                     List<ComplaintCause> complaintCauses, Priority priority, Duration respondWithin,
-                     Duration resolveWithin, Escalation escalation, List<PrincipleAdvice> principles,
-                     List<StepAdvice> steps, List<ActionAdvice> actions, List<String> cautions,
-                     FollowUp followUp, Integer satisfactionGap, String ruleSetVersion,
+public record Advice(String issue, ContactKind kind, List<String> safetySteps, KanoFactor kanoFactor,
+                     QualityDimension qualityDimension, Fault fault, List<ComplaintCause> complaintCauses,
+                     Priority priority, Duration respondWithin, Duration resolveWithin, Escalation escalation,
+                     List<Referral> referral, List<PrincipleAdvice> principles, List<StepAdvice> steps,
+                     List<ActionAdvice> actions, List<String> cautions, List<String> missingDetails,
+                     List<String> warnings, FollowUp followUp, Integer satisfactionGap, String ruleSetVersion,
                      List<String> firedRules, Language language) {
 
+    /** Lists are never null: advice stored before contract 1.1 has none of the new ones, and reads as empty. */
     public Advice {
-        complaintCauses = List.copyOf(complaintCauses);
-        principles = List.copyOf(principles);
-        steps = List.copyOf(steps);
-        actions = List.copyOf(actions);
-        cautions = List.copyOf(cautions);
-        firedRules = List.copyOf(firedRules);
+        safetySteps = copy(safetySteps);
+        complaintCauses = copy(complaintCauses);
+        referral = copy(referral);
+        principles = copy(principles);
+        steps = copy(steps);
+        actions = copy(actions);
+        cautions = copy(cautions);
+        missingDetails = copy(missingDetails);
+        warnings = copy(warnings);
+        firedRules = copy(firedRules);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 
     /**

@@ -191,7 +191,7 @@ public final class Advisor {
         for (Scenario scenario : scenarios) {
             try {
                 Evaluation evaluation = set.evaluate(scenario.incident(), false, limits);
-                List<String> failures = scenario.check(evaluation);
+                List<String> failures = scenario.check(evaluation, set.texts());
                 results.add(new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), failures, evaluation.firedRules()));
             } catch (RuntimeException e) {
                 results.add(new ScenarioResult(scenario.file(), scenario.name(), false,

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.engine;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -23,12 +24,23 @@ import java.util.Objects;
  * @param affectedHouseholds households affected; {@code null} means 1
  * @param expectation        the owner's expectation 1..5, or {@code null}
  * @param perception         the owner's perceived service 1..5, or {@code null}
+ * @param kind               what the contact is; {@code null} means {@link ContactKind#COMPLAINT}
+ * @param noticeGiven        for outages and works, whether owners were told in advance; {@code null} when unknown
+ * @param location           building, unit or spot, at most 200 characters; {@code null} (or blank) when not given
  */
 public record Incident(String externalId, OffsetDateTime reportedAt, Channel channel, String community,
                        ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
                        Boolean withinJurisdiction, Complainant complainant, Promise promise,
                        Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
-                       Integer expectation, Integer perception) {
+                       Integer expectation, Integer perception, ContactKind kind, Boolean noticeGiven,
+                       String location) {
+
+    /**
+     * The zone of an incident reported without a time ({@code reportedAt} is then "now" there) or
+     * with a local time only: the contract's default, mainland China. The service replaces it with
+     * its {@code advisor.default-zone}; time rules always read the incident's own local time.
+     */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     public Incident {
         Objects.requireNonNull(channel, "channel is required");
@@ -40,7 +52,12 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         if (externalId != null && externalId.length() > 64) {
             throw new IllegalArgumentException("externalId must be at most 64 characters");
         }
-        reportedAt = reportedAt == null ? OffsetDateTime.now() : reportedAt;
+        if (location != null && location.length() > 200) {
+            throw new IllegalArgumentException("location must be at most 200 characters");
+        }
+        location = location == null || location.isBlank() ? null : location.strip();
+        reportedAt = reportedAt == null ? OffsetDateTime.now(DEFAULT_ZONE) : reportedAt;
+        kind = kind == null ? ContactKind.COMPLAINT : kind;
         causedBy = causedBy == null ? CausedBy.UNKNOWN : causedBy;
         withinJurisdiction = withinJurisdiction == null ? Boolean.TRUE : withinJurisdiction;
         occurrences = atLeastOne(occurrences, "occurrences");
@@ -48,6 +65,17 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         affectedHouseholds = atLeastOne(affectedHouseholds, "affectedHouseholds");
         requireScore(expectation, "expectation");
         requireScore(perception, "perception");
+    }
+
+    /** An incident of contract 1.0 (before kind, notice and location): a complaint. */
+    public Incident(String externalId, OffsetDateTime reportedAt, Channel channel, String community,
+                    ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
+                    Boolean withinJurisdiction, Complainant complainant, Promise promise,
+                    Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
+                    Integer expectation, Integer perception) {
+        this(externalId, reportedAt, channel, community, serviceArea, issue, summary, causedBy, withinJurisdiction,
+                complainant, promise, occurrences, safetyRisk, affectedHouseholds, expectation, perception,
+                null, null, null);
     }
 
     /** A builder with the contract's defaults, for callers that set a few fields. */
@@ -98,6 +126,9 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         private Integer affectedHouseholds;
         private Integer expectation;
         private Integer perception;
+        private ContactKind kind;
+        private Boolean noticeGiven;
+        private String location;
 
         private Builder() {
         }
@@ -118,12 +149,15 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         public Builder affectedHouseholds(Integer value) { this.affectedHouseholds = value; return this; }
         public Builder expectation(Integer value) { this.expectation = value; return this; }
         public Builder perception(Integer value) { this.perception = value; return this; }
+        public Builder kind(ContactKind value) { this.kind = value; return this; }
+        public Builder noticeGiven(Boolean value) { this.noticeGiven = value; return this; }
+        public Builder location(String value) { this.location = value; return this; }
 
         /** The incident; fails on a missing required field or a value out of range. */
         public Incident build() {
             return new Incident(externalId, reportedAt, channel, community, serviceArea, issue, summary,
                     causedBy, withinJurisdiction, complainant, promise, occurrences, safetyRisk,
-                    affectedHouseholds, expectation, perception);
+                    affectedHouseholds, expectation, perception, kind, noticeGiven, location);
         }
     }
 }

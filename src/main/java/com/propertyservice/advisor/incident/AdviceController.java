@@ -27,6 +27,6 @@ class AdviceController {
                     examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
     @PostMapping(path = "/api/advice", consumes = "application/json")
     Advice advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
-        return incidents.advise(request.toIncident(), Language.of(locale));
+        return incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));
     }
 }

@@ -43,7 +43,7 @@ class IncidentController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
                                         Authentication caller, UriComponentsBuilder uri) {
-        IncidentView recorded = incidents.record(request.toIncident(), Language.of(locale), caller.getName());
+        IncidentView recorded = incidents.record(request.toIncident(incidents.defaultZone()), Language.of(locale), caller.getName());
         return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri())
                 .body(recorded);
     }

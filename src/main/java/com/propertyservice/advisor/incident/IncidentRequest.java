@@ -4,6 +4,8 @@ import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Promise;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * The incident as the contract receives it over HTTP. Every field is boxed so that a missing one is
@@ -40,17 +43,21 @@ record IncidentRequest(@Size(max = 64) String externalId,
                        Boolean safetyRisk,
                        @Min(1) Integer affectedHouseholds,
                        @Min(1) @Max(5) Integer expectation,
-                       @Min(1) @Max(5) Integer perception) {
+                       @Min(1) @Max(5) Integer perception,
+                       ContactKind kind,
+                       Boolean noticeGiven,
+                       @Size(max = 200) String location) {
 
     record ComplainantRequest(@NotNull ComplainantRole role,
                               @NotNull Emotion emotion,
                               Temperament temperament,
                               Boolean vulnerable,
-                              @Min(0) Integer previousComplaints) {
+                              @Min(0) Integer previousComplaints,
+                              ComplainantSide side) {
 
         Complainant toComplainant() {
             return new Complainant(role, emotion, temperament, Boolean.TRUE.equals(vulnerable),
-                    previousComplaints == null ? 0 : previousComplaints);
+                    previousComplaints == null ? 0 : previousComplaints, side);
         }
     }
 
@@ -61,9 +68,11 @@ record IncidentRequest(@Size(max = 64) String externalId,
         }
     }
 
-    Incident toIncident() {
-        return new Incident(externalId, reportedAt, channel, community, serviceArea, issue, summary, causedBy,
+    /** The incident; without {@code reportedAt} it was reported now, on the clock of {@code zone} (the default zone). */
+    Incident toIncident(ZoneId zone) {
+        OffsetDateTime at = reportedAt != null ? reportedAt : OffsetDateTime.now(zone == null ? Incident.DEFAULT_ZONE : zone);
+        return new Incident(externalId, at, channel, community, serviceArea, issue, summary, causedBy,
                 withinJurisdiction, complainant.toComplainant(), promise == null ? null : promise.toPromise(),
-                occurrences, safetyRisk, affectedHouseholds, expectation, perception);
+                occurrences, safetyRisk, affectedHouseholds, expectation, perception, kind, noticeGiven, location);
     }
 }

@@ -9,6 +9,7 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.UnknownIssueException;
+import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.ApiProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,9 +47,11 @@ public class IncidentService {
     // stored JSON was written by an earlier version: tolerate fields this one does not know
     private final ObjectReader storedAdvice;
     private final ObjectReader storedIncident;
+    private final ZoneId defaultZone;
 
     IncidentService(Advisor advisor, IncidentRepository incidents, FollowUpRepository followUps,
-                    IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json) {
+                    IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json, AdvisorProperties properties) {
+        this.defaultZone = properties.defaultZone();
         this.advisor = advisor;
         this.incidents = incidents;
         this.followUps = followUps;
@@ -56,6 +60,11 @@ public class IncidentService {
         this.json = json;
         this.storedAdvice = json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.storedIncident = json.readerFor(Incident.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The zone of an incident reported without an offset or without a time ({@code advisor.default-zone}). */
+    public ZoneId defaultZone() {
+        return defaultZone;
     }
 
     /**

@@ -6,22 +6,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
  * The advisor's own settings ({@code advisor.*}), each also settable as an environment variable
  * by relaxed binding ({@code ADVISOR_RULES_DIR}, {@code ADVISOR_SECURITY_API_KEYS}, ...).
  *
- * @param rulesDir the rules folder; when it does not exist the rules carried in the jar are used
- * @param rules    how rule changes are activated
- * @param security keys, the first user, log-in throttling
- * @param requests limits on what requests may say
+ * @param rulesDir    the rules folder; when it does not exist the rules carried in the jar are used
+ * @param rules       how rule changes are activated
+ * @param security    keys, the first user, log-in throttling
+ * @param requests    limits on what requests may say
+ * @param defaultZone the zone of an incident reported without an offset (and of "now" when it has no
+ *                    time at all); time rules read the incident's local time
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
                                 @DefaultValue Rules rules,
                                 @DefaultValue Security security,
-                                @DefaultValue Requests requests) {
+                                @DefaultValue Requests requests,
+                                @DefaultValue("Asia/Shanghai") ZoneId defaultZone) {
 
     /**
      * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);

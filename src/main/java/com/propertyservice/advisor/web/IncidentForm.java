@@ -4,6 +4,8 @@ import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Promise;
@@ -16,15 +18,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
 /**
  * The new-incident form: the contract's incident fields, flattened for an HTML form. A JavaBean
  * because the form binds to it and shows it again with its errors; the defaults are the ones a
- * supervisor most often needs (a calm owner on the phone, within our jurisdiction).
+ * supervisor most often needs (a calm owner on the phone complaining, within our jurisdiction).
+ * Advance notice has three answers (yes, no, not known), so it is a {@code Boolean} bound to a select.
  */
 public class IncidentForm {
 
     @Size(max = 64)
     private String externalId;
+    @NotNull
+    private ContactKind kind = ContactKind.COMPLAINT;
     @NotNull
     private Channel channel = Channel.PHONE;
     @NotBlank
@@ -51,12 +59,17 @@ public class IncidentForm {
     @NotNull
     private ComplainantRole role = ComplainantRole.OWNER;
     @NotNull
+    private ComplainantSide side = ComplainantSide.AFFECTED;
+    @NotNull
     private Emotion emotion = Emotion.CALM;
     private Temperament temperament;
     private boolean vulnerable;
     @NotNull
     @Min(0)
     private Integer previousComplaints = 0;
+    private Boolean noticeGiven;
+    @Size(max = 200)
+    private String location;
     private boolean promiseMade;
     private boolean promiseKept;
     @Min(1)
@@ -66,13 +79,16 @@ public class IncidentForm {
     @Max(5)
     private Integer perception;
 
-    /** The incident this form describes; call only when the form is valid. */
-    Incident toIncident() {
-        return Incident.builder().externalId(blankToNull(externalId)).channel(channel).community(community.strip())
+    /** The incident this form describes, reported now in {@code zone}; call only when the form is valid. */
+    Incident toIncident(ZoneId zone) {
+        return Incident.builder().externalId(blankToNull(externalId))
+                .reportedAt(OffsetDateTime.now(zone == null ? Incident.DEFAULT_ZONE : zone))
+                .kind(kind).noticeGiven(noticeGiven).location(blankToNull(location))
+                .channel(channel).community(community.strip())
                 .serviceArea(serviceArea).issue(issue.strip()).summary(summary.strip()).causedBy(causedBy)
                 .withinJurisdiction(withinJurisdiction).safetyRisk(safetyRisk).affectedHouseholds(affectedHouseholds)
                 .occurrences(occurrences)
-                .complainant(new Complainant(role, emotion, temperament, vulnerable, previousComplaints))
+                .complainant(new Complainant(role, emotion, temperament, vulnerable, previousComplaints, side))
                 .promise(promiseMade ? new Promise(true, promiseKept, null) : null)
                 .expectation(expectation).perception(perception)
                 .build();
@@ -84,6 +100,14 @@ public class IncidentForm {
 
     public String getExternalId() { return externalId; }
     public void setExternalId(String externalId) { this.externalId = externalId; }
+    public ContactKind getKind() { return kind; }
+    public void setKind(ContactKind kind) { this.kind = kind; }
+    public ComplainantSide getSide() { return side; }
+    public void setSide(ComplainantSide side) { this.side = side; }
+    public Boolean getNoticeGiven() { return noticeGiven; }
+    public void setNoticeGiven(Boolean noticeGiven) { this.noticeGiven = noticeGiven; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
     public Channel getChannel() { return channel; }
     public void setChannel(Channel channel) { this.channel = channel; }
     public String getCommunity() { return community; }

@@ -53,6 +53,14 @@ public class PageFormat {
         return value == null ? "—" : "code." + value.getDeclaringClass().getSimpleName() + "." + value.name();
     }
 
+    /**
+     * A missing detail as people read it: a contract field name ({@code location}) has a label
+     * ({@code missing.location}); a detail the rules already put into words is shown as it is.
+     */
+    public String missing(String detail) {
+        return messages.getMessage("missing." + detail, null, detail, LocaleContextHolder.getLocale());
+    }
+
     /** A short form of a version hash or id for tables. */
     public String shortText(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length) + "…";

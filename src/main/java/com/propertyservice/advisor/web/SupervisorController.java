@@ -5,6 +5,8 @@ import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
@@ -53,6 +55,8 @@ class SupervisorController {
 
     @ModelAttribute
     void choices(Model model) {
+        model.addAttribute("kinds", ContactKind.values());
+        model.addAttribute("sides", ComplainantSide.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("areas", ServiceArea.values());
         model.addAttribute("causes", CausedBy.values());
@@ -79,7 +83,7 @@ class SupervisorController {
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        return form(form, incidents.advise(form.toIncident(), Language.of(locale)), model, locale);
+        return form(form, incidents.advise(form.toIncident(incidents.defaultZone()), Language.of(locale)), model, locale);
     }
 
     @PostMapping("/incidents")
@@ -89,7 +93,7 @@ class SupervisorController {
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        IncidentView saved = incidents.record(form.toIncident(), Language.of(locale), user.getName());
+        IncidentView saved = incidents.record(form.toIncident(incidents.defaultZone()), Language.of(locale), user.getName());
         redirect.addFlashAttribute("saved", saved.id());
         return "redirect:/incidents/" + saved.id();
     }

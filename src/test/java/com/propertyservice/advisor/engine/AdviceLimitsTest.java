@@ -23,19 +23,19 @@ class AdviceLimitsTest {
             import com.propertyservice.advisor.engine.fact.Assessment;
 
             rule "ping"
-                @description("改成期望因素") @descriptionEn("make it expected")
+                @description("改成移情性") @descriptionEn("make it empathy")
             when
-                $a: Assessment(classified, kanoFactor == KanoFactor.MUST_BE)
+                $a: Assessment(classified, qualityDimension == QualityDimension.RELIABILITY)
             then
-                modify($a) { setKanoFactor(KanoFactor.EXPECTED) }
+                modify($a) { setQualityDimension(QualityDimension.EMPATHY) }
             end
 
             rule "pong"
-                @description("改回必备因素") @descriptionEn("make it must-be again")
+                @description("改回可靠性") @descriptionEn("make it reliability again")
             when
-                $a: Assessment(classified, kanoFactor == KanoFactor.EXPECTED)
+                $a: Assessment(classified, qualityDimension == QualityDimension.EMPATHY)
             then
-                modify($a) { setKanoFactor(KanoFactor.MUST_BE) }
+                modify($a) { setQualityDimension(QualityDimension.RELIABILITY) }
             end
             """;
 

@@ -4,6 +4,8 @@ import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.Incident;
+import com.propertyservice.advisor.engine.ContactKind;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
@@ -47,8 +49,9 @@ class IncidentControllerTest {
     IncidentService incidents;
 
     static Advice advice(Language language) {
-        return new Advice("lift-outage", KanoFactor.MUST_BE, null, List.of(), Priority.URGENT, null, null, null,
-                List.of(), List.of(), List.of(), List.of(), null, -3, "v1", List.of("Catalogue_10"), language);
+        return new Advice("lift-outage", ContactKind.COMPLAINT, List.of(), KanoFactor.MUST_BE, null, Fault.UNKNOWN, List.of(),
+                Priority.URGENT, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, -3, "v1", List.of("Catalogue_10"), language);
     }
 
     @Test

@@ -1,12 +1,23 @@
 package com.propertyservice.advisor.knowledge;
 
+import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Problem;
+import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetException;
 import com.propertyservice.advisor.engine.ScenarioResult;
+import com.propertyservice.advisor.engine.internal.Scenario;
+import com.propertyservice.advisor.engine.internal.ScenarioLoader;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -53,5 +64,42 @@ final class KnowledgeBase {
 
     static Advisor advisor() {
         return load().advisorOrFail();
+    }
+
+    private static List<Scenario> scenarios;
+
+    /** The trainer scenarios of rules/ as the engine reads them (file, name, incident, expectations), in file order. */
+    static synchronized List<Scenario> scenarios() {
+        if (scenarios == null) {
+            List<Scenario> read = new ArrayList<>();
+            for (var file : RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
+                if (file.getKey().startsWith("scenarios/")) {
+                    read.add(ScenarioLoader.read(file.getKey(), new String(file.getValue(), StandardCharsets.UTF_8)));
+                }
+            }
+            scenarios = List.copyOf(read);
+        }
+        return scenarios;
+    }
+
+    /** Every distinct text of one advice: reasons, step actions, actions, cautions, safety steps, warnings. */
+    static Set<String> texts(Advice advice) {
+        Set<String> texts = new LinkedHashSet<>();
+        advice.principles().forEach(p -> texts.add(p.reason()));
+        advice.steps().forEach(s -> texts.addAll(s.actions()));
+        advice.actions().forEach(a -> texts.add(a.text()));
+        texts.addAll(advice.cautions());
+        texts.addAll(advice.safetySteps());
+        texts.addAll(advice.warnings());
+        return texts;
+    }
+
+    /** The advice the active knowledge base gives for each trainer scenario's incident, by scenario file. */
+    static Map<String, Advice> scenarioAdvice(Language language) {
+        Map<String, Advice> advice = new LinkedHashMap<>();
+        for (Scenario scenario : scenarios()) {
+            advice.put(scenario.file(), advisor().advise(scenario.incident(), language));
+        }
+        return advice;
     }
 }

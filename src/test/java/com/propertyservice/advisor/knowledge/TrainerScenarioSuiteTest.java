@@ -1,8 +1,11 @@
 package com.propertyservice.advisor.knowledge;
 
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Escalation;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Principle;
+import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trainer scenarios cover what the knowledge base must be shown to handle: the deck's four
- * cases, two incidents per service area, every Kano factor, every principle and escalation level,
- * the complainant types and a case where we are not at fault. (That they pass is
+ * cases, two incidents per service area, every Kano factor, every principle, escalation level and
+ * outside body, the complainant types, a case where we are not at fault, every kind of contact from
+ * every side that makes sense, every emergency playbook, every new issue key and the time rules; and
+ * each scenario says what must be absent as well as what must be there. (That they pass is
  * {@link TrainerScenarioTest}'s job; this test checks that the suite asks the right questions.)
  */
 class TrainerScenarioSuiteTest {
@@ -71,8 +76,73 @@ class TrainerScenarioSuiteTest {
     }
 
     @Test
-    void everyEscalationLevelIsExpectedExactlyBySomeScenario() {
-        coveredBy(Escalation.values(), s -> List.of(String.valueOf(expect(s).get("escalation"))), "escalation");
+    void everyInternalEscalationLevelIsExpectedExactlyAndNoScenarioExpectsTheOldOutsideOne() {
+        Escalation[] internal = Arrays.stream(Escalation.values()).filter(e -> e != Escalation.EXTERNAL_AUTHORITY).toArray(Escalation[]::new);
+        coveredBy(internal, s -> List.of(String.valueOf(expect(s).get("escalation"))), "escalation");
+        assertTrue(SCENARIOS.stream().noneMatch(s -> "EXTERNAL_AUTHORITY".equals(String.valueOf(expect(s).get("escalation")))),
+                "outside bodies are a referral since contract 1.1; no scenario may expect escalation EXTERNAL_AUTHORITY");
+    }
+
+    @Test
+    void everyOutsideBodyIsExpectedAsAReferralBySomeScenario() {
+        coveredBy(Referral.values(), s -> list(expect(s).get("referral")), "referral");
+    }
+
+    @Test
+    void everyScenarioSaysWhatMustBeAbsentAsWellAsWhatMustBeThere() {
+        List<String> without = SCENARIOS.stream()
+                .filter(s -> ABSENT_KEYS.stream().noneMatch(k -> expect(s).get(k) != null && !list(expect(s).get(k)).isEmpty()
+                        || Boolean.TRUE.equals(expect(s).get(k))))
+                .map(s -> String.valueOf(s.get("file"))).toList();
+        assertTrue(without.isEmpty(), () -> "scenarios that assert nothing absent (use absent, actionsAbsent, cautionsAbsent, causesAbsent, "
+                + "principlesAbsent, referralAbsent, notFiredRules or noCauses): " + without);
+    }
+
+    @Test
+    void everyKindOfContactFromEverySideThatMakesSenseHasAScenario() {
+        Map<ContactKind, List<ComplainantSide>> wanted = Map.of(
+                ContactKind.COMPLAINT, List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
+                ContactKind.EMERGENCY, List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
+                ContactKind.REQUEST, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
+                ContactKind.SUGGESTION, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
+                ContactKind.PRAISE, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
+                ContactKind.INSPECTION, List.of(ComplainantSide.REPORTER));
+        List<String> missing = new ArrayList<>();
+        wanted.forEach((kind, sides) -> sides.forEach(side -> {
+            if (SCENARIOS.stream().noneMatch(s -> settledKind(s).equals(kind.name()) && side(s).equals(side.name()))) {
+                missing.add(kind + " from " + side);
+            }
+        }));
+        assertTrue(missing.isEmpty(), () -> "no scenario for " + missing);
+    }
+
+    @Test
+    void everyEmergencyPlaybookIsExpectedToFireBySomeScenario() {
+        List<String> playbooks = KnowledgeBase.advisor().ruleSet().rules().stream()
+                .map(r -> r.name()).filter(n -> n.startsWith("应急 ")).toList();
+        assertTrue(playbooks.size() >= 12, () -> "the emergency playbooks are gone? " + playbooks);
+        List<String> expected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("firedRules")).stream()).toList();
+        List<String> missing = playbooks.stream().filter(p -> !p.equals("应急 先救人后谈责任") && !expected.contains(p)).toList();
+        assertTrue(missing.isEmpty(), () -> "no scenario expects these playbooks to fire: " + missing);
+    }
+
+    @Test
+    void everyNewIssueKeyHasAScenario() {
+        for (String key : List.of("lift-entrapment", "water-leak-from-above", "objects-thrown-from-height", "ebike-charging",
+                "group-rental", "barrier-gate", "in-home-repair", "personal-injury", "flooding")) {
+            assertTrue(SCENARIOS.stream().anyMatch(s -> key.equals(incident(s).get("issue"))), () -> "no scenario for the issue key " + key);
+        }
+    }
+
+    @Test
+    void theTimeRulesAreEachExpectedBySomeScenario() {
+        List<String> expected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("firedRules")).stream()).toList();
+        List<String> notExpected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("notFiredRules")).stream()).toList();
+        for (String rule : List.of("安静时段 夜间", "日子 休息日 周末", "日子 休息日 法定节假日", "日历2026 调休上班",
+                "安静时段 阳光花园午休", "装修时段 工作日午休", "装修时段 工作日晚间")) {
+            assertTrue(expected.contains(rule), () -> "no scenario expects the time rule '" + rule + "' to fire");
+        }
+        assertTrue(notExpected.contains("矩阵 非施工时段装修"), "no scenario shows daytime work on a working day is not flagged");
     }
 
     @Test
@@ -95,6 +165,21 @@ class TrainerScenarioSuiteTest {
         assertTrue(SCENARIOS.stream().anyMatch(s -> Boolean.TRUE.equals(expect(s).get("noCauses"))
                 && list(expect(s).get("cautions")).contains("caution.no-admission-of-fault")),
                 "no scenario expects noCauses together with the caution against admitting a fault");
+    }
+
+    private static final List<String> ABSENT_KEYS = List.of("absent", "actionsAbsent", "cautionsAbsent", "causesAbsent",
+            "principlesAbsent", "referralAbsent", "notFiredRules", "noCauses");
+
+    /** The kind the scenario expects the rules to settle on, else the kind it reports (default COMPLAINT). */
+    private static String settledKind(Map<String, Object> scenario) {
+        Object expected = expect(scenario).get("kind");
+        Object reported = incident(scenario).get("kind");
+        return String.valueOf(expected != null ? expected : reported != null ? reported : "COMPLAINT");
+    }
+
+    private static String side(Map<String, Object> scenario) {
+        Object side = complainant(scenario).get("side");
+        return String.valueOf(side != null ? side : "AFFECTED");
     }
 
     private static <E extends Enum<E>> void coveredBy(E[] values, Function<Map<String, Object>, Collection<String>> read, String key) {

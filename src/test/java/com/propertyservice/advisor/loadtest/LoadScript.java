@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -114,20 +118,39 @@ public final class LoadScript {
         healthRequest = Http1Connection.request("GET", "/actuator/health", host, port, null, "Accept", "application/json");
     }
 
-    /** The incidents of {@code rules/scenarios/*.yaml} as request bodies, in file order. */
+    /**
+     * The incidents of {@code rules/scenarios/*.yaml} as request bodies, in file order. Scenarios
+     * dated in the future (a trainer's holiday scenario for next year, say) are left out: the API
+     * refuses a {@code reportedAt} later than now, and the load run sends only valid requests.
+     */
     static List<String> scenarioBodies(Path rules) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         List<String> bodies = new ArrayList<>();
         try (Stream<Path> files = Files.list(rules.resolve("scenarios"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 Map<?, ?> scenario = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-                bodies.add(json.writeValueAsString(scenario.get("incident")));
+                Object incident = scenario.get("incident");
+                if (incident instanceof Map<?, ?> fields && fields.get("reportedAt") instanceof String reportedAt
+                        && inTheFuture(reportedAt)) {
+                    continue;
+                }
+                bodies.add(json.writeValueAsString(incident));
             }
         }
         if (bodies.isEmpty()) {
             throw new IllegalStateException("no scenario in " + rules.resolve("scenarios").toAbsolutePath());
         }
         return bodies;
+    }
+
+    private static boolean inTheFuture(String reportedAt) {
+        OffsetDateTime now = OffsetDateTime.now();
+        try {
+            return OffsetDateTime.parse(reportedAt).isAfter(now);
+        } catch (DateTimeParseException withoutOffset) {
+            // read like the service does by default (advisor.default-zone = Asia/Shanghai)
+            return LocalDateTime.parse(reportedAt).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().isAfter(now);
+        }
     }
 
     /** Runs every phase; {@code reloader} may be null (then the reload variant is skipped). */

@@ -41,7 +41,7 @@ class SupervisorPagesTest extends BrowserTest {
 
     @Test
     @Order(2)
-    void caseAGetsEscalationToTheAuthorityAndGoodCommunicationAmongTheTopPrinciples() {
+    void caseAIsReferredToTheAuthorityWithASupervisorInsideAndGoodCommunicationAmongTheTopPrinciples() {
         logIn(SUPERVISOR, PASSWORD);
         open("/incidents/new");
         // the filter narrows the issue list to the key typed
@@ -62,8 +62,13 @@ class SupervisorPagesTest extends BrowserTest {
         byId("advise").click();
 
         WebElement escalation = byId("advice-escalation");
-        assertThat(escalation.getAttribute("data-code")).isEqualTo("EXTERNAL_AUTHORITY");
-        assertThat(escalation.getText()).isEqualTo("外部主管部门");
+        assertThat(escalation.getAttribute("data-code")).isEqualTo("SUPERVISOR");
+        assertThat(escalation.getText()).isEqualTo("主管");
+        assertThat(byId("advice-referral").findElements(By.cssSelector("b[data-code]")).stream()
+                .map(b -> b.getAttribute("data-code")).toList()).containsExactly("EXTERNAL_AUTHORITY");
+        assertThat(byId("advice-kind").getAttribute("data-code")).isEqualTo("COMPLAINT");
+        assertThat(byId("advice-fault").getAttribute("data-code")).isEqualTo("NOT_OURS");
+        assertThat(browser.findElements(By.id("advice-safety"))).isEmpty();
         List<String> principles = browser.findElements(By.cssSelector("#advice-principles > li")).stream()
                 .map(li -> li.getAttribute("data-code")).toList();
         assertThat(principles.subList(0, 2)).contains("GOOD_COMMUNICATION");
@@ -79,7 +84,7 @@ class SupervisorPagesTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         savedIncident = URI.create(browser.getCurrentUrl()).getPath();
         assertThat(savedIncident).matches("/incidents/\\d+");
-        assertThat(byId("advice-escalation").getAttribute("data-code")).isEqualTo("EXTERNAL_AUTHORITY");
+        assertThat(byId("advice-escalation").getAttribute("data-code")).isEqualTo("SUPERVISOR");
     }
 
     @Test
@@ -108,6 +113,40 @@ class SupervisorPagesTest extends BrowserTest {
 
     @Test
     @Order(4)
+    void aGasSmellReportedCalmlyBySomeoneElseShowsTheSafetyStepsFirstAndAsksWhere() {
+        logIn(SUPERVISOR, PASSWORD);
+        open("/incidents/new");
+        new Select(byId("issue")).selectByValue("gas-leak");
+        new Select(byId("serviceArea")).selectByValue("ENGINEERING");
+        byId("community").sendKeys("阳光花园");
+        byId("summary").sendKeys("楼道里有一股煤气味，不知道是哪一家。");
+        new Select(byId("kind")).selectByValue("COMPLAINT");
+        new Select(byId("side")).selectByValue("REPORTER");
+        new Select(byId("noticeGiven")).selectByValue("");
+        byId("advise").click();
+
+        WebElement advice = browser.findElement(By.cssSelector("section.advice"));
+        // safety first: the first thing under the title, before priority and targets
+        List<WebElement> blocks = advice.findElements(By.xpath("./*"));
+        assertThat(blocks.get(1).getAttribute("id")).isEqualTo("advice-safety");
+        assertThat(byId("advice-safety-steps").findElements(By.tagName("li"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(byId("advice-kind").getAttribute("data-code")).isEqualTo("EMERGENCY");
+        assertThat(byId("advice-priority").getText()).isEqualTo("紧急");
+        assertThat(byId("advice-referral").findElements(By.cssSelector("b[data-code]")).stream()
+                .map(b -> b.getAttribute("data-code")).toList()).contains("UTILITY", "FIRE_SERVICE");
+        assertThat(byId("advice-missing").getText()).contains("地点");
+        assertThat(byId("advice-warnings").getText()).contains("确切位置");
+        assertThat(advice.getText()).doesNotContain("接待室");
+        screenshots("advice-emergency");
+
+        byId("location").sendKeys("3号楼2单元");
+        byId("advise").click();
+        assertThat(browser.findElements(By.id("advice-warnings"))).isEmpty();
+        assertThat(byId("location").getAttribute("value")).isEqualTo("3号楼2单元");
+    }
+
+    @Test
+    @Order(5)
     void incidentListFiltersByAreaAndPriority() {
         logIn(SUPERVISOR, PASSWORD);
         open("/incidents?area=COMMUNITY_LIFE&priority=HIGH");
@@ -118,7 +157,7 @@ class SupervisorPagesTest extends BrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void missingFieldsAreShownBesideTheFieldInEnglishOnRequest() {
         logIn(SUPERVISOR, PASSWORD);
         open("/incidents/new?lang=en");
@@ -135,7 +174,7 @@ class SupervisorPagesTest extends BrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyPageLoadsOnlyFromTheApplication() {
         logIn(SUPERVISOR, PASSWORD);
         recordRequests();

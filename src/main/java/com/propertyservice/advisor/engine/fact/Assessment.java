@@ -3,7 +3,10 @@ package com.propertyservice.advisor.engine.fact;
 import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Emotion;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Temperament;
 import com.propertyservice.advisor.engine.ComplaintCause;
@@ -13,12 +16,18 @@ import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.engine.Weekday;
 import org.kie.api.definition.type.Modifies;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,7 +58,8 @@ public final class Assessment {
      * compiler rejects a condition that reads one of them, because it would not see later changes.
      */
     public static final java.util.Set<String> OUTPUT_ONLY = java.util.Set.of("priority", "escalation", "respondWithin",
-            "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions");
+            "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions", "safetySteps",
+            "referral", "missingDetails", "warnings");
 
     /** A principle's weight and the text code of the reason that gave it that weight. */
     public record Weighted(int weight, String reason, String rule) {
@@ -59,7 +69,20 @@ public final class Assessment {
     public record Proposed(String code, Principle principle, String rule) {
     }
 
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
     private final Incident incident;
+    /** The incident's wall-clock time where it was reported: its own offset, never the server's zone. */
+    private final LocalDateTime local;
+    private final LocalTimeOfReport reportedLocally;
+    private final String localTime;
+    private final String localDate;
+    private ContactKind kind;
+    private String dayType;
+    private final Set<String> calendarMarks = new LinkedHashSet<>();
+    private Fault rootFault;
+    private Fault fault;
+    private final Set<String> failures = new LinkedHashSet<>();
     private boolean classified;
     private ServiceArea catalogueArea;
     private KanoFactor kanoFactor;
@@ -78,10 +101,19 @@ public final class Assessment {
     private final Map<String, Proposed> actions = new LinkedHashMap<>();
     private final Set<String> cautions = new LinkedHashSet<>();
     private final Set<String> flags = new LinkedHashSet<>();
+    private final Set<String> safetySteps = new LinkedHashSet<>();
+    private final Set<Referral> referrals = new LinkedHashSet<>();
+    private final Set<String> missingDetails = new LinkedHashSet<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
     private String currentRule;
 
     public Assessment(Incident incident) {
         this.incident = incident;
+        this.local = incident.reportedAt().toLocalDateTime();
+        this.reportedLocally = new LocalTimeOfReport(local);
+        this.localTime = local.format(HOUR_MINUTE);
+        this.localDate = local.toLocalDate().toString();
+        this.kind = incident.kind();
     }
 
     // ---- the incident (read only) -----------------------------------------------------------
@@ -110,8 +142,84 @@ public final class Assessment {
     public Integer getExpectation() { return incident.expectation(); }
     /** The owner's perceived service 1..5, or {@code null} when unknown. */
     public Integer getPerception() { return incident.perception(); }
-    /** Hour of the day the incident was reported (0..23), in the reporter's offset. */
-    public int getReportedHour() { return incident.reportedAt().getHour(); }
+    /** The person's side of the problem: the wronged party, the offender, or a reporter. */
+    public ComplainantSide getSide() { return incident.complainant().side(); }
+    /** The kind of contact as it was reported (see {@link #getKind()} for the kind the rules settled on). */
+    public ContactKind getReportedKind() { return incident.kind(); }
+    /** Whether owners were told in advance of an outage or works; {@code null} when unknown. */
+    public Boolean getNoticeGiven() { return incident.noticeGiven(); }
+    /** Building, unit or spot; {@code null} when not given. */
+    public String getLocation() { return incident.location(); }
+    /** Whether the incident says "kept" for its promise, made or not (a kept promise never made is a contradiction). */
+    public boolean isPromiseMarkedKept() { return incident.promise() != null && incident.promise().kept(); }
+    /** Whether the promise carries a due date. */
+    public boolean isPromiseDueAtGiven() { return incident.promise() != null && incident.promise().dueAt() != null; }
+    /** A promise made and not kept whose date has come (or that has no date): broken, not merely pending. */
+    public boolean isPromiseBroken() {
+        return isPromiseMade() && !isPromiseKept() && !isPromisePending();
+    }
+    /** A promise made and not kept whose due date lies after the report: still open, not broken yet. */
+    public boolean isPromisePending() {
+        return isPromiseMade() && !isPromiseKept() && incident.promise().dueAt() != null
+                && incident.promise().dueAt().isAfter(incident.reportedAt());
+    }
+    /** A promise made, not kept, and past the due date it carries. */
+    public boolean isPromiseOverdue() {
+        return isPromiseBroken() && incident.promise().dueAt() != null;
+    }
+
+    // ---- the incident's local time (its own offset; a local time without offset was read in the default zone) ----
+
+    /** When it was reported, as given. */
+    public OffsetDateTime getReportedAt() { return incident.reportedAt(); }
+    /** Hour of the day the incident was reported (0..23), local. */
+    public int getReportedHour() { return local.getHour(); }
+    /** Local time of day as {@code HH:mm}; compares as text in time order ({@code localTime >= "22:00"}). */
+    public String getLocalTime() { return localTime; }
+    /** Local date as {@code yyyy-MM-dd}; compares as text in date order, as the holiday tables do. */
+    public String getLocalDate() { return localDate; }
+    /** Local day of the week. */
+    public Weekday getWeekday() { return Weekday.values()[local.getDayOfWeek().ordinal()]; }
+
+    /**
+     * The local time of report, for windows: {@code reportedLocally.between("22:00", "06:00")} (a
+     * window over midnight) or {@code reportedLocally.between("12:00", "14:00")} (a lunch break).
+     */
+    public LocalTimeOfReport getReportedLocally() { return reportedLocally; }
+
+    /** What the holiday calendar says of the local date ({@code HOLIDAY}, {@code MAKEUP_WORKDAY}). */
+    public Set<String> getCalendarMarks() { return Collections.unmodifiableSet(calendarMarks); }
+
+    /**
+     * Marks the local date as the holiday calendar has it. Kept apart from {@link #getFlags()} on
+     * purpose: the rules that turn these marks into a day type must not be re-triggered by the flags
+     * the quiet-hours rows set from that day type.
+     */
+    @Modifies({"calendarMarks"})
+    public void markDay(String mark) {
+        calendarMarks.add(mark);
+    }
+
+    /**
+     * The kind of day on the local calendar as the calendar rules decided it ({@code REST_DAY} or
+     * {@code WORKDAY}), or {@code null} before they have. A property of its own rather than a flag, so
+     * that rules deciding it from the holiday flags never re-trigger one another.
+     */
+    public String getDayType() { return dayType; }
+
+    @Modifies({"dayType"})
+    public void setDayType(String dayType) { this.dayType = dayType; }
+
+    // ---- the kind of contact ---------------------------------------------------------------
+
+    /** The kind the rules settled on: as reported, unless a rule raised it to an emergency. */
+    public ContactKind getKind() { return kind; }
+
+    /** Treats the contact as an emergency; there is no way back, so no rule can lower an emergency. */
+    @Modifies({"kind"})
+    public void becomeEmergency() {
+        this.kind = ContactKind.EMERGENCY;
+    }
 
 
     // ---- classification -------------------------------------------------------------------
@@ -127,15 +235,67 @@ public final class Assessment {
 
     public boolean isClassified() { return classified; }
     public ServiceArea getCatalogueArea() { return catalogueArea; }
+    /** The catalogue's Kano factor for the service item; one owner's mood does not change it. */
     public KanoFactor getKanoFactor() { return kanoFactor; }
-    public void setKanoFactor(KanoFactor kanoFactor) { this.kanoFactor = kanoFactor; }
     public QualityDimension getQualityDimension() { return qualityDimension; }
     public void setQualityDimension(QualityDimension qualityDimension) { this.qualityDimension = qualityDimension; }
 
     // ---- fault and causes -----------------------------------------------------------------
 
+    /** Whether we are at fault: {@code fault == OURS}. */
     public boolean isAtFault() { return atFault; }
-    public void setAtFault(boolean atFault) { this.atFault = atFault; }
+
+    /** Whether our service or handling is at fault; {@code null} until a rule decides. */
+    public Fault getFault() { return fault; }
+
+    /**
+     * Raises the fault: NOT_OURS, then UNKNOWN, then OURS; never lowered, so a handling failure
+     * (OURS) stands whatever a row about the root cause says, and rows can fire in any order.
+     */
+    @Modifies({"fault", "atFault"})
+    public void raiseFault(Fault level) {
+        if (fault == null || rank(level) > rank(fault)) {
+            fault = level;
+        }
+        atFault = fault == Fault.OURS;
+    }
+
+    /** What the cause of the problem itself says about fault, apart from how we handled it; {@code null} until decided. */
+    public Fault getRootFault() { return rootFault; }
+
+    /** Raises the fault as the cause of the problem itself gives it (and the overall fault with it). */
+    @Modifies({"rootFault", "fault", "atFault"})
+    public void raiseRootFault(Fault level) {
+        if (rootFault == null || rank(level) > rank(rootFault)) {
+            rootFault = level;
+        }
+        raiseFault(level);
+    }
+
+    /** The failures of our own handling found (e.g. {@code NO_NOTICE}, {@code PROMISE_BROKEN}, {@code LATE_RESPONSE}). */
+    public Set<String> getFailures() { return Collections.unmodifiableSet(failures); }
+
+    /** Records a failure of our handling: whatever caused the problem, the fault is then ours. */
+    @Modifies({"failures", "fault", "atFault"})
+    public void handlingFailure(String name) {
+        failures.add(name);
+        raiseFault(Fault.OURS);
+    }
+
+    /** Contract 1.0 rules said "at fault" with a boolean; true now means OURS and false NOT_OURS. */
+    @Modifies({"fault", "atFault"})
+    public void setAtFault(boolean atFault) {
+        raiseFault(atFault ? Fault.OURS : Fault.NOT_OURS);
+    }
+
+    private static int rank(Fault level) {
+        return switch (level) {
+            case NOT_OURS -> 0;
+            case UNKNOWN -> 1;
+            case OURS -> 2;
+        };
+    }
+
     public Set<ComplaintCause> getCauses() { return Collections.unmodifiableSet(causes); }
 
     @Modifies({"causes"})
@@ -158,12 +318,28 @@ public final class Assessment {
         }
     }
 
-    /** Raises the escalation to at least {@code level}; never lowers it. */
+    /**
+     * Raises the internal escalation to at least {@code level}; never lowers it. An outside body is a
+     * referral since contract 1.1: a rule file that still says EXTERNAL_AUTHORITY here refers the case
+     * to the authority instead, so the internal owner it also needs is never hidden.
+     */
     @Modifies({"escalation"})
     public void raiseEscalation(Escalation level) {
+        if (level == Escalation.EXTERNAL_AUTHORITY) {
+            refer(Referral.EXTERNAL_AUTHORITY);
+            level = Escalation.NONE;
+        }
         if (escalation == null || level.compareTo(escalation) > 0) {
             escalation = level;
         }
+    }
+
+    public Set<Referral> getReferral() { return Collections.unmodifiableSet(referrals); }
+
+    /** Brings an outside body in (advice only). */
+    @Modifies({"referral"})
+    public void refer(Referral body) {
+        referrals.add(body);
     }
 
     /** Tightens the response target to at most the ISO-8601 duration given (e.g. {@code PT30M}). */
@@ -234,6 +410,37 @@ public final class Assessment {
     @Modifies({"cautions"})
     public void caution(String cautionCode) {
         cautions.add(cautionCode);
+    }
+
+    public List<String> getSafetySteps() { return List.copyOf(safetySteps); }
+
+    /**
+     * Adds safety steps (text codes, comma-separated when several) in the order given; an emergency's
+     * first things to do, before any of the five handling steps. A step already there keeps its place.
+     */
+    @Modifies({"safetySteps"})
+    public void safety(String codes) {
+        for (String code : codes.split(",")) {
+            if (!code.isBlank()) {
+                safetySteps.add(code.strip());
+            }
+        }
+    }
+
+    public Set<String> getMissingDetails() { return Collections.unmodifiableSet(missingDetails); }
+
+    /** Something the supervisor should still find out: a contract field name or a {@code detail.*} text code. */
+    @Modifies({"missingDetails"})
+    public void missing(String detail) {
+        missingDetails.add(detail);
+    }
+
+    public Set<String> getWarnings() { return Collections.unmodifiableSet(warnings); }
+
+    /** An input that contradicts another or the catalogue (a {@code warning.*} text code); the advice still stands. */
+    @Modifies({"warnings"})
+    public void warn(String code) {
+        warnings.add(code);
     }
 
     public Set<String> getFlags() { return Collections.unmodifiableSet(flags); }

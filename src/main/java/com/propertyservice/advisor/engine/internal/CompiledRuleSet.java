@@ -142,10 +142,25 @@ public final class CompiledRuleSet {
 
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
                 : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
-        return new Advice(a.getIssue(), a.getKanoFactor(), a.getQualityDimension(), List.copyOf(a.getCauses()),
-                a.getPriority(), a.getRespondWithin(), a.getResolveWithin(), a.getEscalation(), List.of(principles), steps,
-                List.of(actions), List.of(texts(words, a.getCautions())), followUp, a.getSatisfactionGap(), version,
+        // causes are the complaint's why-ours; a rule set that adds one without OURS must not make us admit it
+        List<com.propertyservice.advisor.engine.ComplaintCause> causes = a.getFault() == com.propertyservice.advisor.engine.Fault.OURS
+                ? List.copyOf(a.getCauses()) : List.of();
+        return new Advice(a.getIssue(), a.getKind(), List.of(texts(words, a.getSafetySteps())), a.getKanoFactor(),
+                a.getQualityDimension(), a.getFault(), causes, a.getPriority(), a.getRespondWithin(), a.getResolveWithin(),
+                a.getEscalation(), List.copyOf(a.getReferral()), List.of(principles), steps, List.of(actions),
+                List.of(texts(words, a.getCautions())), List.of(details(words, a.getMissingDetails())),
+                List.of(texts(words, a.getWarnings())), followUp, a.getSatisfactionGap(), version,
                 evaluation.firedRules(), language);
+    }
+
+    /** Missing details are contract field names (kept as they are, for programs) or text codes (put into words). */
+    private static String[] details(Map<String, String> words, Collection<String> details) {
+        String[] out = new String[details.size()];
+        int i = 0;
+        for (String detail : details) {
+            out[i++] = RuleIndex.TEXT_CODE.matcher(detail).matches() ? TextCatalogue.text(words, detail) : detail;
+        }
+        return out;
     }
 
     private static String readable(java.time.Duration duration) {

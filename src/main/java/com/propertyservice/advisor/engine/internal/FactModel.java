@@ -3,17 +3,22 @@ package com.propertyservice.advisor.engine.internal;
 import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
+import com.propertyservice.advisor.engine.Weekday;
 
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +36,8 @@ final class FactModel {
     static final Map<String, Class<? extends Enum<?>>> ENUMS = Stream.<Class<? extends Enum<?>>>of(
                     CausedBy.class, Channel.class, ComplainantRole.class, ComplaintCause.class, Emotion.class,
                     Escalation.class, HandlingStep.class, KanoFactor.class, Language.class, Principle.class,
-                    Priority.class, QualityDimension.class, ServiceArea.class, Temperament.class)
+                    Priority.class, QualityDimension.class, ServiceArea.class, Temperament.class,
+                    ContactKind.class, ComplainantSide.class, Fault.class, Referral.class, Weekday.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     /** The engine's package: rules may import its types ({@code engine.*} and {@code engine.fact.*}). */

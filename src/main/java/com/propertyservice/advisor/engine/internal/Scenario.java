@@ -1,18 +1,24 @@
 package com.propertyservice.advisor.engine.internal;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.KanoFactor;
+import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.fact.Assessment;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +39,30 @@ public record Scenario(String file, String name, String description, Incident in
                                List<HandlingStep> steps, Map<HandlingStep, List<String>> stepActions,
                                List<String> actions, List<String> actionsAbsent,
                                List<String> cautions, List<String> cautionsAbsent,
-                               Integer satisfactionGap, List<String> firedRules, List<String> notFiredRules) {
+                               Integer satisfactionGap, List<String> firedRules, List<String> notFiredRules,
+                               ContactKind kind, Fault fault, List<Referral> referral, List<Referral> referralAbsent,
+                               List<String> safetySteps, List<String> missingDetails, List<String> warnings,
+                               List<String> absent) {
     }
+
+    /** An {@code absent} entry that names a text code, or a code prefix ending in {@code *} ({@code safety.*}); anything else is a phrase. */
+    private static final java.util.regex.Pattern CODE_OR_PREFIX =
+            java.util.regex.Pattern.compile("(?:action|caution|reason|step|safety|detail|warning)\\.[a-z0-9._-]*\\*?");
 
     /** How many of the heaviest principles {@code topPrinciples} looks among. */
     static final int TOP = 3;
 
-    /** Every expectation that does not hold, in words; empty when the scenario passes. */
+    /** Every expectation that does not hold, in words; empty when the scenario passes. Phrases in {@code absent} are not checked. */
     public List<String> check(Evaluation evaluation) {
+        return check(evaluation, null);
+    }
+
+    /**
+     * Every expectation that does not hold, in words; empty when the scenario passes. {@code texts}
+     * (the rule set's wording) lets {@code absent} name a phrase that must appear in no text of the
+     * advice, in any language, as well as a code.
+     */
+    public List<String> check(Evaluation evaluation, TextCatalogue texts) {
         Assessment a = evaluation.assessment();
         Expectations e = expect;
         List<String> failures = new ArrayList<>();
@@ -85,7 +107,52 @@ public record Scenario(String file, String name, String description, Incident in
         absent(failures, "cautions", e.cautionsAbsent(), a.getCautions());
         contains(failures, "firedRules", e.firedRules(), evaluation.firedRules());
         absent(failures, "firedRules", e.notFiredRules(), evaluation.firedRules());
+        equal(failures, "kind", e.kind(), a.getKind());
+        equal(failures, "fault", e.fault(), a.getFault());
+        contains(failures, "referral", e.referral(), a.getReferral());
+        absent(failures, "referral", e.referralAbsent(), a.getReferral());
+        contains(failures, "safetySteps", e.safetySteps(), a.getSafetySteps());
+        contains(failures, "missingDetails", e.missingDetails(), a.getMissingDetails());
+        contains(failures, "warnings", e.warnings(), a.getWarnings());
+        if (e.absent() != null) {
+            Set<String> codes = codes(a);
+            for (String unwanted : e.absent()) {
+                if (CODE_OR_PREFIX.matcher(unwanted).matches()) {
+                    boolean prefix = unwanted.endsWith("*");
+                    String stem = prefix ? unwanted.substring(0, unwanted.length() - 1) : unwanted;
+                    codes.stream().filter(code -> prefix ? code.startsWith(stem) : code.equals(stem))
+                            .forEach(code -> failures.add("absent: expected no " + unwanted + " but the advice has " + code));
+                } else if (texts != null) {
+                    for (String code : codes) {
+                        for (Language language : Language.values()) {
+                            String text = texts.text(code, language);
+                            if (text.contains(unwanted)) {
+                                failures.add("absent: expected no text saying '" + unwanted + "' but " + code + " ("
+                                        + language.tag() + ") says: " + text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return failures;
+    }
+
+    /** Every text code the advice holds, wherever it stands (steps, actions, cautions, reasons, safety, details, warnings). */
+    private static Set<String> codes(Assessment a) {
+        Set<String> codes = new LinkedHashSet<>();
+        a.getSteps().values().forEach(codes::addAll);
+        codes.addAll(a.getActions().keySet());
+        codes.addAll(a.getCautions());
+        a.getPrinciples().values().forEach(w -> codes.add(w.reason()));
+        codes.addAll(a.getSafetySteps());
+        codes.addAll(a.getWarnings());
+        for (String detail : a.getMissingDetails()) {
+            if (RuleIndex.TEXT_CODE.matcher(detail).matches()) {
+                codes.add(detail);
+            }
+        }
+        return codes;
     }
 
     private static void equal(List<String> failures, String what, Object expected, Object actual) {
@@ -112,7 +179,7 @@ public record Scenario(String file, String name, String description, Incident in
         }
     }
 
-    private static <T> void contains(List<String> failures, String what, List<T> expected, java.util.Collection<T> actual) {
+    private static <T> void contains(List<String> failures, String what, List<T> expected, Collection<T> actual) {
         if (expected == null) {
             return;
         }
@@ -123,7 +190,7 @@ public record Scenario(String file, String name, String description, Incident in
         }
     }
 
-    private static <T> void absent(List<String> failures, String what, List<T> unexpected, java.util.Collection<T> actual) {
+    private static <T> void absent(List<String> failures, String what, List<T> unexpected, Collection<T> actual) {
         if (unexpected == null) {
             return;
         }

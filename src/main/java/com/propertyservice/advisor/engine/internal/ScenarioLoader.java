@@ -4,9 +4,12 @@ import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -15,20 +18,25 @@ import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.Promise;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +52,64 @@ public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "description", "incident", "expect");
     static final Set<String> INCIDENT_KEYS = Set.of("externalId", "reportedAt", "channel", "community", "serviceArea",
             "issue", "summary", "causedBy", "withinJurisdiction", "complainant", "promise", "occurrences", "safetyRisk",
-            "affectedHouseholds", "expectation", "perception");
-    static final Set<String> COMPLAINANT_KEYS = Set.of("role", "emotion", "temperament", "vulnerable", "previousComplaints");
+            "affectedHouseholds", "expectation", "perception", "kind", "noticeGiven", "location");
+    static final Set<String> COMPLAINANT_KEYS = Set.of("role", "emotion", "temperament", "vulnerable", "previousComplaints", "side");
     static final Set<String> PROMISE_KEYS = Set.of("made", "kept", "dueAt");
     static final Set<String> EXPECT_KEYS = Set.of("kanoFactor", "qualityDimension", "priority", "priorityAtLeast",
             "priorityAtMost", "escalation", "escalationAtLeast", "escalationAtMost", "respondWithin", "resolveWithin",
             "followUpWithin", "survey", "causes", "causesAbsent", "noCauses", "principles", "principlesAbsent",
             "topPrinciples", "steps", "stepActions", "actions", "actionsAbsent", "cautions", "cautionsAbsent",
-            "satisfactionGap", "firedRules", "notFiredRules");
+            "satisfactionGap", "firedRules", "notFiredRules", "kind", "fault", "referral", "referralAbsent", "safetySteps",
+            "missingDetails", "warnings", "absent");
 
     private ScenarioLoader() {
+    }
+
+    /**
+     * YAML that leaves timestamps as text: SnakeYAML would turn an unquoted {@code 2026-05-12T05:40:00+08:00}
+     * into a {@code Date} and lose its offset, and the time rules read the incident's own local time.
+     */
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        DumperOptions dumper = new DumperOptions();
+        Resolver withoutTimestamps = new Resolver() {
+            @Override
+            public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first) {
+                if (!Tag.TIMESTAMP.equals(tag)) {
+                    super.addImplicitResolver(tag, regexp, first);
+                }
+            }
+
+            @Override
+            public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+                if (!Tag.TIMESTAMP.equals(tag)) {
+                    super.addImplicitResolver(tag, regexp, first, limit);
+                }
+            }
+        };
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, withoutTimestamps);
+    }
+
+    /**
+     * Reads one scenario file on its own, without compiling the rules it belongs to (tests that only
+     * need a scenario's incident).
+     *
+     * @throws IllegalArgumentException naming every problem when the file cannot be read
+     */
+    public static Scenario read(String file, String text) {
+        List<Problem> problems = new ArrayList<>();
+        Scenario scenario = load(file, text, problems);
+        if (scenario == null) {
+            throw new IllegalArgumentException(file + ": " + problems);
+        }
+        return scenario;
     }
 
     /** Reads one scenario file; on failure adds a problem and returns {@code null}. */
     static Scenario load(String file, String text, List<Problem> problems) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = yaml().load(text);
         } catch (MarkedYAMLException e) {
             problems.add(new Problem(file, e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1, null, null,
                     "this scenario is not valid YAML: " + e.getProblem() + " (check the indentation and the colons)"));
@@ -94,7 +143,8 @@ public final class ScenarioLoader {
                 enumValue(Emotion.class, c.get("emotion"), "incident.complainant.emotion"),
                 enumValue(Temperament.class, c.get("temperament"), "incident.complainant.temperament"),
                 bool(c.get("vulnerable"), "incident.complainant.vulnerable", false),
-                integer(c.get("previousComplaints"), "incident.complainant.previousComplaints", 0));
+                integer(c.get("previousComplaints"), "incident.complainant.previousComplaints", 0),
+                enumValue(ComplainantSide.class, c.get("side"), "incident.complainant.side"));
         Promise promise = null;
         if (m.get("promise") != null) {
             Map<String, Object> p = map(m.get("promise"), "incident.promise");
@@ -114,7 +164,10 @@ public final class ScenarioLoader {
                 m.get("safetyRisk") == null ? null : bool(m.get("safetyRisk"), "incident.safetyRisk", false),
                 m.get("affectedHouseholds") == null ? null : integer(m.get("affectedHouseholds"), "incident.affectedHouseholds", 1),
                 m.get("expectation") == null ? null : integer(m.get("expectation"), "incident.expectation", 0),
-                m.get("perception") == null ? null : integer(m.get("perception"), "incident.perception", 0));
+                m.get("perception") == null ? null : integer(m.get("perception"), "incident.perception", 0),
+                enumValue(ContactKind.class, m.get("kind"), "incident.kind"),
+                m.get("noticeGiven") == null ? null : bool(m.get("noticeGiven"), "incident.noticeGiven", true),
+                string(m.get("location"), "incident.location"));
     }
 
     private static Scenario.Expectations expectations(Map<String, Object> m) {
@@ -150,7 +203,15 @@ public final class ScenarioLoader {
                 strings(m.get("actions"), "expect.actions"), strings(m.get("actionsAbsent"), "expect.actionsAbsent"),
                 strings(m.get("cautions"), "expect.cautions"), strings(m.get("cautionsAbsent"), "expect.cautionsAbsent"),
                 m.get("satisfactionGap") == null ? null : integer(m.get("satisfactionGap"), "expect.satisfactionGap", 0),
-                strings(m.get("firedRules"), "expect.firedRules"), strings(m.get("notFiredRules"), "expect.notFiredRules"));
+                strings(m.get("firedRules"), "expect.firedRules"), strings(m.get("notFiredRules"), "expect.notFiredRules"),
+                enumValue(ContactKind.class, m.get("kind"), "expect.kind"),
+                enumValue(Fault.class, m.get("fault"), "expect.fault"),
+                enums(Referral.class, m.get("referral"), "expect.referral"),
+                enums(Referral.class, m.get("referralAbsent"), "expect.referralAbsent"),
+                strings(m.get("safetySteps"), "expect.safetySteps"),
+                strings(m.get("missingDetails"), "expect.missingDetails"),
+                strings(m.get("warnings"), "expect.warnings"),
+                strings(m.get("absent"), "expect.absent"));
     }
 
     private static Object required(Map<String, Object> m, String key) {
@@ -216,13 +277,17 @@ public final class ScenarioLoader {
         if (value == null) {
             return null;
         }
-        if (value instanceof Date date) {
-            return date.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
+        String text = value.toString().strip();
         try {
-            return OffsetDateTime.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " must be a timestamp with offset such as 2026-05-01T06:00:00+08:00, was '" + value + "'");
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                // a local time is read where the contract reads one: in the default zone
+                return LocalDateTime.parse(text).atZone(com.propertyservice.advisor.engine.Incident.DEFAULT_ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(field + " must be a timestamp such as 2026-05-01T06:00:00+08:00 (or 2026-05-01T06:00:00,"
+                        + " read in " + com.propertyservice.advisor.engine.Incident.DEFAULT_ZONE + "), was '" + value + "'");
+            }
         }
     }
 
