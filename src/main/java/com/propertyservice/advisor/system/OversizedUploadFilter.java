@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,44 @@ class OversizedUploadFilter extends OncePerRequestFilter {
         // the error page shows this message instead of its generic one
         request.setAttribute("messageKey", "problem.payload-too-large.detail");
         request.setAttribute("messageArguments", new Object[] {limit});
-        request.getRequestDispatcher("/error").forward(request, response);
+        // the error page is drawn from a request that no longer looks like an upload, so nothing tries to read it
+        request.getRequestDispatcher("/error").forward(new NotAnUpload(request), response);
+    }
+
+    /** The request without its multipart content type. */
+    private static final class NotAnUpload extends HttpServletRequestWrapper {
+        NotAnUpload(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "content-type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 }

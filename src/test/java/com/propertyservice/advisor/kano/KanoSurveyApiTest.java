@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.kano;
 
+import com.propertyservice.advisor.RulesCopy;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -18,7 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +53,7 @@ class KanoSurveyApiTest {
     static final String TRAINER = "kano.trainer";
     static final String PASSWORD = "Kano-Trainer-Pass-1";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Path RULES = copyOfTheRules();
+    static final Path RULES = RulesCopy.create("kano-rules");
 
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
@@ -262,15 +262,5 @@ class KanoSurveyApiTest {
             }
         }
         throw new AssertionError("no item " + item + " in " + survey);
-    }
-
-    static Path copyOfTheRules() {
-        try {
-            Path copy = Files.createTempDirectory("kano-rules");
-            FileSystemUtils.copyRecursively(Path.of("rules"), copy);
-            return copy;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
