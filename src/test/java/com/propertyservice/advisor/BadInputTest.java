@@ -91,6 +91,18 @@ class BadInputTest {
         incidentBodies.put("occurrences not a number", new String[]{liftOutageWith("occurrences", "\"two\""), "occurrences", "invalid-request"});
         incidentBodies.put("reportedAt not a timestamp", new String[]{liftOutageWith("reportedAt", "\"yesterday\""), "reportedAt", "invalid-request"});
         incidentBodies.put("safetyRisk not a boolean", new String[]{liftOutageWith("safetyRisk", "\"maybe\""), "safetyRisk", "invalid-request"});
+        // strict scalars: nothing coerced
+        incidentBodies.put("number for an enum", new String[]{liftOutageWith("channel", "1"), "channel", "invalid-request"});
+        incidentBodies.put("fraction for an integer", new String[]{liftOutageWith("occurrences", "3.7"), "occurrences", "invalid-request"});
+        incidentBodies.put("string for an integer", new String[]{liftOutageWith("occurrences", "\"3\""), "occurrences", "invalid-request"});
+        incidentBodies.put("number for a boolean", new String[]{liftOutageWith("safetyRisk", "1"), "safetyRisk", "invalid-request"});
+        incidentBodies.put("string for a boolean", new String[]{liftOutageWith("withinJurisdiction", "\"true\""), "withinJurisdiction", "invalid-request"});
+        incidentBodies.put("number for a timestamp", new String[]{liftOutageWith("reportedAt", "1700000000"), "reportedAt", "invalid-request"});
+        incidentBodies.put("reportedAt in the year 3000", new String[]{liftOutageWith("reportedAt", "\"3000-01-01T08:00:00+08:00\""), "reportedAt", "invalid-request"});
+        incidentBodies.put("100,000-character issue", new String[]{liftOutageWith("issue", "\"" + "a-".repeat(50_000) + "a\""), "issue", "invalid-request"});
+        incidentBodies.put("NUL in the summary", new String[]{liftOutageWith("summary", "\"电梯\\u0000坏了\""), "summary", "invalid-request"});
+        incidentBodies.put("RTL override in the community", new String[]{liftOutageWith("community", "\"阳光\\u202e园花\""), "community", "invalid-request"});
+        incidentBodies.put("lone surrogate in the externalId", new String[]{liftOutageWith("externalId", "\"CRM-\\ud800\""), "externalId", "invalid-request"});
         incidentBodies.put("malformed JSON", new String[]{"{\"channel\": \"PHONE\",", null, "malformed-body"});
         incidentBodies.put("empty body", new String[]{"", null, "malformed-body"});
         incidentBodies.put("an array, not an object", new String[]{"[1,2]", null, "malformed-body"});
@@ -99,12 +111,19 @@ class BadInputTest {
                     json(post(path), spec[0]).header("X-API-Key", TestIncidents.API_KEY), 400, spec[2], spec[1])));
             cases.add(new Case(path + ": text/plain", post(path).header("X-API-Key", TestIncidents.API_KEY)
                     .contentType("text/plain").content("电梯坏了"), 415, "unsupported-media-type", null));
+            cases.add(new Case(path + ": multipart", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "a.json", "application/json",
+                            TestIncidents.LIFT_OUTAGE.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-API-Key", TestIncidents.API_KEY), 415, "unsupported-media-type", null));
         }
         String visits = "/api/incidents/" + incident + "/follow-ups";
         cases.add(new Case("follow-up without perception", json(post(visits), "{\"comment\":\"还行\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "perception"));
         cases.add(new Case("follow-up perception six", json(post(visits), "{\"perception\":6}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "perception"));
         cases.add(new Case("follow-up expectation zero", json(post(visits), "{\"perception\":3,\"expectation\":0}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "expectation"));
         cases.add(new Case("follow-up comment too long", json(post(visits), "{\"perception\":3,\"comment\":\"" + "好".repeat(2001) + "\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "comment"));
+        cases.add(new Case("follow-up in the year 3000", json(post(visits), "{\"perception\":3,\"visitedAt\":\"3000-01-01T00:00:00Z\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "visitedAt"));
+        cases.add(new Case("follow-up comment with NUL", json(post(visits), "{\"perception\":3,\"comment\":\"好\\u0000\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "comment"));
+        cases.add(new Case("follow-up perception as a string", json(post(visits), "{\"perception\":\"3\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "perception"));
         cases.add(new Case("follow-up unknown field", json(post(visits), "{\"perception\":3,\"rating\":5}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "rating"));
         cases.add(new Case("follow-up of a missing incident", json(post("/api/incidents/987654/follow-ups"), "{\"perception\":3}").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
         cases.add(new Case("follow-up id not a number", json(post("/api/incidents/abc/follow-ups"), "{\"perception\":3}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "id"));
@@ -119,6 +138,26 @@ class BadInputTest {
         cases.add(new Case("user: no roles", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"Long-Enough-Pass\",\"roles\":[]}").with(admin), 400, "invalid-request", "roles"));
         cases.add(new Case("user: unknown role", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"ROOT\"]}").with(admin), 400, "invalid-request", "roles"));
         cases.add(new Case("user: taken username", json(post("/api/users"), "{\"username\":\"admin\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"ADMIN\"]}").with(admin), 409, "conflict", null));
+        cases.add(new Case("user: password over 72 bytes", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"" + "电梯维修".repeat(18) + "\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("user: password is the username", json(post("/api/users"), "{\"username\":\"zhang.wei.2025\",\"password\":\"Zhang.Wei.2025\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("user: common password", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"Password2025!\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("user: one character repeated", json(post("/api/users"), "{\"username\":\"zhang\",\"password\":\"aaaaaaaaaaaa\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("user: differs only in case", json(post("/api/users"), "{\"username\":\"ADMIN\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"ADMIN\"]}").with(admin), 409, "conflict", null));
+        cases.add(new Case("user: RTL override in the name", json(post("/api/users"), "{\"username\":\"zh\\u202eang\",\"password\":\"Long-Enough-Pass\",\"roles\":[\"SUPERVISOR\"]}").with(admin), 400, "invalid-request", "username"));
+        cases.add(new Case("password: weak new one", json(post("/api/users/admin/password"), "{\"currentPassword\":\"" + TestIncidents.ADMIN_PASSWORD + "\",\"newPassword\":\"qwertyuiop123\"}").with(admin), 400, "invalid-request", "password"));
+        cases.add(new Case("password: wrong present one", json(post("/api/users/admin/password"), "{\"currentPassword\":\"not-it\",\"newPassword\":\"Fresh-Long-Secret-8\"}").with(admin), 400, "invalid-request", "currentPassword"));
+        cases.add(new Case("password: unknown user", json(post("/api/users/nobody/password"), "{\"newPassword\":\"Fresh-Long-Secret-8\"}").with(admin), 404, "not-found", null));
+        var trainer = httpBasic("admin", TestIncidents.ADMIN_PASSWORD);
+        cases.add(new Case("rules: a .zip that is not a zip", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/rules/validate")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "rules.zip", "application/zip", new byte[] {'P', 'K', 3, 4, 1, 2}))
+                .with(trainer), 400, "bad-rule-upload", null));
+        cases.add(new Case("rules: a path out of the folder", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/rules/validate")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "x.drl", "text/plain", "package x;".getBytes(StandardCharsets.UTF_8)))
+                .param("path", "../../etc/x.drl").with(trainer), 400, "bad-rule-upload", null));
+        cases.add(new Case("rules: unknown version", post("/api/rules/versions/nope/activate").with(trainer), 404, "unknown-rule-set-version", null));
+        cases.add(new Case("versions: page size 0", get("/api/rules/versions").param("size", "0").with(trainer), 400, "invalid-request", "size"));
+        cases.add(new Case("versions: page size 1000", get("/api/rules/versions").param("size", "1000").with(trainer), 400, "invalid-request", "size"));
+        cases.add(new Case("versions: negative page", get("/api/rules/versions").param("page", "-1").with(trainer), 400, "invalid-request", "page"));
         cases.add(new Case("user: disable unknown", post("/api/users/nobody/disable").with(admin), 404, "not-found", null));
         // Kano surveys (a trainer's uploads); the 50 MB upload is KanoUploadLimitTest (it needs a real socket)
         String header = "respondent,item,functional,dysfunctional\n";
@@ -204,6 +243,10 @@ class BadInputTest {
                 if (fields.stream().noneMatch(field -> field.equals(c.field()) || field.startsWith(c.field() + "["))) {
                     failures.add(c.what() + ": errors name " + fields + ", not " + c.field());
                 }
+            }
+            if (!problem.path("correlationId").isString() || problem.path("title").asString("").isBlank()
+                    || problem.path("detail").asString("").contains("null")) {
+                failures.add(c.what() + ": no correlation id, title or real detail: " + body);
             }
             if (body.contains("Exception") || body.contains("at com.") || body.contains("SQL")) {
                 failures.add(c.what() + ": leaks internals: " + body);

@@ -4,7 +4,7 @@ package com.propertyservice.advisor;
 public final class TestIncidents {
 
     public static final String API_KEY = "test-key-0123456789";
-    public static final String ADMIN_PASSWORD = "Admin-Test-Password-1";
+    public static final String ADMIN_PASSWORD = "Root-Test-Passw0rd-1";
 
     /** A valid incident: an angry owner, the lift down again; expectation 4, perception 1. */
     public static final String LIFT_OUTAGE = """

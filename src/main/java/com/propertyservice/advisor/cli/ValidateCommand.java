@@ -1,9 +1,9 @@
 package com.propertyservice.advisor.cli;
 
+import com.propertyservice.advisor.engine.AdviceLimits;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.RuleSetException;
 import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
 import org.slf4j.ILoggerFactory;
@@ -72,13 +72,9 @@ public final class ValidateCommand {
         return result.valid() ? VALID : INVALID;
     }
 
-    /** The engine's own gate: an advisor starts only on files that validate, and says why when they do not. */
+    /** The engine's own gate, the one every activation passes, compiled once. */
     private static ValidationResult validate(RuleFiles files) {
-        try {
-            return Advisor.fromFiles(files).validate(files); // valid: once more for the warnings and scenario results
-        } catch (RuleSetException e) {
-            return e.validation();
-        }
+        return Advisor.validate(files, AdviceLimits.DEFAULT);
     }
 
     private static RuleFiles read(Path source) throws IOException {

@@ -127,7 +127,7 @@ public final class Advisor {
     public ReloadResult activate(RuleFiles files) {
         Objects.requireNonNull(files, "files");
         synchronized (reloadLock) {
-            Candidate candidate = check(files);
+            Candidate candidate = check(files, limits);
             if (candidate.result().valid()) {
                 active.set(candidate.ruleSet());
                 return new ReloadResult(true, candidate.ruleSet().version(), candidate.result());
@@ -140,7 +140,17 @@ public final class Advisor {
     /** Compiles the given files and runs their scenarios without activating anything. */
     public ValidationResult validate(RuleFiles files) {
         Objects.requireNonNull(files, "files");
-        return check(files).result();
+        return check(files, limits).result();
+    }
+
+    /**
+     * Compiles rule files and runs their scenarios within {@code limits}, with no advisor: what an
+     * advisor would say of them, for a command line or a build check.
+     */
+    public static ValidationResult validate(RuleFiles files, AdviceLimits limits) {
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(limits, "limits");
+        return check(files, limits).result();
     }
 
     /** The active rule set: version, load time, files, rules with descriptions and hits, issue keys. */
@@ -161,22 +171,22 @@ public final class Advisor {
     /** Runs the active rule set's own trainer scenarios. */
     public List<ScenarioResult> runScenarios() {
         CompiledRuleSet set = active.get();
-        return run(set, set.scenarios());
+        return run(set, set.scenarios(), limits);
     }
 
     private record Candidate(CompiledRuleSet ruleSet, ValidationResult result) {
     }
 
-    private Candidate check(RuleFiles files) {
+    private static Candidate check(RuleFiles files, AdviceLimits limits) {
         RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
         if (outcome.ruleSet() == null) {
             return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of(), outcome.warnings()));
         }
         return new Candidate(outcome.ruleSet(),
-                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios()), outcome.warnings()));
+                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios(), limits), outcome.warnings()));
     }
 
-    private List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios) {
+    private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios, AdviceLimits limits) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             try {

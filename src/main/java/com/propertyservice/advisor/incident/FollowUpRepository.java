@@ -3,6 +3,7 @@ package com.propertyservice.advisor.incident;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The {@code follow_ups} table: return visits, each tied to one incident. */
@@ -28,9 +29,14 @@ class FollowUpRepository {
 
     /** The visits to an incident, oldest first (by id where two share a time, so the order is stable). */
     List<StoredFollowUp> findByIncident(long incidentId) {
-        return jdbc.sql("select * from follow_ups where incident_id = :incidentId order by visited_at, id")
+        return jdbc.sql("""
+                        select id, incident_id, perception, expectation, satisfaction_gap, comment, visited_by, visited_at
+                        from follow_ups where incident_id = :incidentId order by visited_at, id""")
                 .param("incidentId", incidentId)
-                .query(StoredFollowUp.class)
+                .query((rs, row) -> new StoredFollowUp(rs.getLong("id"), rs.getLong("incident_id"),
+                        rs.getInt("perception"), rs.getObject("expectation", Integer.class),
+                        rs.getObject("satisfaction_gap", Integer.class), rs.getString("comment"),
+                        rs.getString("visited_by"), rs.getObject("visited_at", OffsetDateTime.class)))
                 .list();
     }
 }

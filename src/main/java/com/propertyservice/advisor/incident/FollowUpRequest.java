@@ -3,6 +3,7 @@ package com.propertyservice.advisor.incident;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import java.time.OffsetDateTime;
 record FollowUpRequest(@NotNull @Min(1) @Max(5) Integer perception,
                        @Min(1) @Max(5) Integer expectation,
                        @Size(max = 2000) String comment,
-                       OffsetDateTime visitedAt) {
+                       @PastOrPresent OffsetDateTime visitedAt) {
 
     FollowUpCommand toCommand() {
         return new FollowUpCommand(perception, expectation, comment, visitedAt);

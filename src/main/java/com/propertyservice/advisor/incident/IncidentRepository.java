@@ -5,6 +5,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,14 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code incidents} table. Rows are read into {@link StoredIncident} by column name and written
- * from its components by name. Lists are newest reported first, by id where two share a time, so
+ * The {@code incidents} table. Rows are read into {@link StoredIncident} column by column and written
+ * from its components by name; the transitions after recording are single conditional updates. Lists are newest reported first, by id where two share a time, so
  * pages never overlap or skip a row.
  */
 @Repository
 class IncidentRepository {
 
     private static final String NEWEST_FIRST = " order by reported_at desc, id desc";
+    private static final String COLUMNS = """
+            id, external_id, reported_at, channel, community, service_area, issue, summary, expectation, perception,
+            satisfaction_gap, kano_factor, priority, escalation, language, incident_json, advice_json, rule_set_version,
+            fired_rules, status, recorded_by, recorded_at, advised_at, resolved_at, resolved_by, followed_up_at""";
 
     /**
      * A list filter as SQL: the condition is built from fixed fragments only, every value the
@@ -53,23 +59,63 @@ class IncidentRepository {
         return row.withId(keys.getKeyAs(Number.class).longValue());
     }
 
+    /**
+     * Inserts a new row with what the dashboard counts beside it: the resolution target and the advised
+     * complaint causes (both read from the advice, which the row keeps as JSON only).
+     */
+    StoredIncident insert(StoredIncident row, OffsetDateTime resolveBy, List<String> complaintCauses) {
+        StoredIncident inserted = insert(row);
+        if (resolveBy != null) {
+            jdbc.sql("update incidents set resolve_by = :resolveBy where id = :id")
+                    .param("resolveBy", resolveBy).param("id", inserted.id()).update();
+        }
+        for (String cause : new java.util.LinkedHashSet<>(complaintCauses)) {
+            jdbc.sql("insert into incident_complaint_causes (incident_id, cause) values (:id, :cause)")
+                    .param("id", inserted.id()).param("cause", cause).update();
+        }
+        return inserted;
+    }
+
     Optional<StoredIncident> findById(long id) {
-        return jdbc.sql("select * from incidents where id = :id").param("id", id).query(StoredIncident.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from incidents where id = :id").param("id", id)
+                .query(IncidentRepository::row).optional();
     }
 
     /**
-     * Writes what changes after an incident is recorded: the scores and gap a follow-up brings, the
-     * status, and who resolved it when. Nothing else of a row ever changes.
+     * Marks an open incident resolved in one statement, so a concurrent return visit can neither be
+     * overwritten nor overwrite it: only a row still OPEN or ADVISED changes.
+     *
+     * @return false when there is no such incident or it is no longer open
      */
-    void updateProgress(StoredIncident row) {
-        jdbc.sql("""
+    boolean resolve(long id, OffsetDateTime at, String by) {
+        return jdbc.sql("""
+                        update incidents set status = 'RESOLVED', resolved_at = :at, resolved_by = :by
+                        where id = :id and status in ('OPEN', 'ADVISED')""")
+                .param("id", id).param("at", at).param("by", by)
+                .update() == 1;
+    }
+
+    /**
+     * Applies a return visit in one statement: the visit's perception, its expectation or the row's own,
+     * the gap computed from the two, status FOLLOWED_UP, and the latest visit time (an earlier visit
+     * recorded late does not move it back). The database computes from the row as it is when the
+     * update runs, so nothing read earlier is written back over a concurrent change.
+     *
+     * @return false when there is no such incident
+     */
+    boolean recordVisit(long id, int perception, Integer expectation, OffsetDateTime visitedAt) {
+        return jdbc.sql("""
                         update incidents
-                        set expectation = :expectation, perception = :perception, satisfaction_gap = :satisfactionGap,
-                            status = :status, resolved_at = :resolvedAt, resolved_by = :resolvedBy,
-                            followed_up_at = :followedUpAt
+                        set expectation = coalesce(cast(:expectation as integer), expectation),
+                            perception = :perception,
+                            satisfaction_gap = :perception - coalesce(cast(:expectation as integer), expectation),
+                            status = 'FOLLOWED_UP',
+                            followed_up_at = case when followed_up_at is null or followed_up_at < :visitedAt
+                                                  then :visitedAt else followed_up_at end
                         where id = :id""")
-                .paramSource(row)
-                .update();
+                .param("id", id).param("perception", perception).param("expectation", expectation)
+                .param("visitedAt", visitedAt)
+                .update() == 1;
     }
 
     /** The rows matching the query, newest reported first, from {@code offset} on, at most {@code limit}. */
@@ -84,20 +130,29 @@ class IncidentRepository {
                 .query(Long.class).single();
     }
 
-    /** The rows reported at or after {@code since}, newest first, at most {@code limit}. */
-    List<StoredIncident> reportedSince(OffsetDateTime since, int limit) {
-        return page(new Filter(" where reported_at >= :since", Map.of("since", since)), 0, limit);
-    }
-
     private List<StoredIncident> page(Filter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>(filter.params());
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql("select * from incidents" + filter.where() + NEWEST_FIRST
+        return jdbc.sql("select " + COLUMNS + " from incidents" + filter.where() + NEWEST_FIRST
                         + " offset :offset rows fetch next :limit rows only")
                 .params(params)
-                .query(StoredIncident.class)
+                .query(IncidentRepository::row)
                 .list();
+    }
+
+    // read by name, column by column: no guessing of names (H2 logs every miss to its trace file)
+    private static StoredIncident row(ResultSet rs, int number) throws SQLException {
+        return new StoredIncident(rs.getLong("id"), rs.getString("external_id"),
+                rs.getObject("reported_at", OffsetDateTime.class), rs.getString("channel"), rs.getString("community"),
+                rs.getString("service_area"), rs.getString("issue"), rs.getString("summary"),
+                rs.getObject("expectation", Integer.class), rs.getObject("perception", Integer.class),
+                rs.getObject("satisfaction_gap", Integer.class), rs.getString("kano_factor"), rs.getString("priority"),
+                rs.getString("escalation"), rs.getString("language"), rs.getString("incident_json"),
+                rs.getString("advice_json"), rs.getString("rule_set_version"), rs.getString("fired_rules"),
+                rs.getString("status"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("advised_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
+                rs.getString("resolved_by"), rs.getObject("followed_up_at", OffsetDateTime.class));
     }
 
     private static Filter filter(IncidentQuery query) {

@@ -9,12 +9,13 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Promise;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
+import com.propertyservice.advisor.system.KebabCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
@@ -25,11 +26,11 @@ import java.time.OffsetDateTime;
  * {@link Incident}'s so a caller hears about every bad field at once.
  */
 record IncidentRequest(@Size(max = 64) String externalId,
-                       OffsetDateTime reportedAt,
+                       @PastOrPresent OffsetDateTime reportedAt,
                        @NotNull Channel channel,
                        @NotBlank @Size(max = 100) String community,
                        @NotNull ServiceArea serviceArea,
-                       @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String issue,
+                       @NotBlank @KebabCase(max = 100) String issue,
                        @NotBlank @Size(max = 2000) String summary,
                        CausedBy causedBy,
                        Boolean withinJurisdiction,

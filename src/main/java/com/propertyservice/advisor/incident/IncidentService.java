@@ -39,17 +39,19 @@ public class IncidentService {
     private final Advisor advisor;
     private final IncidentRepository incidents;
     private final FollowUpRepository followUps;
+    private final IncidentStatistics statistics;
     private final AdviceMetrics metrics;
     private final JsonMapper json;
     // stored JSON was written by an earlier version: tolerate fields this one does not know
     private final ObjectReader storedAdvice;
     private final ObjectReader storedIncident;
 
-    IncidentService(Advisor advisor, IncidentRepository incidents, FollowUpRepository followUps, AdviceMetrics metrics,
-                    JsonMapper json) {
+    IncidentService(Advisor advisor, IncidentRepository incidents, FollowUpRepository followUps,
+                    IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json) {
         this.advisor = advisor;
         this.incidents = incidents;
         this.followUps = followUps;
+        this.statistics = statistics;
         this.metrics = metrics;
         this.json = json;
         this.storedAdvice = json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -86,7 +88,10 @@ public class IncidentService {
                 json.writeValueAsString(advice.firedRules()),
                 IncidentStatus.ADVISED.name(), // the advice is given in the same step as the recording
                 actor, now, now, null, null, null);
-        return view(incidents.insert(row));
+        OffsetDateTime resolveBy = advice.resolveWithin() == null ? null : now.plus(advice.resolveWithin());
+        List<String> causes = advice.complaintCauses() == null ? List.of()
+                : advice.complaintCauses().stream().map(Enum::name).toList();
+        return view(incidents.insert(row, resolveBy, causes));
     }
 
     /**
@@ -125,13 +130,13 @@ public class IncidentService {
     public IncidentView followUp(long id, FollowUpCommand visit, String actor) {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(actor, "actor");
-        StoredIncident row = find(id);
-        Integer expectation = visit.expectation() != null ? visit.expectation() : row.expectation();
-        Integer gap = expectation == null ? null : visit.perception() - expectation;
-        followUps.insert(new StoredFollowUp(null, id, visit.perception(), expectation, gap, visit.comment(), actor,
-                visit.visitedAt()));
-        StoredIncident visited = row.followedUp(visit.perception(), expectation, gap, visit.visitedAt());
-        incidents.updateProgress(visited);
+        if (!incidents.recordVisit(id, visit.perception(), visit.expectation(), visit.visitedAt())) {
+            throw notFound(id);
+        }
+        // the row is locked by the update until commit: the expectation and gap read here are the ones it applied
+        StoredIncident visited = find(id);
+        followUps.insert(new StoredFollowUp(null, id, visit.perception(), visited.expectation(),
+                visited.satisfactionGap(), visit.comment(), actor, visit.visitedAt()));
         return view(visited);
     }
 
@@ -143,39 +148,39 @@ public class IncidentService {
     @Transactional
     public IncidentView resolve(long id, String actor) {
         Objects.requireNonNull(actor, "actor");
-        StoredIncident row = find(id);
-        IncidentStatus status = row.incidentStatus();
-        if (status == IncidentStatus.RESOLVED || status == IncidentStatus.FOLLOWED_UP) {
+        if (!incidents.resolve(id, OffsetDateTime.now(), actor)) {
+            IncidentStatus status = find(id).incidentStatus();
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "incident.already-resolved", id, status);
         }
-        StoredIncident resolved = row.resolved(OffsetDateTime.now(), actor);
-        incidents.updateProgress(resolved);
-        return view(resolved);
+        return view(find(id));
     }
 
     /**
-     * The dashboard's view of the incidents reported since {@code since}, newest first, at most {@code limit}.
-     * The advice is read back from what was stored, so the figures reflect the advice as given.
+     * The dashboard's figures for the incidents reported since {@code since}, all of them, counted by the
+     * database from the columns recorded beside the advice (so they reflect the advice as given).
+     *
+     * @param weeks     week boundaries for the complaint causes: week {@code i} is {@code [weeks[i], weeks[i+1])}
+     * @param now       what "overdue" is measured against
+     * @param overdueAt most overdue incidents to list (all are counted)
      */
     @Transactional(readOnly = true)
-    public List<IncidentFacts> facts(OffsetDateTime since, int limit) {
+    public IncidentFigures figures(OffsetDateTime since, List<OffsetDateTime> weeks, OffsetDateTime now, int overdueAt) {
         Objects.requireNonNull(since, "since");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be ≥ 1");
+        if (weeks.size() < 2 || overdueAt < 0) {
+            throw new IllegalArgumentException("at least one week, and a list size ≥ 0");
         }
-        return incidents.reportedSince(since, limit).stream().map(row -> {
-            Advice advice = storedAdvice.readValue(row.adviceJson());
-            return new IncidentFacts(row.id(), row.incidentStatus(), row.reportedAt(), row.advisedAt(), row.community(),
-                    ServiceArea.valueOf(row.serviceArea()), row.issue(),
-                    row.kanoFactor() == null ? null : KanoFactor.valueOf(row.kanoFactor()),
-                    row.priority() == null ? null : Priority.valueOf(row.priority()), row.satisfactionGap(),
-                    advice.complaintCauses(), advice.resolveWithin());
-        }).toList();
+        return new IncidentFigures(statistics.count(since), statistics.meanGap("kano_factor", since),
+                statistics.meanGap("service_area", since), statistics.meanGap("issue", since),
+                statistics.countByIssue(since), statistics.causesByWeek(since, weeks),
+                statistics.overdueCount(since, now), statistics.overdue(since, now, overdueAt));
     }
 
     private StoredIncident find(long id) {
-        return incidents.findById(id)
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id));
+        return incidents.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiProblemException notFound(long id) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "incident.not-found", id);
     }
 
     private IncidentView view(StoredIncident row) {

@@ -32,28 +32,4 @@ record StoredIncident(Long id, String externalId, OffsetDateTime reportedAt, Str
                 resolvedBy, followedUpAt);
     }
 
-    /**
-     * This incident after a return visit: the visit's scores, the gap computed from them, and the
-     * latest visit time (an earlier visit recorded late does not move it back).
-     */
-    StoredIncident followedUp(int newPerception, Integer newExpectation, Integer newGap, OffsetDateTime visitedAt) {
-        OffsetDateTime latest = followedUpAt == null || visitedAt.isAfter(followedUpAt) ? visitedAt : followedUpAt;
-        return progressed(newExpectation, newPerception, newGap, IncidentStatus.FOLLOWED_UP, resolvedAt, resolvedBy,
-                latest);
-    }
-
-    /** This incident marked resolved. */
-    StoredIncident resolved(OffsetDateTime at, String by) {
-        return progressed(expectation, perception, satisfactionGap, IncidentStatus.RESOLVED, at, by, followedUpAt);
-    }
-
-    // the columns IncidentRepository.updateProgress writes; everything else is fixed once recorded
-    private StoredIncident progressed(Integer newExpectation, Integer newPerception, Integer newGap,
-                                      IncidentStatus newStatus, OffsetDateTime newResolvedAt, String newResolvedBy,
-                                      OffsetDateTime newFollowedUpAt) {
-        return new StoredIncident(id, externalId, reportedAt, channel, community, serviceArea, issue, summary,
-                newExpectation, newPerception, newGap, kanoFactor, priority, escalation, language, incidentJson,
-                adviceJson, ruleSetVersion, firedRules, newStatus.name(), recordedBy, recordedAt, advisedAt,
-                newResolvedAt, newResolvedBy, newFollowedUpAt);
-    }
 }

@@ -60,9 +60,9 @@ public class RuleAdministration {
         return advisor.ruleSet();
     }
 
-    /** Every activation attempt, newest first. */
-    public List<Version> versions() {
-        return history.attempts().stream().map(a -> new Version(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(),
+    /** The most recent activation attempts, newest first, at most {@code limit}. */
+    public List<Version> versions(int limit) {
+        return history.attempts(0, limit).stream().map(a -> new Version(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(),
                 a.outcome().name(), a.activeVersion(), a.note(), a.problems(), a.files() == null ? 0 : a.files().size()))
                 .toList();
     }
@@ -79,20 +79,33 @@ public class RuleAdministration {
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             if (name.endsWith(".zip")) {
                 files = RuleFiles.fromZip(new ByteArrayInputStream(content));
+                if (files.size() == 0) {
+                    throw new IllegalArgumentException(fileName + " is not a readable zip archive (no file in it)");
+                }
             } else {
                 RuleFiles folder = service.folder();
                 String target = RuleSetController.targetPath(fileName, path, folder);
                 if (target == null) {
                     throw new IllegalArgumentException("no file name and no path");
                 }
+                if (!RuleSetController.isRelativeInside(target)) {
+                    throw new IllegalArgumentException("the path " + target
+                            + " is not inside the rules folder (a relative path without .. such as catalogue/issues.drl.csv)");
+                }
                 files = folder.with(target, content);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(fileName + " is not a readable zip archive ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         ValidationResult result = service.validate(files);
         return new Check(result.valid(), result.version(), RuleSetService.problemsOf(result, files), result.warnings(),
                 result.scenarios(), List.copyOf(files.asMap().keySet()));
+    }
+
+    /** How many activation attempts the history holds. */
+    public long versionCount() {
+        return history.count();
     }
 
     /** Loads the rules folder through the gate, as {@code POST /api/rules/reload} does. */

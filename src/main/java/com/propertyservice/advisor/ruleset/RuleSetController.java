@@ -7,6 +7,10 @@ import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
+import com.propertyservice.advisor.system.Problems;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -41,9 +45,9 @@ import java.util.TreeSet;
 @RequestMapping("/api/rules")
 class RuleSetController {
 
-    static final URI REJECTED = URI.create("/problems/rule-set-rejected");
-    static final URI UNKNOWN_VERSION = URI.create("/problems/unknown-rule-set-version");
-    static final URI BAD_UPLOAD = URI.create("/problems/bad-rule-upload");
+    /** The version history's default and largest page. */
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
 
     /** What {@code POST /api/rules/validate} answers. */
     record ValidationView(boolean valid, String version, List<Problem> problems, List<Problem> warnings,
@@ -70,11 +74,13 @@ class RuleSetController {
     private final Advisor advisor;
     private final RuleSetService service;
     private final RuleSetHistory history;
+    private final Problems problems;
 
-    RuleSetController(Advisor advisor, RuleSetService service, RuleSetHistory history) {
+    RuleSetController(Advisor advisor, RuleSetService service, RuleSetHistory history, Problems problems) {
         this.advisor = advisor;
         this.service = service;
         this.history = history;
+        this.problems = problems;
     }
 
     @GetMapping
@@ -82,9 +88,34 @@ class RuleSetController {
         return advisor.ruleSet();
     }
 
+    /**
+     * The activation attempts, newest first, one page at a time (the body stays the contract's list); the
+     * total is in {@code X-Total-Count}, the neighbouring pages in {@code Link} (RFC 8288).
+     */
     @GetMapping("/versions")
-    List<RuleSetHistory.Attempt> versions() {
-        return history.attempts();
+    ResponseEntity<List<RuleSetHistory.Attempt>> versions(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
+                                                          @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                                          UriComponentsBuilder uri) {
+        long total = history.count();
+        List<RuleSetHistory.Attempt> attempts = history.attempts((long) page * size, size);
+        List<String> links = new ArrayList<>();
+        if ((long) (page + 1) * size < total) {
+            links.add(link(uri, page + 1, size, "next"));
+        }
+        if (page > 0) {
+            links.add(link(uri, page - 1, size, "prev"));
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(total));
+        if (!links.isEmpty()) {
+            answer.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return answer.body(attempts);
+    }
+
+    private static String link(UriComponentsBuilder uri, int page, int size, String rel) {
+        return "<" + uri.cloneBuilder().path("/api/rules/versions").queryParam("page", page).queryParam("size", size)
+                .build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     /**
@@ -93,55 +124,90 @@ class RuleSetController {
      * with nothing uploaded, the rules folder itself.
      */
     @PostMapping("/validate")
-    ResponseEntity<?> validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path) {
+    ResponseEntity<?> validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path,
+                               Locale locale) {
         RuleFiles files;
-        try {
-            if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
-                files = service.folder();
-            } else if (isZip(file)) {
+        if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
+            files = service.folder();
+        } else if (isZip(file)) {
+            try {
                 files = RuleFiles.fromZip(file.getInputStream());
-            } else {
-                RuleFiles folder = service.folder();
-                String target = targetPath(file.getOriginalFilename(), path, folder);
-                if (target == null) {
-                    return problem(HttpStatus.BAD_REQUEST, BAD_UPLOAD, "Bad upload",
-                            "give the file a name, or the form field 'path' with its place in the rules folder (e.g. catalogue/issues.drl.csv)");
+                if (files.size() == 0) {
+                    return badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), "no file in it");
                 }
-                files = folder.with(target, file.getBytes());
+            } catch (IOException unreadable) {
+                return badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), reason(unreadable));
+            } catch (IllegalArgumentException tooMuch) {
+                return badUpload(locale, "rules.upload.too-much", tooMuch.getMessage());
             }
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            return problem(HttpStatus.BAD_REQUEST, BAD_UPLOAD, "Bad upload", "cannot read the upload: " + e.getMessage()
-                    + " ('file' takes one rule file or a .zip of a rules folder; 'path' is a relative path inside the rules folder, without '..')");
+        } else {
+            RuleFiles folder = service.folder();
+            String target = targetPath(file.getOriginalFilename(), path, folder);
+            if (target == null) {
+                return badUpload(locale, "rules.upload.no-name");
+            }
+            if (!isRelativeInside(target)) {
+                return badUpload(locale, "rules.upload.bad-path", target);
+            }
+            try {
+                files = folder.with(target, file.getBytes());
+            } catch (IOException unreadable) {
+                return badUpload(locale, "rules.upload.unreadable", reason(unreadable));
+            } catch (IllegalArgumentException tooMuch) {
+                return badUpload(locale, "rules.upload.too-much", tooMuch.getMessage());
+            }
         }
         ValidationResult result = service.validate(files);
         return ResponseEntity.ok(ValidationView.of(result, RuleSetService.problemsOf(result, files), files));
     }
 
+    /** A path inside the rules folder: relative, no {@code ..}, no empty segment. */
+    static boolean isRelativeInside(String path) {
+        String normal = path.replace('\\', '/');
+        if (normal.startsWith("/") || normal.isBlank()) {
+            return false;
+        }
+        for (String part : normal.split("/", -1)) {
+            if (part.isEmpty() || part.equals("..") || part.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private ResponseEntity<ProblemDetail> badUpload(Locale locale, String detailCode, Object... args) {
+        return respond(problems.problem(HttpStatus.BAD_REQUEST, "bad-rule-upload", locale, detailCode, args));
+    }
+
     /** Loads the rules folder; on any problem the running rule set stays (422). */
     @PostMapping("/reload")
-    ResponseEntity<?> reload(Authentication user) {
-        return answer(service.reload(who(user)));
+    ResponseEntity<?> reload(Authentication user, Locale locale) {
+        return answer(service.reload(who(user)), locale);
     }
 
     /** Roll back (or forward): activates a version from the history and restores its files into the folder. */
     @PostMapping("/versions/{version}/activate")
-    ResponseEntity<?> activate(@PathVariable String version, Authentication user) {
+    ResponseEntity<?> activate(@PathVariable String version, Authentication user, Locale locale) {
         Optional<RuleSetService.Activation> activation = service.rollback(version, who(user));
         if (activation.isEmpty()) {
-            return unknownVersion(version);
+            return unknownVersion(version, locale);
         }
-        return answer(activation.get());
+        return answer(activation.get(), locale);
     }
 
     @GetMapping("/versions/{from}/diff/{to}")
-    ResponseEntity<?> diff(@PathVariable String from, @PathVariable String to) {
+    ResponseEntity<?> diff(@PathVariable String from, @PathVariable String to, Locale locale) {
         Optional<RuleFiles> a = history.files(from);
         if (a.isEmpty()) {
-            return unknownVersion(from);
+            return unknownVersion(from, locale);
         }
         Optional<RuleFiles> b = history.files(to);
         if (b.isEmpty()) {
-            return unknownVersion(to);
+            return unknownVersion(to, locale);
         }
         TreeSet<String> paths = new TreeSet<>(a.get().asMap().keySet());
         paths.addAll(b.get().asMap().keySet());
@@ -161,37 +227,32 @@ class RuleSetController {
         return ResponseEntity.ok(new VersionDiff(from, to, changes));
     }
 
-    private ResponseEntity<?> answer(RuleSetService.Activation activation) {
+    private ResponseEntity<?> answer(RuleSetService.Activation activation, Locale locale) {
         ReloadResult result = activation.result();
         ValidationResult validation = result.validation();
         if (result.activated()) {
             return ResponseEntity.ok(new ActivationView(true, result.activeVersion(), activation.previousVersion(),
                     validation.warnings(), validation.scenarios()));
         }
-        List<Problem> problems = activation.problems();
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "rule set " + validation.version() + " was not activated (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                        + "); version " + result.activeVersion() + " keeps running. First: " + (problems.isEmpty() ? "-" : problems.get(0)));
-        detail.setType(REJECTED);
-        detail.setTitle("Rule set rejected");
+        List<Problem> found = activation.problems();
+        ProblemDetail detail = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", locale,
+                "problem.rule-set-rejected.detail", validation.version(), found.size(), result.activeVersion(),
+                found.isEmpty() ? "-" : found.get(0));
         detail.setProperty("activeVersion", result.activeVersion());
         detail.setProperty("rejectedVersion", validation.version());
-        detail.setProperty("problems", problems);
+        detail.setProperty("problems", found);
         detail.setProperty("warnings", validation.warnings());
         detail.setProperty("scenarios", validation.scenarios());
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        return respond(detail);
     }
 
-    private static ResponseEntity<ProblemDetail> unknownVersion(String version) {
-        return problem(HttpStatus.NOT_FOUND, UNKNOWN_VERSION, "Unknown rule-set version",
-                "no rule set " + version + " in the history; GET /api/rules/versions lists them");
+    private ResponseEntity<ProblemDetail> unknownVersion(String version, Locale locale) {
+        return respond(problems.problem(HttpStatus.NOT_FOUND, "unknown-rule-set-version", locale,
+                "problem.unknown-rule-set-version.detail", version));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String text) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, text);
-        detail.setType(type);
-        detail.setTitle(title);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
+        return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
     }
 
     private static String who(Authentication user) {

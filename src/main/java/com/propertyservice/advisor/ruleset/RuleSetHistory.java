@@ -85,19 +85,40 @@ class RuleSetHistory {
     /** Every attempt, newest first. */
     @Transactional(readOnly = true)
     List<Attempt> attempts() {
+        return attempts(0, Integer.MAX_VALUE);
+    }
+
+    /** The attempts from {@code offset} on, newest first, at most {@code limit}, each with its files. */
+    @Transactional(readOnly = true)
+    List<Attempt> attempts(long offset, int limit) {
+        List<Attempt> page = jdbc.sql("""
+                        select id, version, attempted_by, attempted_at, outcome, active_version, note, problems
+                        from rule_set_attempt order by id desc offset :offset rows fetch next :limit rows only""")
+                .param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), Outcome.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        json.readValue(rs.getString(8), PROBLEMS), List.of()))
+                .list();
+        if (page.isEmpty()) {
+            return page;
+        }
+        // only the files of the attempts on this page
         Map<Long, List<FileEntry>> files = new LinkedHashMap<>();
-        jdbc.sql("select attempt_id, path, sha256, size from rule_set_file order by attempt_id, path")
+        jdbc.sql("""
+                        select attempt_id, path, sha256, size from rule_set_file
+                        where attempt_id between :low and :high order by attempt_id, path""")
+                .param("low", page.get(page.size() - 1).id()).param("high", page.get(0).id())
                 .query(rs -> {
                     files.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
                             .add(new FileEntry(rs.getString(2), rs.getString(3), rs.getLong(4)));
                 });
-        return jdbc.sql("""
-                        select id, version, attempted_by, attempted_at, outcome, active_version, note, problems
-                        from rule_set_attempt order by id desc""")
-                .query((rs, n) -> new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), Outcome.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                        json.readValue(rs.getString(8), PROBLEMS), files.getOrDefault(rs.getLong(1), List.of())))
-                .list();
+        return page.stream().map(a -> new Attempt(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(), a.outcome(),
+                a.activeVersion(), a.note(), a.problems(), files.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    /** How many attempts there are. */
+    long count() {
+        return jdbc.sql("select count(*) from rule_set_attempt").query(Long.class).single();
     }
 
     /** Whether some attempt was made of exactly these files. */

@@ -14,12 +14,14 @@ import java.util.List;
  *
  * @param rulesDir the rules folder; when it does not exist the rules carried in the jar are used
  * @param rules    how rule changes are activated
- * @param security keys and the first user
+ * @param security keys, the first user, log-in throttling
+ * @param requests limits on what requests may say
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
                                 @DefaultValue Rules rules,
-                                @DefaultValue Security security) {
+                                @DefaultValue Security security,
+                                @DefaultValue Requests requests) {
 
     /**
      * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);
@@ -40,7 +42,23 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
     /**
      * @param apiKeys                keys for integrating systems (never commit real keys)
      * @param bootstrapAdminPassword password of the first user {@code admin}, used only when no user exists
+     * @param throttle               how many failed log-ins are checked before the next must wait
      */
-    public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword) {
+    public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword,
+                           @DefaultValue Throttle throttle) {
+    }
+
+    /**
+     * Log-in throttling: each username and each client address may fail this many password checks, and
+     * gets them back gradually over {@code window}; a correct password costs nothing.
+     */
+    public record Throttle(@DefaultValue("10") int perUser, @DefaultValue("30") int perAddress,
+                           @DefaultValue("15m") Duration window) {
+    }
+
+    /**
+     * @param clockSkew how far in the future a {@code reportedAt} or {@code visitedAt} may lie (clocks differ)
+     */
+    public record Requests(@DefaultValue("5m") Duration clockSkew) {
     }
 }

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.system;
 
+import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -128,6 +130,17 @@ class ApiExceptionHandler {
         return respond(problem);
     }
 
+    /** The rules overran their limits on this incident: a fault of the rule set, so a 5xx, logged for whoever owns the rules. */
+    @ExceptionHandler(AdviceTimeoutException.class)
+    ResponseEntity<ProblemDetail> rulesOverran(AdviceTimeoutException e, HttpServletRequest request) {
+        log.error("{} {}: {} [correlationId={}]", request.getMethod(), request.getRequestURI(), e.getMessage(),
+                MDC.get(CorrelationIdFilter.MDC_KEY));
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rules-over-budget", Problems.locale(request),
+                "problem.rules-over-budget.detail", String.join(", ", e.lastFired()));
+        problem.setProperty("lastFiredRules", e.lastFired());
+        return respond(problem);
+    }
+
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> featureProblem(ApiProblemException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
@@ -144,6 +157,17 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             // Spring's own 4xx (404, 405, 406, 415, ...): the status is right, the words are ours
             return respond(standard(known.getStatusCode(), e, locale));
+        }
+        if (e instanceof AsyncRequestNotUsableException) {
+            log.debug("{} {}: the client went away before the answer was written", request.getMethod(), request.getRequestURI());
+            return null; // nobody is listening
+        }
+        if (DatabaseBusy.isBusy(e)) {
+            log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.busy(locale));
         }
         log.error("request {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(),
                 MDC.get(CorrelationIdFilter.MDC_KEY), e);

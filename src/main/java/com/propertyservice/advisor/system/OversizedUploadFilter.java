@@ -55,7 +55,7 @@ class OversizedUploadFilter extends OncePerRequestFilter {
         log.info("{} {}: upload of {} bytes refused before reading (limit {})", request.getMethod(), request.getRequestURI(),
                 request.getContentLengthLong(), maxRequest);
         String limit = maxFile.toMegabytes() + " MB";
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (Problems.isApi(request)) {
             problems.write(response, problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     Problems.locale(request), "problem.payload-too-large.detail", limit));
             return;

@@ -44,6 +44,11 @@ public class Problems {
         return header == null || header.isBlank() ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
     }
 
+    /** Whether the request is for the API (answered with problem details) rather than a page. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     /** A problem of type {@code slug} whose title is {@code problem.<slug>.title} and detail the message {@code detailCode}. */
     public ProblemDetail problem(HttpStatus status, String slug, Locale locale, String detailCode, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
@@ -65,6 +70,14 @@ public class Problems {
         return problem;
     }
 
+    /** A 503 for a database that gave no connection in time; send {@code Retry-After} with it. */
+    public ProblemDetail busy(Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale,
+                "problem.service-unavailable.detail", DatabaseBusy.RETRY_AFTER_SECONDS);
+        problem.setProperty("retryAfterSeconds", DatabaseBusy.RETRY_AFTER_SECONDS);
+        return problem;
+    }
+
     /** A message of the service's catalogue in {@code locale}. */
     public String message(String code, Locale locale, Object... args) {
         return messages.getMessage(code, args, code, locale);
@@ -80,8 +93,13 @@ public class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(flatten(problem)));
+        response.getWriter().write(json(problem));
         response.getWriter().flush();
+    }
+
+    /** The problem as the JSON body a caller receives. */
+    String json(ProblemDetail problem) {
+        return json.writeValueAsString(flatten(problem));
     }
 
     private static Map<String, Object> flatten(ProblemDetail problem) {

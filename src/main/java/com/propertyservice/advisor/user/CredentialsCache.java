@@ -2,9 +2,13 @@ package com.propertyservice.advisor.user;
 
 import org.springframework.stereotype.Component;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Recently verified username/password pairs, so HTTP Basic does not pay a bcrypt check (~100 ms of
- * CPU) on every request. Keyed by SHA-256(username:password): the cache holds no password, and only
- * the exact pair that passed bcrypt hits it. Entries live a minute and are dropped at once when
- * their user is disabled or changed.
+ * CPU) on every request. Keyed by an HMAC-SHA256, under a key drawn at random for this process, of the
+ * username's length, the username and the password: no two different pairs share an input (a plain
+ * {@code user:password} did: {@code colu} + {@code x:y} and {@code colu:x} + {@code y}), the cache holds no
+ * password, and a copy of the heap gives no hash to guess passwords against offline. Entries live a minute,
+ * hold the username they were made for (checked again on a hit), and are dropped at once when their user is
+ * disabled or changes password.
  */
 @Component
 class CredentialsCache {
@@ -30,6 +37,7 @@ class CredentialsCache {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final SecretKeySpec secret;
 
     CredentialsCache() {
         this(Clock.systemUTC());
@@ -37,13 +45,16 @@ class CredentialsCache {
 
     CredentialsCache(Clock clock) {
         this.clock = clock;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.secret = new SecretKeySpec(key, "HmacSHA256");
     }
 
     /** The roles of a pair verified less than a minute ago. */
     Optional<Set<Role>> lookup(String username, String password) {
         String key = key(username, password);
         Entry entry = entries.get(key);
-        if (entry == null) {
+        if (entry == null || !entry.username().equals(username)) {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(entry.expiresAt())) {
@@ -64,13 +75,17 @@ class CredentialsCache {
         entries.values().removeIf(entry -> entry.username().equals(username));
     }
 
-    private static String key(String username, String password) {
+    private String key(String username, String password) {
+        byte[] name = username.getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((username + ':' + password).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            mac.update(ByteBuffer.allocate(4).putInt(name.length).array());
+            mac.update(name);
+            mac.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.AdvisorProperties;
+import com.propertyservice.advisor.system.ApiProblemException;
+import org.springframework.context.MessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * Creates user {@code admin} (ADMIN) when no user exists: with
@@ -22,10 +25,12 @@ class FirstAdministrator implements ApplicationRunner {
 
     private final UserService users;
     private final AdvisorProperties properties;
+    private final MessageSource messages;
 
-    FirstAdministrator(UserService users, AdvisorProperties properties) {
+    FirstAdministrator(UserService users, AdvisorProperties properties, MessageSource messages) {
         this.users = users;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -35,7 +40,13 @@ class FirstAdministrator implements ApplicationRunner {
         }
         String configured = properties.security().bootstrapAdminPassword();
         if (configured != null && !configured.isBlank()) {
-            users.createFirstAdmin(configured);
+            try {
+                users.createFirstAdmin(configured);
+            } catch (ApiProblemException weak) {
+                throw new IllegalStateException("advisor.security.bootstrap-admin-password does not meet the password policy: "
+                        + messages.getMessage(weak.messageCode(), weak.arguments(), weak.messageCode(), Locale.ENGLISH)
+                        + " Choose another (ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD).", weak);
+            }
             log.info("created the first user 'admin' (ADMIN) with the password from advisor.security.bootstrap-admin-password");
             return;
         }

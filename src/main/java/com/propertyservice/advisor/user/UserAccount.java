@@ -31,6 +31,10 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, boolea
         return new UserAccount(username, passwordHash, roles, false, createdAt, createdBy, now);
     }
 
+    UserAccount withPassword(String newHash, OffsetDateTime now) {
+        return new UserAccount(username, newHash, roles, enabled, createdAt, createdBy, now);
+    }
+
     UserView view() {
         return new UserView(username, roles, enabled, createdAt, createdBy, updatedAt);
     }

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.user;
 
+import com.propertyservice.advisor.system.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -8,16 +9,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a username and password (HTTP Basic and the login form) against the users table, and
- * remembers a pair that passed for a minute ({@link CredentialsCache}).
+ * Checks a username and password (HTTP Basic and the login form) against the users table: names are
+ * case-insensitive, a pair that passed is remembered for a minute ({@link CredentialsCache}), and every
+ * other check first passes the {@link LoginThrottle}, so a throttled attempt never runs bcrypt.
  */
 @Component
 class UserAuthenticationProvider implements AuthenticationProvider {
@@ -27,22 +32,34 @@ class UserAuthenticationProvider implements AuthenticationProvider {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CredentialsCache cache;
+    private final LoginThrottle throttle;
 
-    UserAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache cache) {
+    UserAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache cache,
+                               LoginThrottle throttle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.cache = cache;
+        this.throttle = throttle;
         this.dummyHash = passwordEncoder.encode("not-a-real-password-" + System.nanoTime());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName();
+        String username = Usernames.canonical(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         Optional<Set<Role>> cached = cache.lookup(username, password);
         if (cached.isPresent()) {
             return authenticated(username, cached.get());
+        }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        Optional<Duration> wait = throttle.acquire(username, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
+            throw new BadCredentialsException("bad credentials"); // no stored password is that long
         }
         Optional<UserAccount> account = users.findById(username);
         if (account.isEmpty()) {
@@ -52,6 +69,7 @@ class UserAuthenticationProvider implements AuthenticationProvider {
         if (!passwordEncoder.matches(password, account.get().passwordHash())) {
             throw new BadCredentialsException("bad credentials");
         }
+        throttle.succeeded(username, address);
         if (!account.get().enabled()) {
             throw new DisabledException("user disabled");
         }

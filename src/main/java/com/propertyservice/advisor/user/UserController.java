@@ -13,7 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 
-/** User administration, for ADMIN only (enforced by the security configuration). */
+/** User administration, for ADMIN (enforced by the security configuration); one's own password for everyone. */
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -39,5 +39,13 @@ class UserController {
     @PostMapping("/{username}/disable")
     UserView disable(@PathVariable String username, Authentication caller) {
         return users.disable(username, caller.getName());
+    }
+
+    /** Anyone signed in may change their own password (giving the present one); ADMIN may set anyone's. */
+    @PostMapping("/{username}/password")
+    UserView changePassword(@PathVariable String username, @Valid @RequestBody PasswordChange change,
+                            Authentication caller) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return users.changePassword(username, change, caller.getName(), admin);
     }
 }

@@ -2,6 +2,8 @@ package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.ApiProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,32 +12,43 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
-/** Creates, lists and disables users; used by the user API and by the pages. */
+/**
+ * Creates, lists and disables users and changes passwords; used by the user API and by the pages. Names are
+ * case-insensitive ({@link Usernames}); passwords follow the {@link PasswordPolicy}. Disabling a user or
+ * changing a password ends that user's web sessions and drops their cached credentials at once.
+ */
 @Service
 public class UserService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CredentialsCache credentials;
+    private final PasswordPolicy policy;
+    private final SessionRegistry sessions;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache credentials) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache credentials,
+                PasswordPolicy policy, SessionRegistry sessions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.credentials = credentials;
+        this.policy = policy;
+        this.sessions = sessions;
     }
 
     /**
-     * Creates a user.
+     * Creates a user under the canonical (lower-case) form of the name.
      *
      * @param actor who creates it, recorded with the user
-     * @throws ApiProblemException 409 when the username is taken
+     * @throws ApiProblemException 409 when the username is taken in any case, 400 when the password breaks the policy
      */
     @Transactional
     public UserView create(NewUser user, String actor) {
-        if (users.existsById(user.username())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.exists", user.username());
+        String username = Usernames.canonical(user.username());
+        if (users.existsById(username)) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.exists", username);
         }
-        UserAccount account = new UserAccount(user.username(), passwordEncoder.encode(user.password()), user.roles(),
+        policy.check(username, user.password());
+        UserAccount account = new UserAccount(username, passwordEncoder.encode(user.password()), user.roles(),
                 actor, OffsetDateTime.now());
         users.insert(account);
         return account.view();
@@ -48,21 +61,51 @@ public class UserService {
     }
 
     /**
-     * Disables a user at once: their cached credentials are dropped, so the next call is refused.
+     * Disables a user at once: their sessions end and their cached credentials are dropped, so the next
+     * request is refused.
      *
      * @throws ApiProblemException 404 when there is no such user, 409 when an administrator disables themself
      */
     @Transactional
     public UserView disable(String username, String actor) {
-        UserAccount account = users.findById(username)
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "user.not-found", username));
-        if (username.equals(actor)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.disable-self", username);
+        String name = Usernames.canonical(username);
+        UserAccount account = find(name);
+        if (name.equals(Usernames.canonical(actor))) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.disable-self", name);
         }
         UserAccount disabled = account.disabled(OffsetDateTime.now());
         users.update(disabled);
-        credentials.invalidate(username);
+        forget(name);
         return disabled.view();
+    }
+
+    /**
+     * Sets a new password. An administrator may set anyone's; everyone else only their own, giving the
+     * present one. The user's sessions end (also the caller's own, who logs in again) and cached
+     * credentials are dropped.
+     *
+     * @param actor      who asks
+     * @param actorAdmin whether the caller is an administrator
+     * @throws ApiProblemException 403 for someone else's password without being ADMIN, 400 for a wrong present
+     *                             password or a new one that breaks the policy, 404 when there is no such user
+     */
+    @Transactional
+    public UserView changePassword(String username, PasswordChange change, String actor, boolean actorAdmin) {
+        String name = Usernames.canonical(username);
+        boolean own = name.equals(Usernames.canonical(actor));
+        if (!own && !actorAdmin) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.detail");
+        }
+        UserAccount account = find(name);
+        if (own && (change.currentPassword() == null
+                || !passwordEncoder.matches(change.currentPassword(), account.passwordHash()))) {
+            throw ApiProblemException.invalidField("currentPassword", "password.current-wrong");
+        }
+        policy.check(name, change.newPassword());
+        UserAccount changed = account.withPassword(passwordEncoder.encode(change.newPassword()), OffsetDateTime.now());
+        users.update(changed);
+        forget(name);
+        return changed.view();
     }
 
     /** Whether any user exists (the first administrator is created only when none does). */
@@ -71,9 +114,23 @@ public class UserService {
         return users.count() > 0;
     }
 
+    /** @throws ApiProblemException 400 when the password breaks the policy */
     @Transactional
     void createFirstAdmin(String password) {
+        policy.check("admin", password);
         users.insert(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
                 OffsetDateTime.now()));
+    }
+
+    private UserAccount find(String name) {
+        return users.findById(name)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "user.not-found", name));
+    }
+
+    private void forget(String name) {
+        credentials.invalidate(name);
+        for (SessionInformation session : sessions.getAllSessions(name, false)) {
+            session.expireNow();
+        }
     }
 }

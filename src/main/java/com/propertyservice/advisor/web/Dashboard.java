@@ -15,12 +15,13 @@ import java.util.Map;
  * @param causes      per complaint cause, the count in each week
  * @param topByCount  the most frequent issues
  * @param topByGap    the issues with the widest (most negative) mean gap
- * @param overdue     open incidents past their resolution target, the most overdue first
+ * @param overdueCount open incidents past their resolution target
+ * @param overdue     the most overdue of them, first (at most {@link DashboardService#OVERDUE_LISTED})
  * @param hits        rules by hits on the active rule set, most first
  */
-public record Dashboard(int days, int incidents, List<Bar> gapByKano, List<Bar> gapByArea, List<String> weeks,
+public record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByArea, List<String> weeks,
                         Map<String, List<Long>> causes, List<Bar> topByCount, List<Bar> topByGap,
-                        List<Overdue> overdue, List<Bar> hits) {
+                        long overdueCount, List<Overdue> overdue, List<Bar> hits) {
 
     /**
      * One bar: a label with a value and how many incidents it rests on.

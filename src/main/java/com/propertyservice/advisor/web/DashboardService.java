@@ -6,9 +6,9 @@ import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ServiceArea;
-import com.propertyservice.advisor.incident.IncidentFacts;
+import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.incident.IncidentFigures;
 import com.propertyservice.advisor.incident.IncidentService;
-import com.propertyservice.advisor.incident.IncidentStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -27,15 +27,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the dashboard's figures from the incident service (the advice as stored) and the engine
- * (hits per rule). Counting happens here, in memory, over a bounded window: a duty desk's few
- * thousand incidents a quarter fit easily, and no SQL of the incident table leaks into the web layer.
+ * Turns the incident service's figures (counted by the database over every incident of the window) and
+ * the engine's hits per rule into the dashboard's bars and tables, with labels in the page's language.
  */
 @Service
 class DashboardService {
 
     static final int DAYS = 90;
-    private static final int MAX_INCIDENTS = 10_000;
+    static final int OVERDUE_LISTED = 50;
     private static final int TOP = 10;
     private static final int TOP_RULES = 20;
 
@@ -55,51 +54,41 @@ class DashboardService {
         ZoneId zone = ZoneId.systemDefault();
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         LocalDate first = today.minusDays(DAYS - 1L);
-        List<IncidentFacts> facts = incidents.facts(first.atStartOfDay(zone).toOffsetDateTime(), MAX_INCIDENTS);
-        Language language = Language.of(locale);
-        Map<String, String> issueLabels = catalogue.issues().stream()
-                .collect(Collectors.toMap(IssueCatalogue.Issue::key, issue -> issue.label(language)));
-        List<IncidentFacts> withGap = facts.stream().filter(f -> f.satisfactionGap() != null).toList();
-
-        List<Dashboard.Bar> byKano = meanGap(withGap, IncidentFacts::kanoFactor, KanoFactor.values(), locale);
-        List<Dashboard.Bar> byArea = meanGap(withGap, IncidentFacts::serviceArea, ServiceArea.values(), locale);
-
         List<LocalDate> weekStarts = new ArrayList<>();
         for (LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !week.isAfter(today);
              week = week.plusWeeks(1)) {
             weekStarts.add(week);
         }
+        List<OffsetDateTime> boundaries = new ArrayList<>();
+        weekStarts.forEach(week -> boundaries.add(week.atStartOfDay(zone).toOffsetDateTime()));
+        boundaries.add(weekStarts.get(weekStarts.size() - 1).plusWeeks(1).atStartOfDay(zone).toOffsetDateTime());
+        IncidentFigures figures = incidents.figures(first.atStartOfDay(zone).toOffsetDateTime(), boundaries, now,
+                OVERDUE_LISTED);
+
+        Language language = Language.of(locale);
+        Map<String, String> issueLabels = catalogue.issues().stream()
+                .collect(Collectors.toMap(IssueCatalogue.Issue::key, issue -> issue.label(language)));
+        List<Dashboard.Bar> byKano = meanGap(figures.gapByKano(), KanoFactor.values(), locale);
+        List<Dashboard.Bar> byArea = meanGap(figures.gapByArea(), ServiceArea.values(), locale);
+
         Map<String, List<Long>> causes = new LinkedHashMap<>();
         for (ComplaintCause cause : ComplaintCause.values()) {
-            List<Long> counts = new ArrayList<>();
-            for (LocalDate week : weekStarts) {
-                counts.add(facts.stream().filter(f -> f.complaintCauses().contains(cause))
-                        .filter(f -> weekOf(f, zone).equals(week)).count());
-            }
-            causes.put(label(cause, locale), counts);
+            causes.put(label(cause, locale), figures.causesByWeek().getOrDefault(cause, List.of()));
         }
 
-        Map<String, List<IncidentFacts>> byIssue = facts.stream().collect(Collectors.groupingBy(IncidentFacts::issue));
-        List<Dashboard.Bar> topByCount = byIssue.entrySet().stream()
-                .map(e -> new Dashboard.Bar(e.getKey(), issueLabels.getOrDefault(e.getKey(), e.getKey()),
-                        e.getValue().size(), e.getValue().size()))
+        List<Dashboard.Bar> topByCount = figures.countByIssue().stream()
+                .map(g -> new Dashboard.Bar(g.key(), issueLabels.getOrDefault(g.key(), g.key()), g.count(), g.count()))
                 .sorted(Comparator.comparingDouble(Dashboard.Bar::value).reversed().thenComparing(Dashboard.Bar::key))
                 .limit(TOP).toList();
-        List<Dashboard.Bar> topByGap = withGap.stream().collect(Collectors.groupingBy(IncidentFacts::issue)).entrySet()
-                .stream()
-                .map(e -> new Dashboard.Bar(e.getKey(), issueLabels.getOrDefault(e.getKey(), e.getKey()),
-                        mean(e.getValue()), e.getValue().size()))
+        List<Dashboard.Bar> topByGap = figures.gapByIssue().stream()
+                .map(g -> new Dashboard.Bar(g.key(), issueLabels.getOrDefault(g.key(), g.key()), rounded(g.meanGap()),
+                        g.count()))
                 .sorted(Comparator.comparingDouble(Dashboard.Bar::value).thenComparing(Dashboard.Bar::key))
                 .limit(TOP).toList();
 
-        List<Dashboard.Overdue> overdue = facts.stream()
-                .filter(f -> f.status() == IncidentStatus.OPEN || f.status() == IncidentStatus.ADVISED)
-                .filter(f -> f.resolveWithin() != null)
-                .map(f -> new Dashboard.Overdue(f.id(), f.community(), issueLabels.getOrDefault(f.issue(), f.issue()),
-                        f.priority() == null ? "—" : label(f.priority(), locale),
-                        (f.advisedAt() == null ? f.reportedAt() : f.advisedAt()).plus(f.resolveWithin())))
-                .filter(o -> o.dueAt().isBefore(now))
-                .sorted(Comparator.comparing(Dashboard.Overdue::dueAt))
+        List<Dashboard.Overdue> overdue = figures.overdue().stream()
+                .map(o -> new Dashboard.Overdue(o.id(), o.community(), issueLabels.getOrDefault(o.issue(), o.issue()),
+                        priority(o.priority(), locale), o.dueAt()))
                 .toList();
 
         RuleSetInfo rules = advisor.ruleSet();
@@ -109,31 +98,37 @@ class DashboardService {
                 .sorted(Comparator.comparingDouble(Dashboard.Bar::value).reversed().thenComparing(Dashboard.Bar::key))
                 .limit(TOP_RULES).toList();
 
-        return new Dashboard(DAYS, facts.size(), byKano, byArea, weekStarts.stream().map(LocalDate::toString).toList(),
-                causes, topByCount, topByGap, overdue, hits);
+        return new Dashboard(DAYS, figures.incidents(), byKano, byArea,
+                weekStarts.stream().map(LocalDate::toString).toList(), causes, topByCount, topByGap,
+                figures.overdueCount(), overdue, hits);
     }
 
-    private <E extends Enum<E>> List<Dashboard.Bar> meanGap(List<IncidentFacts> withGap, Function<IncidentFacts, E> key,
-                                                          E[] order, Locale locale) {
-        Map<E, List<IncidentFacts>> grouped = withGap.stream().filter(f -> key.apply(f) != null)
-                .collect(Collectors.groupingBy(key));
+    private <E extends Enum<E>> List<Dashboard.Bar> meanGap(List<IncidentFigures.Group> groups, E[] order, Locale locale) {
+        Map<String, IncidentFigures.Group> byName = groups.stream()
+                .collect(Collectors.toMap(IncidentFigures.Group::key, Function.identity()));
         List<Dashboard.Bar> bars = new ArrayList<>();
         for (E value : order) {
-            List<IncidentFacts> group = grouped.get(value);
+            IncidentFigures.Group group = byName.get(value.name());
             if (group != null) {
-                bars.add(new Dashboard.Bar(value.name(), label(value, locale), mean(group), group.size()));
+                bars.add(new Dashboard.Bar(value.name(), label(value, locale), rounded(group.meanGap()), group.count()));
             }
         }
         return bars;
     }
 
-    private static double mean(List<IncidentFacts> group) {
-        double mean = group.stream().mapToInt(IncidentFacts::satisfactionGap).average().orElse(0);
+    private static double rounded(double mean) {
         return Math.round(mean * 10) / 10.0;
     }
 
-    private static LocalDate weekOf(IncidentFacts facts, ZoneId zone) {
-        return facts.reportedAt().atZoneSameInstant(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    private String priority(String code, Locale locale) {
+        if (code == null) {
+            return "—";
+        }
+        try {
+            return label(Priority.valueOf(code), locale);
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
     }
 
     private String label(Enum<?> value, Locale locale) {

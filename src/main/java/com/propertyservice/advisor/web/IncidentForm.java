@@ -9,11 +9,11 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Promise;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
+import com.propertyservice.advisor.system.KebabCase;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -33,7 +33,7 @@ public class IncidentForm {
     @NotNull
     private ServiceArea serviceArea;
     @NotBlank
-    @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*")
+    @KebabCase(max = 100)
     private String issue;
     @NotBlank
     @Size(max = 2000)

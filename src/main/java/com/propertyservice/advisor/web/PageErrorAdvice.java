@@ -2,6 +2,7 @@ package com.propertyservice.advisor.web;
 
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.ApiProblemException;
+import com.propertyservice.advisor.system.DatabaseBusy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ class PageErrorAdvice {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             int status = known.getStatusCode().value();
             return page(response, model, status, status == 404 ? "error.not-found" : "problem.bad-request.detail");
+        }
+        if (DatabaseBusy.isBusy(e)) {
+            log.warn("page {} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
+            return page(response, model, HttpStatus.SERVICE_UNAVAILABLE.value(), "error.busy");
         }
         String correlationId = MDC.get(CORRELATION_ID);
         log.error("page {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(), correlationId, e);

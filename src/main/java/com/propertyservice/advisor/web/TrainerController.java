@@ -29,6 +29,9 @@ class TrainerController {
     public record RuleRow(String name, String file, Integer line, String description, long hits) {
     }
 
+    /** The page lists the latest attempts; all of them are in GET /api/rules/versions, page by page. */
+    static final int HISTORY_SHOWN = 50;
+
     private final RuleAdministration rules;
     private final Advisor advisor;
 
@@ -46,7 +49,8 @@ class TrainerController {
                 rule.hits())).toList();
         model.addAttribute("active", active);
         model.addAttribute("rules", rows);
-        model.addAttribute("versions", rules.versions());
+        model.addAttribute("versions", rules.versions(HISTORY_SHOWN));
+        model.addAttribute("versionCount", rules.versionCount());
         if (!model.containsAttribute("scenarios")) {
             model.addAttribute("scenarios", advisor.runScenarios());
         }

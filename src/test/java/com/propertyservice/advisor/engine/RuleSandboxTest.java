@@ -58,7 +58,7 @@ class RuleSandboxTest {
                 new Payload("route-b-dsl-token-pasting", List.of("route-b-dsl-token-pasting.dsl", "route-b-dsl-token-pasting.dslr"),
                         "route-b-dsl-token-pasting.dslr", "执行魔法 o", true),
                 payload("route-c-rule-in-import-cell.drl.csv", "Import,"),
-                payload("route-d-unlisted-top-package.drl", "FileUtil"),
+                payload("route-d-unlisted-top-package.drl", "createMissingParentDirectories"),
                 payload("reflection.drl", "Class.forName"),
                 payload("method-handles.drl", "MethodHandles"),
                 payload("class-loader.drl", "ClassLoader"),

@@ -2,6 +2,7 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
@@ -30,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,6 +49,19 @@ class IncidentControllerTest {
     static Advice advice(Language language) {
         return new Advice("lift-outage", KanoFactor.MUST_BE, null, List.of(), Priority.URGENT, null, null, null,
                 List.of(), List.of(), List.of(), List.of(), null, -3, "v1", List.of("Catalogue_10"), language);
+    }
+
+    @Test
+    void rulesStoppedOverTheirBudgetAnswer503NamingTheLastRulesFired() throws Exception {
+        when(incidents.advise(any(), any())).thenThrow(new AdviceTimeoutException("the rules fired 5000 times", List.of("ping", "pong")));
+        mvc.perform(post("/api/advice").header("X-API-Key", TestIncidents.API_KEY).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(TestIncidents.LIFT_OUTAGE))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/rules-over-budget")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ping, pong")))
+                .andExpect(jsonPath("$.lastFiredRules[1]").value("pong"))
+                .andExpect(jsonPath("$.correlationId").isNotEmpty());
     }
 
     @Test

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SQL matches the Flyway schema (every column written comes back as written), the list query
- * filters and sorts newest first, and the progress of an incident is written back.
+ * filters and sorts newest first, and the transitions change only what they own.
  */
 @JdbcTest
 @Import({IncidentRepository.class, FollowUpRepository.class})
@@ -27,6 +27,9 @@ class IncidentRepositoryTest {
 
     @Autowired
     FollowUpRepository followUps;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     static StoredIncident incident(String community, String status, OffsetDateTime reportedAt) {
         return new StoredIncident(null, "EXT-1", reportedAt, "PHONE", community, "ENGINEERING", "lift-outage",
@@ -51,6 +54,17 @@ class IncidentRepositoryTest {
     }
 
     @Test
+    void theDashboardColumnsAreWrittenBesideTheRow() {
+        OffsetDateTime reported = OffsetDateTime.of(2025, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
+        long id = incidents.insert(incident("阳光花园", "ADVISED", reported), reported.plusDays(2),
+                java.util.List.of("MISTAKE", "DERELICTION", "MISTAKE")).id();
+        assertThat(jdbc.queryForObject("select resolve_by from incidents where id = ?", OffsetDateTime.class, id).toInstant())
+                .isEqualTo(reported.plusDays(2).toInstant());
+        assertThat(jdbc.queryForList("select cause from incident_complaint_causes where incident_id = ? order by cause",
+                String.class, id)).containsExactly("DERELICTION", "MISTAKE");
+    }
+
+    @Test
     void filteredListIsNewestFirst() {
         // the date filters are days of the server's time zone
         OffsetDateTime base = LocalDate.of(2025, 6, 1).atTime(9, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
@@ -70,16 +84,37 @@ class IncidentRepositoryTest {
     }
 
     @Test
-    void progressIsWrittenBack() {
+    void aVisitIsAppliedFromTheRowAsItIsAndKeepsTheLatestVisitTime() {
         StoredIncident saved = incidents.insert(incident("阳光花园", "ADVISED", OffsetDateTime.now()));
         OffsetDateTime visit = OffsetDateTime.of(2025, 6, 2, 10, 0, 0, 0, ZoneOffset.UTC);
-        incidents.updateProgress(saved.followedUp(5, 4, 1, visit));
+        assertThat(incidents.recordVisit(saved.id(), 5, null, visit)).isTrue();
         StoredIncident found = incidents.findById(saved.id()).orElseThrow();
         assertThat(found.incidentStatus()).isEqualTo(IncidentStatus.FOLLOWED_UP);
         assertThat(found.perception()).isEqualTo(5);
+        assertThat(found.expectation()).isEqualTo(4);
         assertThat(found.satisfactionGap()).isEqualTo(1);
         assertThat(found.followedUpAt()).isEqualTo(visit);
         assertThat(found.summary()).isEqualTo(saved.summary());
+        // an earlier visit recorded late, with an expectation of its own
+        assertThat(incidents.recordVisit(saved.id(), 2, 5, visit.minusDays(1))).isTrue();
+        StoredIncident later = incidents.findById(saved.id()).orElseThrow();
+        assertThat(later.satisfactionGap()).isEqualTo(-3);
+        assertThat(later.expectation()).isEqualTo(5);
+        assertThat(later.followedUpAt()).isEqualTo(visit);
+        assertThat(incidents.recordVisit(987_654, 3, null, visit)).isFalse();
+    }
+
+    @Test
+    void onlyAnOpenIncidentCanBeResolved() {
+        StoredIncident saved = incidents.insert(incident("阳光花园", "ADVISED", OffsetDateTime.now()));
+        OffsetDateTime at = OffsetDateTime.of(2025, 6, 2, 10, 0, 0, 0, ZoneOffset.UTC);
+        assertThat(incidents.resolve(saved.id(), at, "li")).isTrue();
+        assertThat(incidents.resolve(saved.id(), at.plusHours(1), "wang")).isFalse();
+        StoredIncident found = incidents.findById(saved.id()).orElseThrow();
+        assertThat(found.incidentStatus()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(found.resolvedAt()).isEqualTo(at);
+        assertThat(found.resolvedBy()).isEqualTo("li");
+        assertThat(found.perception()).isEqualTo(1);
     }
 
     @Test

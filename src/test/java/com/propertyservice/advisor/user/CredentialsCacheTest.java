@@ -41,6 +41,14 @@ class CredentialsCacheTest {
     }
 
     @Test
+    void whereTheColonFallsMakesADifferentKey() {
+        CredentialsCache cache = new CredentialsCache(new MovableClock());
+        cache.remember("colu", "x:right-password", Set.of(Role.SUPERVISOR));
+        assertThat(cache.lookup("colu:x", "right-password")).isEmpty();
+        assertThat(cache.lookup("colu", "x:right-password")).contains(Set.of(Role.SUPERVISOR));
+    }
+
+    @Test
     void entriesExpireAfterTheirTimeToLive() {
         MovableClock clock = new MovableClock();
         CredentialsCache cache = new CredentialsCache(clock);

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
 
-    static final String ADMIN_PASSWORD = "admin-password-for-browser-tests";
+    static final String ADMIN_PASSWORD = "browser-tests-root-passw0rd";
     static final String SUPERVISOR = "duty.supervisor";
     static final String TRAINER = "training.dept";
     static final String PASSWORD = "a-long-enough-password";
@@ -102,6 +102,7 @@ abstract class BrowserTest {
                 "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL); // the console: Content-Security-Policy violations show there
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

@@ -1,0 +1,110 @@
+package com.propertyservice.advisor.web;
+
+import com.propertyservice.advisor.TestIncidents;
+import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.KanoFactor;
+import com.propertyservice.advisor.engine.ServiceArea;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.propertyservice.advisor.web.DashboardSeed.Seeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 20,000 incidents in the dashboard's window (and some before it): every figure is exact, counted over
+ * all of them (the dashboard once stopped silently at 10,000), and each is checked against a count made
+ * here from the seeded rows.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:dashboard-counts;DB_CLOSE_DELAY=-1",
+        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+class DashboardCountsTest {
+
+    static final int IN_WINDOW = 20_000;
+    static final int BEFORE_WINDOW = 500;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DashboardService dashboards;
+
+    @Test
+    void twentyThousandIncidentsAreCountedExactly() {
+        OffsetDateTime now = OffsetDateTime.now();
+        ZoneId zone = ZoneId.systemDefault();
+        OffsetDateTime windowStart = now.atZoneSameInstant(zone).toLocalDate().minusDays(DashboardService.DAYS - 1L)
+                .atStartOfDay(zone).toOffsetDateTime();
+        List<Seeded> rows = DashboardSeed.seed(jdbc, windowStart, now, IN_WINDOW, BEFORE_WINDOW);
+
+        Dashboard dashboard = dashboards.dashboard(Locale.ENGLISH, now);
+
+        List<Seeded> window = rows.stream().filter(r -> !r.reportedAt().isBefore(windowStart)).toList();
+        assertThat(window).hasSize(IN_WINDOW);
+        assertThat(dashboard.incidents()).isEqualTo(IN_WINDOW);
+
+        Map<String, long[]> byKano = gapSums(window, Seeded::kano);
+        assertThat(dashboard.gapByKano()).hasSize(byKano.size()).allSatisfy(bar -> {
+            long[] sum = byKano.get(bar.key());
+            assertThat(bar.count()).isEqualTo(sum[1]);
+            assertThat(bar.value()).isEqualTo(Math.round((double) sum[0] / sum[1] * 10) / 10.0);
+        });
+        Map<String, long[]> byArea = gapSums(window, Seeded::area);
+        assertThat(dashboard.gapByArea()).hasSize(byArea.size()).allSatisfy(bar ->
+                assertThat(bar.count()).isEqualTo(byArea.get(bar.key())[1]));
+
+        Map<String, Long> byIssue = new HashMap<>();
+        window.forEach(r -> byIssue.merge(r.issue(), 1L, Long::sum));
+        List<Long> topCounts = byIssue.values().stream().sorted(Comparator.reverseOrder()).limit(10).toList();
+        assertThat(dashboard.topByCount()).extracting(Dashboard.Bar::count).containsExactlyElementsOf(topCounts);
+        assertThat(dashboard.topByGap()).allSatisfy(bar ->
+                assertThat(bar.count()).isEqualTo(gapSums(window, Seeded::issue).get(bar.key())[1]));
+
+        List<String> weeks = dashboard.weeks();
+        for (ComplaintCause cause : ComplaintCause.values()) {
+            long[] expected = new long[weeks.size()];
+            for (Seeded row : window) {
+                if (row.causes().contains(cause.name())) {
+                    String week = row.reportedAt().atZoneSameInstant(zone).toLocalDate()
+                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+                    expected[weeks.indexOf(week)]++;
+                }
+            }
+            List<Long> shown = dashboard.causes().values().stream().skip(cause.ordinal()).findFirst().orElseThrow();
+            assertThat(shown).as(cause.name()).containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
+        }
+
+        List<Seeded> overdue = window.stream()
+                .filter(r -> (r.status().equals("OPEN") || r.status().equals("ADVISED")) && r.resolveBy() != null
+                        && r.resolveBy().isBefore(now))
+                .sorted(Comparator.comparing(Seeded::resolveBy).thenComparing(Seeded::id)).toList();
+        assertThat(dashboard.overdueCount()).isEqualTo(overdue.size()).isGreaterThan(DashboardService.OVERDUE_LISTED);
+        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::id)
+                .containsExactlyElementsOf(overdue.stream().limit(DashboardService.OVERDUE_LISTED).map(Seeded::id).toList());
+    }
+
+    /** Per key: {sum of gaps, incidents with a gap}. */
+    static Map<String, long[]> gapSums(List<Seeded> rows, java.util.function.Function<Seeded, String> key) {
+        Map<String, long[]> sums = new TreeMap<>();
+        rows.stream().filter(r -> r.gap() != null && key.apply(r) != null).forEach(r -> {
+            long[] sum = sums.computeIfAbsent(key.apply(r), k -> new long[2]);
+            sum[0] += r.gap();
+            sum[1]++;
+        });
+        return sums;
+    }
+
+}
