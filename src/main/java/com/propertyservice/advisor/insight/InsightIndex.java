@@ -193,16 +193,23 @@ class InsightIndex {
     private record Advice(Map<Dimension, Set<String>> items, Map<String, String> actionTexts) {
     }
 
-    /** Takes incidents out of the counts with the gap they were counted with. */
+    /**
+     * Takes incidents out of the counts with the gap they were counted with. Each is subtracted only
+     * when this transaction deleted its row, so another instance taking it out at the same moment
+     * (its delete waits for ours, then finds nothing) never subtracts it twice.
+     */
     private void uncount(List<Long> ids) {
         Map<List<Object>, Integer> deltas = new LinkedHashMap<>();
         for (Counted incident : read(ids, """
                 select i.id, x.gap, x.followed_up_at, x.reported_at, x.rule_set_version, i.language, i.advice_json, i.fired_rules
                 from insight_incident x join incidents i on i.id = x.incident_id where x.incident_id in (:ids)""")) {
-            add(deltas, incident, -1);
+            int deleted = jdbc.sql("delete from insight_incident where incident_id = :id and gap = :gap")
+                    .param("id", incident.id()).param("gap", incident.gap()).update();
+            if (deleted == 1) {
+                add(deltas, incident, -1);
+            }
         }
         apply(deltas);
-        jdbc.sql("delete from insight_incident where incident_id in (:ids)").param("ids", ids).update();
     }
 
     /** Counts followed-up incidents with their last visit's gap. */
