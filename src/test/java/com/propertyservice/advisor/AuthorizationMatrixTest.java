@@ -4,6 +4,7 @@ import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.incident.IncidentService;
+import com.propertyservice.advisor.kano.KanoSurveyService;
 import com.propertyservice.advisor.user.NewUser;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
@@ -16,11 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -45,6 +48,9 @@ class AuthorizationMatrixTest {
     static final String SUPERVISOR_PASSWORD = "Duty-Desk-Pass-1";
     static final String TRAINER_PASSWORD = "Rule-Keeper-Pass-01";
     static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The body marker of a survey upload (multipart), and the survey it sends. */
+    static final String SURVEY_UPLOAD = "multipart:survey";
+    static final String SURVEY = "respondent,item,functional,dysfunctional\nR1,lift-outage,2,5\nR2,lift-outage,2,5\n";
 
     /** Who calls; ADMIN_FROM_ANOTHER_SITE is an admin's browser sending Basic credentials for another site's page. */
     enum Caller { NONE, WRONG_KEY, API_KEY, SUPERVISOR, TRAINER, ADMIN, ADMIN_FROM_ANOTHER_SITE }
@@ -73,6 +79,14 @@ class AuthorizationMatrixTest {
             new Endpoint("create user", HttpMethod.POST, "/api/users", "{\"username\":\"{user}\",\"password\":\"New-User-Pass-1\",\"roles\":[\"SUPERVISOR\"]}", 401, 401, 403, 403, 403, 201),
             new Endpoint("disable user", HttpMethod.POST, "/api/users/{user}/disable", null, 401, 401, 403, 403, 403, 200),
             new Endpoint("set someone's password", HttpMethod.POST, "/api/users/{user}/password", "{\"newPassword\":\"Reset-By-Admin-42\"}", 401, 401, 403, 403, 403, 200),
+            new Endpoint("upload survey", HttpMethod.POST, "/api/kano/surveys", SURVEY_UPLOAD, 401, 401, 403, 403, 201, 201),
+            new Endpoint("list surveys", HttpMethod.GET, "/api/kano/surveys", null, 401, 401, 403, 403, 200, 200),
+            new Endpoint("get survey", HttpMethod.GET, "/api/kano/surveys/{survey}", null, 401, 401, 403, 403, 200, 200),
+            new Endpoint("survey proposals", HttpMethod.GET, "/api/kano/surveys/{survey}/proposals", null, 401, 401, 403, 403, 200, 200),
+            // an item that is not a proposal: past the security check, refused before the rules change
+            new Endpoint("accept proposals", HttpMethod.POST, "/api/kano/surveys/{survey}/proposals/accept", "{\"items\":[\"lift-outage\"]}", 401, 401, 403, 403, 409, 409),
+            new Endpoint("export survey", HttpMethod.GET, "/api/kano/surveys/{survey}/analysis.csv", null, 401, 401, 403, 403, 200, 200),
+            new Endpoint("insights", HttpMethod.GET, "/api/insights/rules", null, 401, 401, 403, 403, 200, 200),
             new Endpoint("health", HttpMethod.GET, "/actuator/health", null, 200, 200, 200, 200, 200, 200),
             new Endpoint("api docs", HttpMethod.GET, "/v3/api-docs", null, 200, 200, 200, 200, 200, 200),
     };
@@ -94,6 +108,8 @@ class AuthorizationMatrixTest {
     UserService users;
     @Autowired
     IncidentService incidents;
+    @Autowired
+    KanoSurveyService surveys;
 
     static Stream<Arguments> matrix() {
         return Arrays.stream(ENDPOINTS).flatMap(endpoint -> Arrays.stream(Caller.values())
@@ -134,10 +150,15 @@ class AuthorizationMatrixTest {
         if (endpoint.path().contains("{user}/")) {
             users.create(new NewUser(user, "Someone-Pass-01", Set.of(Role.SUPERVISOR)), "test");
         }
+        long survey = surveys.upload("matrix.csv", null, SURVEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test",
+                java.util.Locale.ROOT).id();
         String path = endpoint.path().replace("{id}", Long.toString(id)).replace("{user}", user)
-                .replace("{version}", advisor.version());
-        MockHttpServletRequestBuilder request = request(endpoint.method(), path);
-        if (endpoint.body() != null) {
+                .replace("{version}", advisor.version()).replace("{survey}", Long.toString(survey));
+        AbstractMockHttpServletRequestBuilder<?> request = SURVEY_UPLOAD.equals(endpoint.body())
+                ? multipart(path).file(new MockMultipartFile("file", "survey.csv", "text/csv",
+                        SURVEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : request(endpoint.method(), path);
+        if (endpoint.body() != null && !SURVEY_UPLOAD.equals(endpoint.body())) {
             request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body().replace("{user}", user));
         }
         switch (caller) {

@@ -13,9 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +32,7 @@ import static com.propertyservice.advisor.TestIncidents.liftOutageWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -53,7 +57,7 @@ class BadInputTest {
     IncidentService incidents;
 
     /** A malformed request, the status and problem type it must get, and the field it must name (or null). */
-    record Case(String what, org.springframework.test.web.servlet.RequestBuilder request, int status, String type, String field) {
+    record Case(String what, RequestBuilder request, int status, String type, String field) {
     }
 
     static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
@@ -159,14 +163,52 @@ class BadInputTest {
         cases.add(new Case("versions: page size 1000", get("/api/rules/versions").param("size", "1000").with(trainer), 400, "invalid-request", "size"));
         cases.add(new Case("versions: negative page", get("/api/rules/versions").param("page", "-1").with(trainer), 400, "invalid-request", "page"));
         cases.add(new Case("user: disable unknown", post("/api/users/nobody/disable").with(admin), 404, "not-found", null));
+        // Kano surveys (a trainer's uploads); the 50 MB upload is KanoUploadLimitTest (it needs a real socket)
+        String header = "respondent,item,functional,dysfunctional\n";
+        String good = header + "R1,lift-outage,2,5\nR2,lift-outage,1,5\n";
+        cases.add(new Case("survey: wrong columns", survey("受访者,项目,正向,反向\nR1,lift-outage,2,5\n"), 400, "kano-wrong-columns", null));
+        cases.add(new Case("survey: answers outside 1..5", survey(header + "R1,lift-outage,0,5\nR2,lift-outage,2,6\nR3,lift-outage,7,9\n"), 422, "kano-no-answers", null));
+        cases.add(new Case("survey: too many unreadable rows", survey(header + "R1,lift-outage,2,5\nR2,lift-outage,2,6\n"), 422, "kano-unreadable-rows", null));
+        cases.add(new Case("survey: empty file", survey(""), 400, "kano-empty-file", null));
+        cases.add(new Case("survey: header only", survey(header), 422, "kano-no-answers", null));
+        for (String formula : List.of("=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)")) {
+            cases.add(new Case("survey: formula cell " + formula, survey(good + "R3,\"" + formula + "\",2,5\n"), 400, "kano-formula-cell", null));
+        }
+        cases.add(new Case("survey: an .xls workbook", survey(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}), 400, "kano-old-excel", null));
+        cases.add(new Case("survey: neither UTF-8 nor GBK", survey(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x41, (byte) 0x80, (byte) 0xFF}), 400, "kano-unknown-encoding", null));
+        cases.add(new Case("survey: no file field", multipart("/api/kano/surveys").param("title", "x").with(admin), 400, "invalid-request", "file"));
+        cases.add(new Case("survey: JSON instead of a file", json(post("/api/kano/surveys"), "{\"file\":\"x\"}").with(admin), 400, "invalid-request", "file"));
+        cases.add(new Case("survey: title too long", survey(good).param("title", "题".repeat(201)), 400, "invalid-request", "title"));
+        cases.add(new Case("survey: id not a number", get("/api/kano/surveys/abc").with(admin), 400, "invalid-request", "id"));
+        cases.add(new Case("survey: unknown id", get("/api/kano/surveys/987654").with(admin), 404, "not-found", null));
+        cases.add(new Case("surveys: size too big", get("/api/kano/surveys").param("size", "1000").with(admin), 400, "invalid-request", "size"));
+        String accept = "/api/kano/surveys/987654/proposals/accept";
+        cases.add(new Case("accept: no items", json(post(accept), "{\"items\":[]}").with(admin), 400, "invalid-request", "items"));
+        cases.add(new Case("accept: blank item", json(post(accept), "{\"items\":[\" \"]}").with(admin), 400, "invalid-request", "items"));
+        cases.add(new Case("accept: unknown field", json(post(accept), "{\"items\":[\"theft\"],\"force\":true}").with(admin), 400, "invalid-request", "force"));
+        cases.add(new Case("accept: unknown survey", json(post(accept), "{\"items\":[\"theft\"]}").with(admin), 404, "not-found", null));
+        cases.add(new Case("insights: minCount zero", get("/api/insights/rules").param("minCount", "0").with(admin), 400, "invalid-request", "minCount"));
+        cases.add(new Case("insights: minCount not a number", get("/api/insights/rules").param("minCount", "ten").with(admin), 400, "invalid-request", "minCount"));
+        cases.add(new Case("insights: bad version", get("/api/insights/rules").param("version", "v1; drop").with(admin), 400, "invalid-request", "version"));
         cases.add(new Case("unknown path", get("/api/nothing-here").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
         cases.add(new Case("wrong method", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/advice").header("X-API-Key", TestIncidents.API_KEY), 405, "method-not-allowed", null));
         return cases;
     }
 
+    static MockMultipartHttpServletRequestBuilder survey(String csv) {
+        return survey(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MockMultipartHttpServletRequestBuilder survey(byte[] content) {
+        MockMultipartHttpServletRequestBuilder upload = multipart("/api/kano/surveys")
+                .file(new MockMultipartFile("file", "survey.csv", "text/csv", content));
+        upload.with(httpBasic("admin", TestIncidents.ADMIN_PASSWORD));
+        return upload;
+    }
+
     Map<String, Integer> counts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (String table : List.of("incidents", "follow_ups", "users")) {
+        for (String table : List.of("incidents", "follow_ups", "users", "kano_survey", "kano_answer_count", "rule_set_attempt")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
         }
         counts.put("advised incidents", jdbc.queryForObject("select count(*) from incidents where status = 'ADVISED'", Integer.class));

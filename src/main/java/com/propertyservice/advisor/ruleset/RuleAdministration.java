@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Rule administration for callers outside this package (the trainers' web page): the same checks,
@@ -36,9 +37,12 @@ public class RuleAdministration {
                         List<ScenarioResult> scenarios, List<String> files) {
     }
 
-    /** An activation attempt: whether it went live, the version running afterwards, and its problems. */
+    /**
+     * An activation attempt: whether it went live, the version running afterwards, its problems, and
+     * the candidate's scenario results (empty when it did not compile).
+     */
     public record Outcome(boolean activated, String activeVersion, String previousVersion, String candidateVersion,
-                          List<Problem> problems) {
+                          List<Problem> problems, List<ScenarioResult> scenarios) {
     }
 
     private final RuleSetService service;
@@ -114,8 +118,21 @@ public class RuleAdministration {
         return service.rollback(version, who).map(RuleAdministration::outcome);
     }
 
+    /**
+     * Publishes the rules folder as {@code edit} changes it (e.g. catalogue rows set from a survey):
+     * the same gate, scenarios and history as a reload of the folder, which it publishes as it is;
+     * the changed files are written into the folder only when the result goes live.
+     *
+     * @param edit the change, given the folder's files
+     * @param note what the change is, for the version history
+     */
+    public Outcome publishEdit(UnaryOperator<RuleFiles> edit, String who, String note) {
+        return outcome(service.publishEdit(edit, who, note));
+    }
+
     private static Outcome outcome(RuleSetService.Activation activation) {
         return new Outcome(activation.result().activated(), activation.result().activeVersion(),
-                activation.previousVersion(), activation.result().validation().version(), activation.problems());
+                activation.previousVersion(), activation.result().validation().version(), activation.problems(),
+                activation.result().validation().scenarios());
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -107,6 +108,26 @@ class RuleSetService {
                 }
             }
             return Optional.of(activation);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Activates the rules folder as {@code edit} changes it, through the same gate as a reload, and
+     * writes the changed files into the folder when the result goes live. Like a reload, it publishes
+     * the folder as it is, so a trainer can update scenarios there to go live with the edit.
+     */
+    Activation publishEdit(UnaryOperator<RuleFiles> edit, String who, String note) {
+        lock.lock();
+        try {
+            RuleFiles edited = edit.apply(folder());
+            Activation activation = activate(edited, who, note);
+            if (activation.result().activated() && Files.isDirectory(rulesDir)) {
+                RuleFolder.replace(rulesDir, edited);
+                log.info("rules folder {} changed by {} ({})", rulesDir.toAbsolutePath(), who, note);
+            }
+            return activation;
         } finally {
             lock.unlock();
         }

@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -48,9 +51,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Problems problems;
+    private final DataSize maxUpload;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
         this.problems = problems;
+        this.maxUpload = maxUpload;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -139,11 +144,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> featureProblem(ApiProblemException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
-        if (e.field() != null) {
-            return respond(problems.invalid(locale, List.of(new FieldProblem(e.field(),
-                    problems.message(e.messageCode(), locale, e.arguments())))));
-        }
-        return respond(problems.problem(e.status(), e.type(), locale, e.messageCode(), e.arguments()));
+        ProblemDetail problem = e.field() != null
+                ? problems.invalid(locale, List.of(new FieldProblem(e.field(), problems.message(e.messageCode(), locale, e.arguments()))))
+                : problems.problem(e.status(), e.type(), locale, e.messageCode(), e.arguments());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -182,6 +187,10 @@ class ApiExceptionHandler {
         if (e instanceof HttpMediaTypeNotSupportedException) {
             return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale,
                     "problem.unsupported-media-type.detail");
+        }
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale,
+                    "problem.payload-too-large.detail", maxUpload.toMegabytes() + " MB");
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
             return problems.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale, "problem.not-acceptable.detail");

@@ -2,6 +2,10 @@ package com.propertyservice.advisor.system;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A caller's mistake a feature detects itself (an unknown id, a duplicate user): the error handler
  * turns it into a problem detail with the status, the stable type and the localised detail named here.
@@ -13,6 +17,7 @@ public class ApiProblemException extends RuntimeException {
     private final String messageCode;
     private final transient Object[] arguments;
     private final String field;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     /**
      * @param status      the HTTP status, a 4xx
@@ -62,5 +67,19 @@ public class ApiProblemException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /**
+     * Adds a member to the problem detail beside {@code detail} (e.g. the rows of an upload that
+     * could not be read), for a caller that needs more than one sentence to fix the request.
+     */
+    public ApiProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The members added with {@link #with}, in the order they were added. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 }

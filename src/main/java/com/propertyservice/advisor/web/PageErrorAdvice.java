@@ -19,10 +19,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Failures on a page become a page, not a problem+json body: the API's handler stays for the API,
- * this one (ordered first, limited to this package) serves the pages. A person sees what to do,
- * never a stack trace; our own faults carry the correlation id the log keeps.
+ * this one (ordered first, limited to this package and to {@link ServesPages} controllers elsewhere)
+ * serves the pages. A person sees what to do, never a stack trace; our own faults carry the
+ * correlation id the log keeps.
  */
-@ControllerAdvice(basePackageClasses = PageErrorAdvice.class)
+@ControllerAdvice(basePackageClasses = PageErrorAdvice.class, assignableTypes = ServesPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrorAdvice {
 

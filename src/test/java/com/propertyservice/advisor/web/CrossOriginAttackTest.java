@@ -9,6 +9,7 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.incident.IncidentService;
+import com.propertyservice.advisor.kano.KanoSurveyService;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,6 +38,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +93,12 @@ class CrossOriginAttackTest extends BrowserTest {
     @Autowired
     Advisor advisor;
 
+    @Autowired
+    KanoSurveyService surveys;
+
     private HttpServer attacker;
     private long incident;
+    private long survey;
     private final Map<String, String> pages = new LinkedHashMap<>();
 
     @BeforeAll
@@ -99,6 +106,8 @@ class CrossOriginAttackTest extends BrowserTest {
         incident = incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
                 .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯停了")
                 .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(), Language.ZH_CN, "test").id();
+        survey = surveys.upload("kano-survey-sample.csv", null, Files.readAllBytes(Path.of("docs", "samples", "kano-survey-sample.csv")),
+                "test", java.util.Locale.ROOT).id();
         attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         attacker.createContext("/", exchange -> {
             byte[] page = attackPage().getBytes(StandardCharsets.UTF_8);
@@ -130,6 +139,10 @@ class CrossOriginAttackTest extends BrowserTest {
         targets.put("/trainer/reload", "");
         targets.put("/trainer/versions/" + advisor.version() + "/activate", "");
         targets.put("/incidents/" + incident + "/follow-ups", "perception=1&comment=csrf");
+        targets.put("/api/kano/surveys", "SURVEY");
+        targets.put("/api/kano/surveys/" + survey + "/proposals/accept", "ACCEPT");
+        targets.put("/trainer/kano", "SURVEY");
+        targets.put("/trainer/kano/" + survey + "/accept", "items=greening");
         targets.put("/incidents", "channel=PHONE&community=csrf&serviceArea=ENGINEERING&issue=lift-outage&summary=csrf"
                 + "&causedBy=UNKNOWN&affectedHouseholds=1&occurrences=1&role=OWNER&emotion=CALM&previousComplaints=0");
         return targets;
@@ -155,6 +168,13 @@ class CrossOriginAttackTest extends BrowserTest {
             switch (target.getValue()) {
                 case "FILE" -> html.append("var fd = new FormData(); fd.append('file', new Blob(['rule \"x\" when then end'],"
                         + " {type: 'text/plain'}), 'x.drl'); send(").append(action).append(", fd);\n");
+                case "SURVEY" -> html.append("var survey = new FormData(); survey.append('file', new Blob(['respondent,item,functional,dysfunctional\\n"
+                        + "R1,lift-outage,2,5\\n'], {type: 'text/csv'}), 'survey.csv'); send(").append(action).append(", survey);\n");
+                case "ACCEPT" -> {
+                    String prefix = js("{\"items\":[\"greening\"],\"x\":\"");
+                    html.append("form(").append(action).append(", {").append(prefix).append(": '\"}'}, 'text/plain');\n");
+                    html.append("send(").append(action).append(", new Blob([").append(prefix).append(" + '\"}'], {type: 'text/plain'}));\n");
+                }
                 case "JSON", "USER" -> {
                     String prefix = js(target.getValue().equals("JSON") ? json : user);
                     html.append("form(").append(action).append(", {").append(prefix).append(": '\"}'}, 'text/plain');\n");
@@ -189,6 +209,7 @@ class CrossOriginAttackTest extends BrowserTest {
         Map<String, Long> state = new LinkedHashMap<>();
         for (String query : List.of("select count(*) from rule_set_attempt", "select count(*) from incidents",
                 "select count(*) from follow_ups", "select count(*) from users", "select count(*) from users where enabled",
+                "select count(*) from kano_survey",
                 "select count(*) from incidents where status = 'ADVISED' and id = " + incident)) {
             state.put(query, jdbc.queryForObject(query, Long.class));
         }
@@ -278,6 +299,10 @@ class CrossOriginAttackTest extends BrowserTest {
         byId("issue-filter").sendKeys("lift");
         open("/trainer");
         byId("reload");
+        open("/trainer/kano/" + survey);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#better-worse-chart svg")));
+        open("/trainer/insights");
+        byId("review-title");
         open("/swagger-ui/index.html");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()

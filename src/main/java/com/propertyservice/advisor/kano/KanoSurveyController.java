@@ -1,0 +1,90 @@
+package com.propertyservice.advisor.kano;
+
+import com.propertyservice.advisor.system.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/** Kano surveys (contract 1.3): import with analysis, read, list, proposals, acceptance, CSV export. */
+@RestController
+@RequestMapping("/api/kano/surveys")
+class KanoSurveyController {
+
+    private final KanoSurveyService surveys;
+
+    KanoSurveyController(KanoSurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @Operation(summary = "Import a Kano survey (multipart field 'file': CSV or XLSX with respondent,item,functional,dysfunctional) and analyse it")
+    @PostMapping
+    ResponseEntity<SurveyView> upload(@RequestParam(required = false) MultipartFile file,
+                                      @RequestParam(required = false) @Size(max = 200) String title,
+                                      Locale locale, Authentication caller, UriComponentsBuilder uri) throws IOException {
+        if (file == null) {
+            throw ApiProblemException.invalidField("file", "kano.file.missing");
+        }
+        SurveyView survey = surveys.upload(file.getOriginalFilename(), title, file.getBytes(), caller.getName(), locale);
+        return ResponseEntity.created(uri.path("/api/kano/surveys/{id}").buildAndExpand(survey.id()).toUri()).body(survey);
+    }
+
+    @Operation(summary = "The surveys, newest first")
+    @GetMapping
+    SurveyView.Page list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(KanoSurveyService.MAX_PAGE_SIZE) int size) {
+        return surveys.list(page, size);
+    }
+
+    @Operation(summary = "A survey with its analysis per item")
+    @GetMapping("/{id}")
+    SurveyView get(@PathVariable long id, Locale locale) {
+        return surveys.get(id, locale);
+    }
+
+    @Operation(summary = "The items whose significant category differs from the active catalogue's Kano factor")
+    @GetMapping("/{id}/proposals")
+    SurveyView.Proposals proposals(@PathVariable long id) {
+        return surveys.proposals(id);
+    }
+
+    @Operation(summary = "Accept proposals: a new rule-set version through the normal activation gate (422 lists failed scenarios)")
+    @PostMapping(path = "/{id}/proposals/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SurveyView.Accepted accept(@PathVariable long id, @Valid @RequestBody AcceptRequest request, Locale locale,
+                               Authentication caller) {
+        return surveys.accept(id, request.items(), caller.getName(), locale);
+    }
+
+    @Operation(summary = "The analysis as CSV for Excel or WPS (an addition to the contract)")
+    @GetMapping(path = "/{id}/analysis.csv", produces = "text/csv")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        return csv(id, surveys.export(id));
+    }
+
+    /** The CSV answer, as a download named after the survey. */
+    static ResponseEntity<byte[]> csv(long id, byte[] content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("kano-survey-" + id + ".csv").build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(content);
+    }
+}
