@@ -79,7 +79,7 @@ public class RuleAdministration {
                     throw new IllegalArgumentException(fileName + " is not a readable zip archive (no file in it)");
                 }
             } else {
-                RuleFiles folder = service.folder();
+                RuleFiles folder = service.current();
                 String target = RuleSetController.targetPath(fileName, path, folder);
                 if (target == null) {
                     throw new IllegalArgumentException("no file name and no path");
