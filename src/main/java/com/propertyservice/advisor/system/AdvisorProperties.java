@@ -53,9 +53,11 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      * @param apiKeys                keys for integrating systems (never commit real keys)
      * @param bootstrapAdminPassword password of the first user {@code admin}, used only when no user exists
      * @param throttle               how many failed log-ins are checked before the next must wait
+     * @param metricsKeys            bearer tokens a Prometheus server scrapes {@code /actuator/prometheus} with
+     *                               (env {@code ADVISOR_SECURITY_METRICS_KEYS}); they open nothing else
      */
     public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword,
-                           @DefaultValue Throttle throttle) {
+                           @DefaultValue Throttle throttle, @DefaultValue List<String> metricsKeys) {
     }
 
     /**

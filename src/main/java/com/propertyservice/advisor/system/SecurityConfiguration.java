@@ -43,6 +43,8 @@ class SecurityConfiguration {
     static final String SUPERVISOR = "SUPERVISOR";
     static final String TRAINER = "TRAINER";
     static final String ADMIN = "ADMIN";
+    /** A Prometheus server holding a metrics key: {@code /actuator/prometheus} only. */
+    static final String METRICS = "METRICS";
 
     // every page's resources are the application's own (ECharts from its webjar): nothing else may load or run;
     // ECharts sets style attributes on the elements it draws (style-src-attr), no <style> element is allowed
@@ -113,7 +115,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SessionRegistry sessions, Problems problems) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionRegistry sessions, Problems problems,
+                                    AdvisorProperties properties) throws Exception {
         AuthenticationFailureHandler loginFailed = (request, response, e) -> response.sendRedirect(
                 request.getContextPath() + (e instanceof LoginThrottledException throttled
                         ? "/login?throttled=" + Math.max(1, (throttled.retryAfterSeconds() + 59) / 60) : "/login?error"));
@@ -123,6 +126,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/login",
                                 "/error", "/favicon.ico").permitAll()
+                        .requestMatchers(MetricsKeyFilter.PATH).hasAnyRole(METRICS, ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/trainer", "/trainer/**").hasAnyRole(TRAINER, ADMIN)
                         .anyRequest().authenticated())
@@ -136,6 +140,7 @@ class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new CrossOriginWriteFilter(problems), CsrfFilter.class)
+                .addFilterBefore(new MetricsKeyFilter(properties.security().metricsKeys()), BasicAuthenticationFilter.class)
                 // a signed-in user without the role sees a page that says so, with a 403
                 .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(noChallenge))
