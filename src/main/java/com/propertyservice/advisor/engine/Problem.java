@@ -1,19 +1,37 @@
 package com.propertyservice.advisor.engine;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * One thing wrong with a candidate rule set, in words a trainer can act on.
  *
- * @param file    path of the file inside the rules folder, or {@code null} for the set as a whole
- * @param line    line in the file (for a decision table: the row of the sheet), or {@code null}
- * @param column  column (for a decision table: the column letter), or {@code null}
- * @param rule    the rule concerned, or {@code null}
- * @param message what is wrong and how to fix it
+ * @param file     path of the file inside the rules folder, or {@code null} for the set as a whole
+ * @param line     line in the file (for a decision table: the row of the sheet), or {@code null}
+ * @param column   column (for a decision table: the column letter), or {@code null}
+ * @param rule     the rule concerned, or {@code null}
+ * @param message  what is wrong and how to fix it, in English
+ * @param messages the same in each language it has been written in (empty: English only)
  */
-public record Problem(String file, Integer line, String column, String rule, String message) {
+public record Problem(String file, Integer line, String column, String rule, String message, Map<Language, String> messages) {
+
+    public Problem {
+        messages = messages == null || messages.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(messages));
+    }
+
+    /** A problem written in English only. */
+    public Problem(String file, Integer line, String column, String rule, String message) {
+        this(file, line, column, rule, message, Map.of());
+    }
 
     /** A problem with a whole file. */
     public static Problem ofFile(String file, String message) {
         return new Problem(file, null, null, null, message);
+    }
+
+    /** The message in {@code language}, or in English where it has not been written in that language. */
+    public String message(Language language) {
+        return messages.getOrDefault(language, message);
     }
 
     /** A readable one-line form: {@code file:line:column [rule] message}. */

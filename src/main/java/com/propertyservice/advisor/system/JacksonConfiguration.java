@@ -3,6 +3,11 @@ package com.propertyservice.advisor.system;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Problem;
+import org.springframework.context.i18n.LocaleContextHolder;
+import tools.jackson.databind.JsonNode;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,7 +102,59 @@ class JacksonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer contractTags() {
         return builder -> builder.addMixIn(Language.class, LanguageMixin.class)
-                .addModule(new SimpleModule("contract-durations").addSerializer(Duration.class, new DaysFirstDurationSerializer()));
+                .addModule(new SimpleModule("contract-durations").addSerializer(Duration.class, new DaysFirstDurationSerializer()))
+                .addModule(new SimpleModule("rule-problems").addSerializer(Problem.class, new ProblemSerializer())
+                        .addDeserializer(Problem.class, new ProblemDeserializer()));
+    }
+
+    /**
+     * A rule-set problem as the contract has it ({@code file, line, column, rule, message}), the
+     * message in the request's language, and beside it {@code messages} in every language it was
+     * written in (so a stored history entry keeps both).
+     */
+    static final class ProblemSerializer extends ValueSerializer<Problem> {
+        @Override
+        public void serialize(Problem value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeStartObject();
+            gen.writeStringProperty("file", value.file());
+            if (value.line() == null) {
+                gen.writeNullProperty("line");
+            } else {
+                gen.writeNumberProperty("line", value.line());
+            }
+            gen.writeStringProperty("column", value.column());
+            gen.writeStringProperty("rule", value.rule());
+            gen.writeStringProperty("message", value.message(Language.of(LocaleContextHolder.getLocale())));
+            if (!value.messages().isEmpty()) {
+                gen.writeObjectPropertyStart("messages");
+                value.messages().forEach((language, text) -> gen.writeStringProperty(language.tag(), text));
+                gen.writeEndObject();
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    /** Reads what {@link ProblemSerializer} wrote (history entries); the English message is the canonical one. */
+    static final class ProblemDeserializer extends ValueDeserializer<Problem> {
+        @Override
+        public Problem deserialize(JsonParser parser, DeserializationContext context) {
+            JsonNode node = context.readTree(parser);
+            Map<Language, String> messages = new EnumMap<>(Language.class);
+            node.path("messages").properties().forEach(entry -> {
+                Language language = Language.ofTag(entry.getKey());
+                if (language != null) {
+                    messages.put(language, entry.getValue().asString());
+                }
+            });
+            String message = messages.getOrDefault(Language.EN, text(node, "message"));
+            return new Problem(text(node, "file"), node.path("line").isNumber() ? node.path("line").asInt() : null, text(node, "column"),
+                    text(node, "rule"), message, messages);
+        }
+
+        private static String text(JsonNode node, String name) {
+            JsonNode value = node.path(name);
+            return value.isNull() || value.isMissingNode() ? null : value.asString();
+        }
     }
 
     /** ISO-8601 with whole days as days: P1D, P3D; PT30M and PT4H as Java writes them. */

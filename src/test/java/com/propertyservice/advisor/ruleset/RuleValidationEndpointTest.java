@@ -62,6 +62,19 @@ class RuleValidationEndpointTest {
     }
 
     @Test
+    void problemsAreWrittenInTheRequestsLanguageWithBothLanguagesBeside() throws Exception {
+        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
+        MockMultipartFile file = new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).header("Accept-Language", "zh-CN").with(csrf()))
+                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("禁止：编译后的规则调用了 java.lang.System.exit")))
+                .andExpect(jsonPath("$.problems[0].messages.en").value(org.hamcrest.Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")));
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).header("Accept-Language", "en").with(csrf()))
+                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")))
+                .andExpect(jsonPath("$.problems[0].messages['zh-CN']").value(org.hamcrest.Matchers.containsString("系统、运行时、反射")));
+    }
+
+    @Test
     void aNewFileGoesToTheGivenPath() throws Exception {
         String drl = SampleRules.read(RULES, DRL).replace("package com.propertyservice.advisor.rules.principles;",
                 "package com.propertyservice.advisor.rules.extra;").replaceAll("rule \"([^\"]+)\"", "rule \"extra $1\"");

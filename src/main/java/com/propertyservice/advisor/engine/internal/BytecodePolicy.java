@@ -45,8 +45,29 @@ final class BytecodePolicy {
     /** Array sizes above this are refused: a rule has no use for a big array, and a huge one exhausts the heap. */
     static final int MAX_ARRAY = 1_024;
 
-    /** Something compiled rule code may not do, with the rules whose code it is (empty for shared scaffolding). */
-    record Violation(String className, String method, String what, Set<String> rules) {
+    /** What compiled rule code may not do, each with the message that says so. */
+    enum Kind {
+        CALL("call"), READ("read"), WRITE("write"), TYPE("type"), CLASS_LITERAL("class-literal"), METHOD_REFERENCE("method-reference"),
+        EXTENDS("extends"), FINALIZER("finalizer"), SYNCHRONIZED("synchronized"), MONITOR("monitor"), MULTI_ARRAY("multi-array"),
+        ARRAY_SIZE("array-size"), LOOP("loop"), RECURSION("recursion");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+    }
+
+    /**
+     * Something compiled rule code may not do: its kind, what it names (a member, a type; may be
+     * empty), and the rules whose code it is (empty for shared scaffolding).
+     */
+    record Violation(String className, String method, Kind kind, String subject, Set<String> rules) {
+
+        /** What the code does, for a trainer ("calls java.lang.Runtime.exec(...)"). */
+        Text what() {
+            return Text.of("sandbox." + kind.key, kind == Kind.ARRAY_SIZE ? String.valueOf(MAX_ARRAY) : subject);
+        }
     }
 
     private final Map<String, ClassNode> classes = new LinkedHashMap<>();
@@ -113,15 +134,15 @@ final class BytecodePolicy {
         for (String parent : parents(node)) {
             if (!classes.containsKey(parent) && !AllowList.allowsType(parent) && !parent.equals("java/lang/Enum")
                     && !parent.equals("java/lang/Object") && !parent.startsWith("org/drools/model/functions/")) {
-                violate(node, null, "extends or implements " + readable(parent));
+                violate(node, null, Kind.EXTENDS, readable(parent));
             }
         }
         for (MethodNode method : node.methods) {
             if (method.name.equals("finalize")) {
-                violate(node, method, "declares finalize(), which the garbage collector would run outside any time limit");
+                violate(node, method, Kind.FINALIZER, "");
             }
             if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                violate(node, method, "is synchronized");
+                violate(node, method, Kind.SYNCHRONIZED, "");
             }
             checkMethod(node, method);
         }
@@ -149,16 +170,16 @@ final class BytecodePolicy {
                 boolean allowed = call.name.equals("<init>") ? AllowList.allowsConstructor(call.owner, call.desc)
                         : AllowList.allows(call.owner, call.name);
                 if (!own(call.owner) && !allowed) {
-                    violate(node, method, "calls " + readable(call.owner) + "." + call.name + "(...)");
+                    violate(node, method, Kind.CALL, readable(call.owner) + "." + call.name);
                 }
             } else if (insn instanceof FieldInsnNode field) {
                 boolean write = field.getOpcode() == Opcodes.PUTSTATIC || field.getOpcode() == Opcodes.PUTFIELD;
                 if (!own(field.owner) && (write || !AllowList.allows(field.owner, field.name))) {
-                    violate(node, method, (write ? "writes " : "reads ") + readable(field.owner) + "." + field.name);
+                    violate(node, method, write ? Kind.WRITE : Kind.READ, readable(field.owner) + "." + field.name);
                 }
             } else if (insn instanceof TypeInsnNode type) {
                 if (!own(type.desc) && !AllowList.allowsType(type.desc)) {
-                    violate(node, method, "uses the type " + readable(type.desc));
+                    violate(node, method, Kind.TYPE, readable(type.desc));
                 }
                 if (type.getOpcode() == Opcodes.ANEWARRAY) {
                     checkArraySize(node, method, insns, i);
@@ -166,11 +187,11 @@ final class BytecodePolicy {
             } else if (insn.getOpcode() == Opcodes.NEWARRAY) {
                 checkArraySize(node, method, insns, i);
             } else if (insn instanceof MultiANewArrayInsnNode) {
-                violate(node, method, "creates a multi-dimensional array");
+                violate(node, method, Kind.MULTI_ARRAY, "");
             } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Type literal) {
                 String name = literal.getSort() == Type.OBJECT ? literal.getInternalName() : literal.getDescriptor();
                 if (!own(name) && !AllowList.allowsType(name)) {
-                    violate(node, method, "names the class " + readable(name));
+                    violate(node, method, Kind.CLASS_LITERAL, readable(name));
                 }
             } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle handle) {
                 checkHandle(node, method, handle);
@@ -184,9 +205,9 @@ final class BytecodePolicy {
             } else if (insn instanceof JumpInsnNode jump && labels.get(jump.label) < i
                     || insn instanceof TableSwitchInsnNode table && backward(labels, i, table.dflt, table.labels)
                     || insn instanceof LookupSwitchInsnNode lookup && backward(labels, i, lookup.dflt, lookup.labels)) {
-                violate(node, method, "has a loop");
+                violate(node, method, Kind.LOOP, "");
             } else if (insn.getOpcode() == Opcodes.MONITORENTER) {
-                violate(node, method, "synchronizes on an object");
+                violate(node, method, Kind.MONITOR, "");
             }
         }
     }
@@ -200,7 +221,7 @@ final class BytecodePolicy {
         boolean allowed = handle.getName().equals("<init>") ? AllowList.allowsConstructor(handle.getOwner(), handle.getDesc())
                 : AllowList.allows(handle.getOwner(), handle.getName());
         if (!own(handle.getOwner()) && !allowed) {
-            violate(node, method, "refers to " + readable(handle.getOwner()) + "." + handle.getName() + " (a method reference)");
+            violate(node, method, Kind.METHOD_REFERENCE, readable(handle.getOwner()) + "." + handle.getName());
         }
     }
 
@@ -226,7 +247,7 @@ final class BytecodePolicy {
             constant = push.operand;
         }
         if (constant == null || constant > MAX_ARRAY) {
-            violate(node, method, "creates an array whose size is not a constant of at most " + MAX_ARRAY);
+            violate(node, method, Kind.ARRAY_SIZE, "");
         }
     }
 
@@ -271,7 +292,7 @@ final class BytecodePolicy {
                 String name = cycle.substring(owner.length() + 1, cycle.indexOf('('));
                 ClassNode node = classes.get(owner);
                 MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElse(null);
-                violate(node, method, "calls itself (recursion)");
+                violate(node, method, Kind.RECURSION, name);
                 return;
             }
         }
@@ -301,10 +322,10 @@ final class BytecodePolicy {
         return classes.containsKey(internalName);
     }
 
-    private void violate(ClassNode node, MethodNode method, String what) {
+    private void violate(ClassNode node, MethodNode method, Kind kind, String subject) {
         String ruleOfThisMethod = method == null ? null : ruleOfMethod.get(node.name + "." + method.name);
         Set<String> rules = ruleOfThisMethod != null ? Set.of(ruleOfThisMethod) : rulesOfClass.getOrDefault(node.name, Set.of());
-        Violation violation = new Violation(node.name.replace('/', '.'), method == null ? null : method.name, what, rules);
+        Violation violation = new Violation(node.name.replace('/', '.'), method == null ? null : method.name, kind, subject, rules);
         if (!violations.contains(violation)) {
             violations.add(violation);
         }

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine.internal;
 
+import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Problem;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -54,12 +55,10 @@ final class DecisionTable {
             return new DecisionTable(path, drl == null ? "" : drl, cells.cells, null);
         } catch (RuntimeException e) {
             if (cells.cells.isEmpty()) {
-                return new DecisionTable(path, "", List.of(), Problem.ofFile(path,
-                        "cannot read this table (" + rootMessage(e) + "); save it again as " + (csv ? "CSV UTF-8" : "an Excel workbook (.xlsx)")));
+                return new DecisionTable(path, "", List.of(), Text.of("table.unreadable", rootMessage(e),
+                        Text.of(csv ? "table.as-csv" : "table.as-xlsx")).at(path, null, null, null));
             }
-            return new DecisionTable(path, "", cells.cells, new Problem(path, cellRow(e), cellColumn(e), null,
-                    "the table's layout is not one Drools understands: " + rootMessage(e)
-                            + ". A table needs a 'RuleSet' row, a 'RuleTable <name>' row, then a row of CONDITION/ACTION/METADATA keywords, a row of fact types, a row of code templates, a row of column titles, and one row per rule."));
+            return new DecisionTable(path, "", cells.cells, Text.of("table.layout", rootMessage(e)).at(path, cellRow(e), cellColumn(e), null));
         }
     }
 
@@ -98,7 +97,7 @@ final class DecisionTable {
      * Points a line of the generated DRL at the table: the row whose rule holds that line, and,
      * when a cell of that row (or a code template of the table) contains the text in error, its column.
      */
-    Problem locate(int generatedLine, String ruleName, String message) {
+    Problem locate(int generatedLine, String ruleName, Text message) {
         String[] lines = drl.split("\n", -1);
         Integer row = null;
         for (int i = Math.min(generatedLine, lines.length) - 1; i >= 0; i--) {
@@ -111,11 +110,10 @@ final class DecisionTable {
         String failing = generatedLine >= 1 && generatedLine <= lines.length ? lines[generatedLine - 1] : "";
         // a line above every rule (the package, imports, functions) comes from a cell of the header rows
         CellAt cell = row == null ? longest(cells.stream().filter(c -> !c.value().isBlank() && failing.contains(c.value().trim())).toList())
-                : cellFor(row, failing, message);
-        String where = cell == null ? (row == null ? "" : "row " + row + ": ")
-                : "sheet '" + cell.sheet() + "', cell " + Sources.columnLetter(cell.column()) + cell.row() + " ('" + cell.value() + "'): ";
-        return new Problem(path, cell != null ? Integer.valueOf(cell.row()) : row,
-                cell == null ? null : Sources.columnLetter(cell.column()), ruleName, where + message);
+                : cellFor(row, failing, message.in(Language.EN));
+        Text located = cell != null ? message.after(Text.of("table.at-cell", cell.sheet(), Sources.columnLetter(cell.column()), cell.row(), cell.value()))
+                : row != null ? message.after(Text.of("table.at-row", row)) : message;
+        return located.at(path, cell != null ? Integer.valueOf(cell.row()) : row, cell == null ? null : Sources.columnLetter(cell.column()), ruleName);
     }
 
     private CellAt cellFor(int row, String failingLine, String message) {

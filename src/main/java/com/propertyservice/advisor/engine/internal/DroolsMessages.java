@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,6 @@ final class DroolsMessages {
                     + "|Field Reader does not exist for declaration '(\\w+)'|Unknown property '(\\w+)'|Unknown field (\\w+) on|"
                     + "[Cc]annot find property (\\w+) on");
     private static final Pattern EXPRESSION = Pattern.compile("expression:\\s*(.+)$");
-    private static final Pattern CALLED_MEMBER = Pattern.compile("\\.([\\w$<>]+)\\(\\.\\.\\.\\)|\\.([\\w$]+)(?: \\(a method reference\\))?$");
 
     private DroolsMessages() {
     }
@@ -73,7 +73,7 @@ final class DroolsMessages {
         }
         Matcher expression = EXPRESSION.matcher(text);
         if (line <= 0 && expression.find()) {
-            Problem located = sources.problemAt(expression.group(1), null, text);
+            Problem located = sources.problemAt(expression.group(1), null, Text.of("drools.says", text));
             if (located != null) {
                 return located;
             }
@@ -84,6 +84,7 @@ final class DroolsMessages {
                 line = Integer.parseInt(m.group(1));
             }
         }
+        Text said = Text.of("drools.says", text);
         if (path == null || line <= 0) {
             // some errors (an unknown field) name only the rule: find it, and the line naming what is wrong
             Matcher named = RULE_NAMED.matcher(text);
@@ -101,13 +102,13 @@ final class DroolsMessages {
             for (RuleIndex.RuleSpan span : index.rules()) {
                 int inRule = span.file().equals(path) ? lineNaming(span.text(), needles) : 0;
                 if (inRule > 0) {
-                    return new Problem(path, span.line() + inRule, null, span.name(), text);
+                    return said.at(path, span.line() + inRule, null, span.name());
                 }
             }
         }
         if (path != null && path.endsWith(RuleSetCompiler.TABLE_SUFFIX)) {
             String table = path.substring(0, path.length() - RuleSetCompiler.TABLE_SUFFIX.length());
-            return tables.get(table).locate(line, tableRuleAt(tables.get(table), line), text);
+            return tables.get(table).locate(line, tableRuleAt(tables.get(table), line), said);
         }
         if (path != null && path.equals(DslExpansion.JOINED_PATH) || path == null && text.startsWith("DSL")) {
             DslExpansion.DslError at = expansion.locate(line, text);
@@ -122,9 +123,9 @@ final class DroolsMessages {
         if (span != null && span.line() == line) {
             // an error in a rule's action is reported at the rule's first line: find the line naming what is wrong
             int inRule = lineNaming(span.text(), Sources.needles(text));
-            return new Problem(path, line + Math.max(inRule, 0), null, rule, text);
+            return said.at(path, line + Math.max(inRule, 0), null, rule);
         }
-        return new Problem(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null, rule, text);
+        return said.at(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null, rule);
     }
 
     /**
@@ -138,17 +139,18 @@ final class DroolsMessages {
         String[] lines = source == null ? new String[0] : source.split("\n", -1);
         String failing = message.getLine() >= 1 && message.getLine() <= lines.length ? lines[message.getLine() - 1].strip() : "";
         String rule = source == null ? null : ruleAround(source, message.getLine());
-        Problem located = failing.isEmpty() ? null : sources.problemAt(failing, rule, text);
+        Text said = Text.of("drools.says", text);
+        Problem located = failing.isEmpty() ? null : sources.problemAt(failing, rule, said);
         for (String needle : Sources.needles(text)) {
             if (located == null) {
-                located = sources.problemNaming(needle, rule, text);
+                located = sources.problemNaming(needle, rule, said);
             }
         }
         if (located != null) {
             return located;
         }
         RuleIndex.RuleSpan span = rule == null ? null : index.find(rule);
-        return span == null ? new Problem(null, null, null, rule, "the rules do not compile: " + text) : inRule(span, text, tables, index);
+        return span == null ? Text.of("drools.does-not-compile", text).at(null, null, null, rule) : inRule(span, text, tables, index);
     }
 
     /** The rule whose generated method holds a line: the nearest {@code rule_...()} method above it and its {@code D.rule(pkg, name)}. */
@@ -175,14 +177,14 @@ final class DroolsMessages {
     private static Problem inRule(RuleIndex.RuleSpan span, String text, Map<String, DecisionTable> tables, RuleIndex index) {
         if (FileKind.of(span.file()) == FileKind.DECISION_TABLE) {
             DecisionTable table = tables.get(span.file());
-            return table.locate(generatedLineOf(table, span.name(), Sources.needles(text)), span.name(), text);
+            return table.locate(generatedLineOf(table, span.name(), Sources.needles(text)), span.name(), Text.of("drools.says", text));
         }
         Problem unresolved = locateUnresolved(index, span.file(), text);
         if (unresolved != null && span.name().equals(unresolved.rule())) {
             return unresolved;
         }
         int inRule = lineNaming(span.text(), Sources.needles(text));
-        return new Problem(span.file(), span.line() + Math.max(inRule, 0), null, span.name(), text);
+        return Text.of("drools.says", text).at(span.file(), span.line() + Math.max(inRule, 0), null, span.name());
     }
 
     /** Sandbox refusals of generated code, at the rule (and the line of it, or of the DSL sentence) that wrote it. */
@@ -191,20 +193,21 @@ final class DroolsMessages {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (BytecodePolicy.Violation violation : violations) {
-            String message = "forbidden: the compiled rule " + violation.what() + ". " + explanation(violation.what());
+            Text message = Text.of("sandbox.rule-code", violation.what(), why(violation.kind()));
             if (violation.rules().isEmpty()) {
-                add(problems, seen, new Problem(null, null, null, null, message + " (generated class " + violation.className() + ")"));
+                add(problems, seen, Text.of("sandbox.generated-class", message, violation.className()).at(null, null, null, null));
             }
             for (String rule : violation.rules()) {
                 RuleIndex.RuleSpan span = index.find(rule);
-                Problem inRule = span == null ? null : sentenceWriting(span, words(violation.what()), expansion, message);
-                for (String word : words(violation.what())) {
+                List<String> words = words(violation);
+                Problem inRule = span == null ? null : sentenceWriting(span, words, expansion, message);
+                for (String word : words) {
                     inRule = inRule != null ? inRule : sources.problemNaming(word, span == null ? null : rule, message);
                 }
-                Problem inDsl = inRule != null ? null : words(violation.what()).stream()
-                        .map(word -> dslNaming(word, expansion, files, rule, message)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                Problem inDsl = inRule != null ? null : words.stream()
+                        .map(word -> dslNaming(word, expansion, files, rule, message)).filter(Objects::nonNull).findFirst().orElse(null);
                 add(problems, seen, inRule != null ? inRule : inDsl != null ? inDsl
-                        : new Problem(span == null ? null : span.file(), span == null ? null : span.line(), null, rule, message));
+                        : message.at(span == null ? null : span.file(), span == null ? null : span.line(), null, rule));
             }
         }
         return problems;
@@ -216,55 +219,48 @@ final class DroolsMessages {
         }
     }
 
-    private static String explanation(String what) {
-        if (what.contains("loop")) {
-            return "Rules may not loop (a loop can run without end): write a rule, a table row or a DSL sentence per case.";
-        }
-        if (what.contains("recursion")) {
-            return "Rules may not call themselves.";
-        }
-        if (what.contains("array")) {
-            return "Rules may create only small arrays of a fixed size.";
-        }
-        return "Rules may use only the Assessment and the engine's types, and plain String, number, Math, time and collection methods; "
-                + "system, runtime, reflection, class loading, files, network, threads, scripting and other libraries are out of reach.";
+    private static Text why(BytecodePolicy.Kind kind) {
+        return switch (kind) {
+            case LOOP -> Text.of("sandbox.why.loop");
+            case RECURSION -> Text.of("sandbox.why.recursion");
+            case ARRAY_SIZE, MULTI_ARRAY -> Text.of("sandbox.why.array");
+            default -> Text.of("sandbox.why.reach");
+        };
     }
 
     /**
      * The words to look for in the rule's text to find the line a violation comes from: the member
-     * it names ({@code calls java.lang.Runtime.exec(...)} gives {@code exec}, a constructor its class),
-     * or the keywords of a loop, or {@code new} for an array.
+     * it names ({@code java.lang.Runtime.exec} gives {@code exec}, a constructor its class), a type's
+     * simple name, the keywords of a loop, or {@code new} for an array.
      */
-    private static List<String> words(String what) {
-        if (what.contains("loop")) {
-            return List.of("while", "for", "do");
-        }
-        if (what.contains("array")) {
-            return List.of("new");
-        }
-        Matcher m = CALLED_MEMBER.matcher(what);
-        if (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            return List.of(name.startsWith("<") ? what.replaceAll(".*\\.([\\w$]+)\\.<init>.*", "$1") : name);
-        }
-        String[] words = what.split("[ .$]");
-        return words.length == 0 ? List.of() : List.of(words[words.length - 1]);
+    private static List<String> words(BytecodePolicy.Violation violation) {
+        String subject = violation.subject();
+        String last = subject.substring(subject.lastIndexOf('.') + 1);
+        return switch (violation.kind()) {
+            case LOOP -> List.of("while", "for", "do");
+            case ARRAY_SIZE, MULTI_ARRAY -> List.of("new");
+            case CALL, METHOD_REFERENCE -> List.of(last.equals("<init>")
+                    ? subject.substring(0, subject.lastIndexOf('.')).replaceAll(".*[.$]", "") : last);
+            case FINALIZER -> List.of("finalize");
+            case SYNCHRONIZED, MONITOR -> List.of("synchronized");
+            default -> last.isEmpty() ? List.of() : List.of(last.replaceAll(".*\\$", ""));
+        };
     }
 
     /**
      * In a DSLR rule, the line of the sentence whose DSL code wrote the forbidden word: several
      * condition sentences expand to one pattern, so the expanded line alone points at the first.
      */
-    private static Problem sentenceWriting(RuleIndex.RuleSpan span, List<String> words, DslExpansion expansion, String message) {
+    private static Problem sentenceWriting(RuleIndex.RuleSpan span, List<String> words, DslExpansion expansion, Text message) {
         if (FileKind.of(span.file()) != FileKind.DSLR) {
             return null;
         }
-        String[] lines = span.text().split("\n", -1);
+        String[] lines = span.text().split("\\n", -1);
         for (String word : words) {
             for (String sentence : expansion.sentencesWriting(word)) {
                 for (int i = 1; i < lines.length; i++) {
                     if (lines[i].contains(sentence)) {
-                        return new Problem(span.file(), span.line() + i, null, span.name(), message + " (written by the DSL sentence '" + sentence + "')");
+                        return Text.of("sandbox.written-by-sentence", message, sentence).at(span.file(), span.line() + i, null, span.name());
                     }
                 }
             }
@@ -273,14 +269,14 @@ final class DroolsMessages {
     }
 
     /** A forbidden call written in a DSL sentence's code rather than in the rule: the DSL line. */
-    private static Problem dslNaming(String member, DslExpansion expansion, RuleFiles files, String rule, String message) {
+    private static Problem dslNaming(String member, DslExpansion expansion, RuleFiles files, String rule, Text message) {
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(member) + "(?![\\w$])");
         for (String dsl : expansion.files().keySet()) {
             String[] lines = Sources.text(files.get(dsl)).split("\\R", -1);
             for (int i = 0; i < lines.length; i++) {
                 int eq = lines[i].indexOf('=');
                 if (eq > 0 && word.matcher(lines[i].substring(eq + 1)).find()) {
-                    return new Problem(dsl, i + 1, null, rule, message + " (in this DSL sentence, used by the rule)");
+                    return Text.of("sandbox.in-dsl", message).at(dsl, i + 1, null, rule);
                 }
             }
         }
@@ -289,18 +285,15 @@ final class DroolsMessages {
 
     /** A DSL line that cannot be read. */
     static Problem dslLine(String file, int line, String text) {
-        return new Problem(file, line > 0 ? line : null, null, null,
-                "this DSL line cannot be read (" + text + "): each line is [when] or [then], the sentence, '=', and the rule code; write braces in the code as \\{ and \\}, "
-                        + "and use no full-width colon '：' or other reserved sign (: = [ ]) inside the sentence");
+        return Text.of("dsl.unreadable", text).at(file, line > 0 ? line : null, null, null);
     }
 
     /** A DSLR sentence that no DSL line expands, with the sentences there are. */
     static Problem unexpanded(String path, String source, int line, String text, DslExpansion expansion) {
         Matcher m = UNABLE_TO_EXPAND.matcher(text);
         String phrase = m.find() ? m.group(1).strip() : text;
-        return new Problem(path, line > 0 ? line : null, null, ruleAbove(source, line),
-                "the sentence '" + phrase + "' is not in the DSL; write it as one of the known sentences, or add it to the .dsl file. Known sentences: "
-                        + String.join(" | ", expansion.sentences()));
+        return Text.of("dsl.sentence-unknown", phrase, String.join(" | ", expansion.sentences()))
+                .at(path, line > 0 ? line : null, null, ruleAbove(source, line));
     }
 
     /** The rule whose header stands nearest above a line of a DSLR that could not be expanded (so was not parsed). */
@@ -361,9 +354,9 @@ final class DroolsMessages {
             Matcher at = span.file().equals(path) ? word.matcher(span.text()) : null;
             if (at != null && at.find()) {
                 int line = span.line() + Sources.lineOf(span.text(), at.start()) - 1;
-                String what = m.group(3) != null ? "'" + name + "' is not a known type or variable (check its spelling and the file's imports)"
-                        : "'" + name + "' is not a field of " + (m.group(1) != null ? m.group(1) : "the Assessment") + " (check its spelling)";
-                return new Problem(path, line, null, span.name(), what + ": " + text);
+                Text what = m.group(3) != null ? Text.of("drools.unknown-type", name, text)
+                        : Text.of("drools.unknown-field", name, m.group(1) != null ? m.group(1) : "Assessment", text);
+                return what.at(path, line, null, span.name());
             }
         }
         return null;

@@ -42,9 +42,7 @@ final class RuleChecks {
             FileKind kind = FileKind.valueOf(file.kind());
             boolean convertedTable = kind == FileKind.DECISION_TABLE && tables.get(file.path()).conversionProblem() == null;
             if ((kind == FileKind.DRL || kind == FileKind.DSLR || convertedTable) && index.rulesIn(file.path()) == 0) {
-                problems.add(Problem.ofFile(file.path(), kind == FileKind.DECISION_TABLE
-                        ? "this table yields no rule: check that it has a 'RuleTable <name>' row and rule rows below the column titles"
-                        : "this file yields no rule: every rule starts with 'rule \"name\"' and ends with 'end'"));
+                problems.add(Text.of(kind == FileKind.DECISION_TABLE ? "file.no-rule-table" : "file.no-rule").at(file.path(), null, null, null));
             }
         }
     }
@@ -54,9 +52,7 @@ final class RuleChecks {
         for (RuleIndex.RuleSpan span : index.rules()) {
             RuleIndex.RuleSpan earlier = first.putIfAbsent(span.name(), span);
             if (earlier != null) {
-                problems.add(new Problem(span.file(), span.line(), null, span.name(),
-                        "another rule already has this name (" + earlier.file() + ", line " + earlier.line()
-                                + "); the trail of fired rules names rules, so give each its own name"));
+                problems.add(Text.of("check.duplicate-rule", earlier.file(), String.valueOf(earlier.line())).at(span.file(), span.line(), null, span.name()));
             }
         }
     }
@@ -66,9 +62,7 @@ final class RuleChecks {
         for (RuleIndex.CodeUse use : index.codes()) {
             for (Language language : Language.values()) {
                 if (!texts.has(use.code(), language) && reported.add(use.code() + "/" + language)) {
-                    problems.add(new Problem(use.file(), use.line(), null, use.rule(),
-                            "text code '" + use.code() + "' has no " + language.tag() + " text; add a line '" + use.code()
-                                    + "=...' to a file texts/<name>." + language.tag() + ".properties"));
+                    problems.add(Text.of("check.text-missing", use.code(), language.tag()).at(use.file(), use.line(), null, use.rule()));
                 }
             }
         }
@@ -83,7 +77,7 @@ final class RuleChecks {
                 if (read.find()) {
                     boolean table = FileKind.of(span.file()) == FileKind.DECISION_TABLE;
                     int line = table ? span.line() : span.line() + Sources.lineOf(span.text(), lhs.start(1) + read.start()) - 1;
-                    problems.add(new Problem(span.file(), line, null, span.name(), outputReadMessage(read.group(1))));
+                    problems.add(Text.of("check.output-read", read.group(1)).at(span.file(), line, null, span.name()));
                 }
             }
         }
@@ -97,17 +91,11 @@ final class RuleChecks {
                 if (lines[i].strip().startsWith("[when]") && eq > 0) {
                     Matcher read = OUTPUT_READ.matcher(lines[i].substring(eq + 1));
                     if (read.find()) {
-                        problems.add(new Problem(file.getKey(), i + 1, null, null, outputReadMessage(read.group(1))));
+                        problems.add(Text.of("check.output-read", read.group(1)).at(file.getKey(), i + 1, null, null));
                     }
                 }
             }
         }
-    }
-
-    private static String outputReadMessage(String property) {
-        return "a condition reads '" + property + "', which is advice only: rules write it without modify, so a condition"
-                + " on it would not see the final value; base the condition on the facts that decide it instead"
-                + " (the incident, kanoFactor, atFault, causes, flags)";
     }
 
     static void descriptions(KieBase kieBase, RuleIndex index, List<Problem> problems) {
@@ -117,9 +105,9 @@ final class RuleChecks {
                 for (String key : List.of("description", "descriptionEn")) {
                     String value = meta(rule, key);
                     if (value == null || value.isBlank()) {
-                        problems.add(new Problem(span == null ? null : span.file(), span == null ? null : span.line(), null, rule.getName(),
-                                "the rule has no @" + key + "(\"...\"): say in a sentence what it decides, so trainers and supervisors can read the trail"
-                                        + (span != null && FileKind.of(span.file()) == FileKind.DECISION_TABLE ? " (fill the row's " + key + " column)" : "")));
+                        boolean table = span != null && FileKind.of(span.file()) == FileKind.DECISION_TABLE;
+                        problems.add(Text.of(table ? "check.description-missing-table" : "check.description-missing", key)
+                                .at(span == null ? null : span.file(), span == null ? null : span.line(), null, rule.getName()));
                     }
                 }
             }
@@ -131,8 +119,7 @@ final class RuleChecks {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 if (index.find(rule.getName()) == null) {
-                    problems.add(new Problem(null, null, null, rule.getName(), "this rule cannot be placed in any file of the folder "
-                            + "(a rule must stand in a .drl or .dslr file, or be a row of a table); it is refused"));
+                    problems.add(Text.of("check.rule-without-file").at(null, null, null, rule.getName()));
                 }
             }
         }

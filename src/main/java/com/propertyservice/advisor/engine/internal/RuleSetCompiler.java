@@ -88,7 +88,7 @@ public final class RuleSetCompiler {
         Build build = new Build(files);
         read(build);
         if (!build.anyRuleFile) {
-            build.problems.add(new Problem(null, null, null, null, "the rules folder holds no rule file (*.drl, *.drl.csv, *.drl.xlsx or *.dslr)"));
+            build.problems.add(Text.of("folder.no-rule-file").at(null, null, null, null));
         }
         build.expansion = new DslExpansion(build.dsl);
         build.expansion.errors().forEach(e -> build.problems.add(DroolsMessages.dslLine(e.file(), e.line(), e.message())));
@@ -156,12 +156,10 @@ public final class RuleSetCompiler {
                         build.scenarios.add(scenario);
                     }
                 }
-                case MISNAMED_TABLE -> build.problems.add(Problem.ofFile(path,
-                        "a decision table must be named *.drl.csv, *.drl.xls or *.drl.xlsx, or Drools skips it without a word; rename it to "
-                                + path.replaceFirst("\\.(csv|xlsx|xls)$", ".drl.$1")));
+                case MISNAMED_TABLE -> build.problems.add(Text.of("file.misnamed-table", path.replaceFirst("\\.(csv|xlsx|xls)$", ".drl.$1"))
+                        .at(path, null, null, null));
                 case DOCUMENT -> { /* notes for trainers, not rules */ }
-                case UNKNOWN -> build.problems.add(Problem.ofFile(path,
-                        "unknown kind of file; the rules folder takes *.drl, *.drl.csv, *.drl.xlsx, *.dsl, *.dslr, texts/*.properties, scenarios/*.yaml and notes (*.md, *.txt)"));
+                case UNKNOWN -> build.problems.add(Text.of("file.unknown-kind").at(path, null, null, null));
             }
         }
     }
@@ -206,14 +204,14 @@ public final class RuleSetCompiler {
         }
         List<SourcePolicy.Finding> findings = parsed.pkg() == null ? parsed.errors() : SourcePolicy.check(parsed.pkg(), drl);
         for (SourcePolicy.Finding finding : findings) {
-            String message = (parsed.pkg() == null ? "" : "forbidden: ") + finding.message();
+            Text message = parsed.pkg() == null ? finding.message() : Text.of("forbidden", finding.message());
             if (table != null) {
                 String rule = finding.rule() != null ? finding.rule() : DroolsMessages.tableRuleAt(table, finding.line());
                 build.problems.add(table.locate(finding.line(), rule, message));
             } else {
                 int line = toFileLine.applyAsInt(finding.line());
                 String rule = finding.rule() != null ? finding.rule() : DroolsMessages.ruleAtLine(build.index, file, line);
-                build.problems.add(new Problem(file, line > 0 ? line : null, null, rule, message));
+                build.problems.add(message.at(file, line > 0 ? line : null, null, rule));
             }
         }
         return findings.isEmpty();

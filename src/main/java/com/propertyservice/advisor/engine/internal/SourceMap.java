@@ -36,7 +36,7 @@ final class SourceMap {
      * A problem at the first line (within {@code rule}, when given) of the compiled DRL that holds
      * {@code snippet}, white space aside; {@code null} when no line holds it.
      */
-    Problem problemAt(String snippet, String rule, String message) {
+    Problem problemAt(String snippet, String rule, Text message) {
         String wanted = squeeze(snippet);
         if (wanted.length() < 2) {
             return null;
@@ -56,7 +56,7 @@ final class SourceMap {
     }
 
     /** A problem at the first line of code naming {@code word} (as a whole word) in the compiled DRL of a rule. */
-    Problem problemNaming(String word, String rule, String message) {
+    Problem problemNaming(String word, String rule, Text message) {
         Pattern whole = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
         for (Entry entry : entries) {
             String[] lines = entry.drl().split("\n", -1);
@@ -72,12 +72,12 @@ final class SourceMap {
         return null;
     }
 
-    private Problem problem(Entry entry, int drlLine, String message) {
+    private Problem problem(Entry entry, int drlLine, Text message) {
         if (entry.table() != null) {
             return entry.table().locate(drlLine, DroolsMessages.tableRuleAt(entry.table(), drlLine), message);
         }
         int line = entry.toFileLine().applyAsInt(drlLine);
-        return new Problem(entry.file(), line, null, DroolsMessages.ruleAtLine(index, entry.file(), line), message);
+        return message.at(entry.file(), line, null, DroolsMessages.ruleAtLine(index, entry.file(), line));
     }
 
     private static String squeeze(String text) {

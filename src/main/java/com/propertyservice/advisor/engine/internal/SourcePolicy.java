@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 final class SourcePolicy {
 
     /** A refusal at a line of the DRL checked (1-based), naming the rule where there is one. */
-    record Finding(int line, String rule, String message) {
+    record Finding(int line, String rule, Text message) {
     }
 
     /** The parsed package, or the parser's errors when it does not parse (then nothing of it may be built). */
@@ -61,12 +61,12 @@ final class SourcePolicy {
         try {
             pkg = parser.parse(false, drl);
         } catch (DroolsParserException e) {
-            return new Parsed(null, List.of(new Finding(0, null, "the file cannot be read as rules: " + e.getMessage())));
+            return new Parsed(null, List.of(new Finding(0, null, Text.of("source.unparsable", e.getMessage()))));
         }
         List<Finding> errors = new ArrayList<>();
         for (DroolsError error : parser.getErrors()) {
             int line = error instanceof ParserError p ? p.getRow() : error.getLines().length > 0 ? error.getLines()[0] : 0;
-            errors.add(new Finding(line, null, error.getMessage()));
+            errors.add(new Finding(line, null, Text.of("drools.says", error.getMessage())));
         }
         return new Parsed(errors.isEmpty() ? pkg : null, errors);
     }
@@ -78,20 +78,19 @@ final class SourcePolicy {
         for (ImportDescr imported : pkg.getImports()) {
             String target = imported.getTarget();
             if (!importAllowed(target)) {
-                findings.add(new Finding(imported.getLine(), null, "import of '" + target + "' is not allowed: rules may import "
-                        + FactModel.ENGINE_PACKAGE + "*, " + FactModel.ENGINE_PACKAGE + "fact.* and the fact model's types"));
+                findings.add(new Finding(imported.getLine(), null, Text.of("source.import", target, FactModel.ENGINE_PACKAGE)));
             }
         }
-        refuseAll(findings, pkg.getFunctionImports(), "'import function' is not allowed in rule files");
-        refuseAll(findings, pkg.getAccumulateImports(), "'import accumulate' is not allowed: Drools would create the class while building");
-        refuseAll(findings, pkg.getGlobals(), "globals are not allowed: everything a rule reads is on the Assessment");
-        refuseAll(findings, pkg.getFunctions(), "functions are not allowed in rule files: write the logic as rules (a table row, a DSL sentence)");
-        refuseAll(findings, pkg.getTypeDeclarations(), "'declare' is not allowed: Drools would compile and load the type while building; rules work on the Assessment");
-        refuseAll(findings, pkg.getEnumDeclarations(), "'declare enum' is not allowed in rule files");
-        refuseAll(findings, pkg.getEntryPointDeclarations(), "entry points are not allowed in rule files");
-        refuseAll(findings, pkg.getWindowDeclarations(), "windows are not allowed in rule files");
+        refuseAll(findings, pkg.getFunctionImports(), "source.import-function");
+        refuseAll(findings, pkg.getAccumulateImports(), "source.import-accumulate");
+        refuseAll(findings, pkg.getGlobals(), "source.global");
+        refuseAll(findings, pkg.getFunctions(), "source.function");
+        refuseAll(findings, pkg.getTypeDeclarations(), "source.declare");
+        refuseAll(findings, pkg.getEnumDeclarations(), "source.declare-enum");
+        refuseAll(findings, pkg.getEntryPointDeclarations(), "source.entry-point");
+        refuseAll(findings, pkg.getWindowDeclarations(), "source.window");
         if (pkg.getUnit() != null) {
-            findings.add(new Finding(pkg.getUnit().getLine(), null, "rule units are not allowed in rule files"));
+            findings.add(new Finding(pkg.getUnit().getLine(), null, Text.of("source.unit")));
         }
         for (AttributeDescr attribute : pkg.getAttributes()) {
             checkAttribute(findings, attribute, null);
@@ -99,11 +98,11 @@ final class SourcePolicy {
         for (RuleDescr rule : pkg.getRules()) {
             String name = rule.getName();
             if (rule.isQuery()) {
-                findings.add(new Finding(rule.getLine(), name, "queries are not allowed in rule files"));
+                findings.add(new Finding(rule.getLine(), name, Text.of("source.query")));
                 continue;
             }
             if (rule.getUnit() != null) {
-                findings.add(new Finding(rule.getLine(), name, "rule units are not allowed in rule files"));
+                findings.add(new Finding(rule.getLine(), name, Text.of("source.unit")));
             }
             for (AttributeDescr attribute : rule.getAttributes().values()) {
                 checkAttribute(findings, attribute, name);
@@ -122,9 +121,9 @@ final class SourcePolicy {
         return AllowList.allowsType(target.replace('.', '/'));
     }
 
-    private static void refuseAll(List<Finding> findings, Collection<? extends BaseDescr> descrs, String message) {
+    private static void refuseAll(List<Finding> findings, Collection<? extends BaseDescr> descrs, String messageKey) {
         for (BaseDescr descr : descrs) {
-            findings.add(new Finding(descr.getLine(), null, message));
+            findings.add(new Finding(descr.getLine(), null, Text.of(messageKey)));
         }
     }
 
@@ -141,13 +140,12 @@ final class SourcePolicy {
         } else if (name.equals("dialect")) {
             allowed = DIALECTS.contains(value.replace("\"", "").strip());
         } else {
-            findings.add(new Finding(attribute.getLine(), rule, "the attribute '" + name + "' is not allowed; rules may use salience, "
-                    + "no-loop, lock-on-active, auto-focus, agenda-group, activation-group, ruleflow-group and dialect"));
+            findings.add(new Finding(attribute.getLine(), rule, Text.of("source.attribute-not-allowed", name)));
             return;
         }
         if (!allowed) {
-            findings.add(new Finding(attribute.getLine(), rule, "the attribute '" + name + "' must be a plain value"
-                    + (name.equals("salience") ? " (a whole number)" : "") + ", not '" + value.strip() + "'"));
+            findings.add(new Finding(attribute.getLine(), rule, name.equals("salience") ? Text.of("source.salience-not-plain", value.strip())
+                    : Text.of("source.attribute-not-plain", name, value.strip())));
         }
     }
 
@@ -158,8 +156,7 @@ final class SourcePolicy {
                 String text = String.valueOf(value.getValue());
                 if (!STRING_LITERAL.matcher(text).matches() && !PLAIN_VALUE.matcher(text).matches()) {
                     int line = annotation.getLine() > 0 ? annotation.getLine() : lineOf(lines, "@" + annotation.getName(), from);
-                    findings.add(new Finding(line, rule, "@" + annotation.getName() + " must have a literal value (text in double quotes), not '"
-                            + text.strip() + "': Drools would evaluate it as code while building"));
+                    findings.add(new Finding(line, rule, Text.of("source.annotation-not-literal", annotation.getName(), text.strip())));
                 }
             }
         }
