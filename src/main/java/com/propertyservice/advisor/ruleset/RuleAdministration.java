@@ -36,9 +36,12 @@ public class RuleAdministration {
                         List<ScenarioResult> scenarios, List<String> files) {
     }
 
-    /** An activation attempt: whether it went live, the version running afterwards, and its problems. */
+    /**
+     * An activation attempt: whether it went live, the version running afterwards, and its problems. Serializable:
+     * the trainer page hands it to the next page in the session, which lives in the database.
+     */
     public record Outcome(boolean activated, String activeVersion, String previousVersion, String candidateVersion,
-                          List<Problem> problems) {
+                          List<Problem> problems) implements java.io.Serializable {
     }
 
     private final RuleSetService service;
