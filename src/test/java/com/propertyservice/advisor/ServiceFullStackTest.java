@@ -12,12 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole service over real HTTP on a random port, on an H2 file in a temporary folder:
+ * The whole service over real HTTP on a random port, on an H2 file in a temporary folder (on PostgreSQL:
+ * {@link ServiceFullStackPostgresTest}):
  * started as {@code main} starts it: advice; record, read, list, follow up; then a restart on the
  * same file keeps the records.
  */
@@ -27,12 +30,17 @@ class ServiceFullStackTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     /** Started as {@code main} starts the service, with the rule set compiled while Spring starts. */
-    static ConfigurableApplicationContext start(Path data) {
-        return AdvisorApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath(),
+    ConfigurableApplicationContext start(Path data) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--advisor.security.api-keys=" + TestIncidents.API_KEY,
-                "--advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD);
+                "--advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD));
+        arguments.addAll(database(data));
+        return AdvisorApplication.application().run(arguments.toArray(String[]::new));
+    }
+
+    /** The database both starts use: an H2 file here. */
+    List<String> database(Path data) {
+        return List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath());
     }
 
     static String base(ConfigurableApplicationContext context) {

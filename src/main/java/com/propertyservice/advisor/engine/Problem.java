@@ -13,7 +13,8 @@ import java.util.Map;
  * @param message  what is wrong and how to fix it, in English
  * @param messages the same in each language it has been written in (empty: English only)
  */
-public record Problem(String file, Integer line, String column, String rule, String message, Map<Language, String> messages) {
+public record Problem(String file, Integer line, String column, String rule, String message, Map<Language, String> messages)
+        implements java.io.Serializable {
 
     public Problem {
         messages = messages == null || messages.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(messages));

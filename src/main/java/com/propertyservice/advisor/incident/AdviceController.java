@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,9 @@ import java.util.Locale;
 /** {@code POST /api/advice}: advice for an incident, recording nothing. */
 @RestController
 class AdviceController {
+
+    /** The rule-set version that made an answer, for a proxy or a log that does not read bodies. */
+    static final String RULE_SET_VERSION = "X-Rule-Set-Version";
 
     private final IncidentService incidents;
 
@@ -26,7 +30,8 @@ class AdviceController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
     @PostMapping(path = "/api/advice", consumes = "application/json")
-    Advice advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
-        return incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));
+    ResponseEntity<Advice> advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
+        Advice advice = incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));
+        return ResponseEntity.ok().header(RULE_SET_VERSION, advice.ruleSetVersion()).body(advice);
     }
 }

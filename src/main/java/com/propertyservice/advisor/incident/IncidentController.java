@@ -4,6 +4,7 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.system.ApiProblemException;
+import com.propertyservice.advisor.system.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -22,8 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Incidents: record with advice, read, list, follow up, resolve. */
@@ -31,10 +37,15 @@ import java.util.Locale;
 @RequestMapping("/api/incidents")
 class IncidentController {
 
-    private final IncidentService incidents;
+    /** Set on the answer that repeats an earlier recording instead of making one. */
+    static final String REPLAYED = "Idempotent-Replayed";
 
-    IncidentController(IncidentService incidents) {
+    private final IncidentService incidents;
+    private final JsonMapper json;
+
+    IncidentController(IncidentService incidents, JsonMapper json) {
         this.incidents = incidents;
+        this.json = json;
     }
 
     @Operation(summary = "Record an incident with the advice it gets now",
@@ -43,9 +54,25 @@ class IncidentController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
                                         Authentication caller, UriComponentsBuilder uri) {
-        IncidentView recorded = incidents.record(request.toIncident(incidents.defaultZone()), Language.of(locale), caller.getName());
-        return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri())
+        IncidentService.Recording recording = incidents.recordOnce(request.toIncident(incidents.defaultZone()), Language.of(locale),
+                caller.getName(), Callers.id(caller), fingerprint(request));
+        IncidentView recorded = recording.incident();
+        URI location = uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri();
+        // a repeat of an externalId already recorded: 200 with the first record, nothing new stored
+        return (recording.replayed() ? ResponseEntity.ok().location(location).header(REPLAYED, "true")
+                : ResponseEntity.created(location))
+                .header(AdviceController.RULE_SET_VERSION, recorded.ruleSetVersion())
                 .body(recorded);
+    }
+
+    /** The request as parsed (so spacing and field order do not count), hashed. */
+    private String fingerprint(IncidentRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     @Operation(summary = "A recorded incident with its advice and follow-ups")

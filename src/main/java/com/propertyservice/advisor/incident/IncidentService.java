@@ -11,9 +11,12 @@ import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.ApiProblemException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -21,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Advice, incidents and follow-ups, for the REST API and the pages alike. Advice comes from the
@@ -38,8 +43,17 @@ public class IncidentService {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    /**
+     * A recorded incident, and whether it was recorded by an earlier request with the same externalId
+     * ({@code replayed}) rather than by this one.
+     */
+    public record Recording(IncidentView incident, boolean replayed) {
+    }
+
     private final Advisor advisor;
     private final IncidentRepository incidents;
+    private final ExternalIdRepository externalIds;
+    private final TransactionTemplate transaction;
     private final FollowUpRepository followUps;
     private final IncidentStatistics statistics;
     private final AdviceMetrics metrics;
@@ -49,11 +63,14 @@ public class IncidentService {
     private final ObjectReader storedIncident;
     private final ZoneId defaultZone;
 
-    IncidentService(Advisor advisor, IncidentRepository incidents, FollowUpRepository followUps,
-                    IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json, AdvisorProperties properties) {
+    IncidentService(Advisor advisor, IncidentRepository incidents, ExternalIdRepository externalIds,
+                    FollowUpRepository followUps, IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json,
+                    PlatformTransactionManager transactions, AdvisorProperties properties) {
         this.defaultZone = properties.defaultZone();
         this.advisor = advisor;
         this.incidents = incidents;
+        this.externalIds = externalIds;
+        this.transaction = new TransactionTemplate(transactions);
         this.followUps = followUps;
         this.statistics = statistics;
         this.metrics = metrics;
@@ -88,7 +105,8 @@ public class IncidentService {
     public IncidentView record(Incident incident, Language language, String actor) {
         Objects.requireNonNull(actor, "actor");
         Advice advice = advise(incident, language);
-        OffsetDateTime now = OffsetDateTime.now();
+        // microseconds, what both databases keep: the answer shows the times a later read (or a replay) gives
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         StoredIncident row = new StoredIncident(null, incident.externalId(), incident.reportedAt(),
                 incident.channel().name(), incident.community(), incident.serviceArea().name(), incident.issue(),
                 incident.summary(), incident.expectation(), incident.perception(), advice.satisfactionGap(),
@@ -101,6 +119,53 @@ public class IncidentService {
         List<String> causes = advice.complaintCauses() == null ? List.of()
                 : advice.complaintCauses().stream().map(Enum::name).toList();
         return view(incidents.insert(row, resolveBy, causes));
+    }
+
+    /**
+     * Records an incident once per caller and externalId: a request repeating an externalId the caller already
+     * used gets the incident recorded first (nothing new is stored), however many instances the requests reach
+     * and however they race: the database's key on (caller, externalId) decides, and the request that loses
+     * reads the winner's incident. Without an externalId every request records a new incident.
+     *
+     * @param caller      who is asking, as {@link com.propertyservice.advisor.system.Callers#id} names them
+     * @param fingerprint a hash of the request as sent; a repeat with another fingerprint is refused
+     * @throws ApiProblemException 422 when the externalId was used before for a request with other content
+     */
+    public Recording recordOnce(Incident incident, Language language, String actor, String caller, String fingerprint) {
+        String externalId = incident.externalId();
+        if (externalId == null || externalId.isEmpty()) {
+            return new Recording(record(incident, language, actor), false);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<Recording> earlier = earlier(caller, externalId, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            try {
+                IncidentView recorded = transaction.execute(status -> {
+                    IncidentView view = record(incident, language, actor);
+                    externalIds.insert(caller, externalId, view.id(), fingerprint);
+                    return view;
+                });
+                return new Recording(recorded, false);
+            } catch (DuplicateKeyException raced) {
+                // another request of this caller with this externalId committed first (or still holds the key
+                // and rolled back): read what it recorded
+                if (attempt >= 5) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Optional<Recording> earlier(String caller, String externalId, String fingerprint) {
+        return transaction.execute(status -> externalIds.find(caller, externalId).map(claim -> {
+            if (!claim.requestHash().equals(fingerprint)) {
+                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "external-id-reused",
+                        "incident.external-id-reused", externalId, claim.incidentId());
+            }
+            return new Recording(view(find(claim.incidentId())), true);
+        }));
     }
 
     /**

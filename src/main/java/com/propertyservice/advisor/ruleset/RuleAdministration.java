@@ -39,10 +39,11 @@ public class RuleAdministration {
 
     /**
      * An activation attempt: whether it went live, the version running afterwards, its problems, and
-     * the candidate's scenario results (empty when it did not compile).
+     * the candidate's scenario results (empty when it did not compile). Serializable: the trainer page
+     * hands it to the next page in the session, which lives in the database.
      */
     public record Outcome(boolean activated, String activeVersion, String previousVersion, String candidateVersion,
-                          List<Problem> problems, List<ScenarioResult> scenarios) {
+                          List<Problem> problems, List<ScenarioResult> scenarios) implements java.io.Serializable {
     }
 
     private final RuleSetService service;
@@ -83,7 +84,7 @@ public class RuleAdministration {
                     throw new IllegalArgumentException(fileName + " is not a readable zip archive (no file in it)");
                 }
             } else {
-                RuleFiles folder = service.folder();
+                RuleFiles folder = service.current();
                 String target = RuleSetController.targetPath(fileName, path, folder);
                 if (target == null) {
                     throw new IllegalArgumentException("no file name and no path");

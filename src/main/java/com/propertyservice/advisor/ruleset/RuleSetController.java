@@ -118,8 +118,12 @@ class RuleSetController {
                 .build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
+    /** The rule files an upload makes, or the problem that says why it makes none. */
+    private record Upload(RuleFiles files, ResponseEntity<ProblemDetail> problem) {
+    }
+
     /**
-     * Checks without activating: an uploaded rule file (in the context of the current folder, at
+     * Checks without activating: an uploaded rule file (in the context of the running rule set's files, at
      * {@code path} or where a file of that name already is), a zip of a whole rules folder, or,
      * with nothing uploaded, the rules folder itself.
      */
@@ -129,36 +133,61 @@ class RuleSetController {
         RuleFiles files;
         if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
             files = service.folder();
-        } else if (isZip(file)) {
-            try {
-                files = RuleFiles.fromZip(file.getInputStream());
-                if (files.size() == 0) {
-                    return badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), "no file in it");
-                }
-            } catch (IOException unreadable) {
-                return badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), reason(unreadable));
-            } catch (IllegalArgumentException tooMuch) {
-                return badUpload(locale, "rules.upload.too-much", tooMuch.getMessage());
-            }
         } else {
-            RuleFiles folder = service.folder();
-            String target = targetPath(file.getOriginalFilename(), path, folder);
-            if (target == null) {
-                return badUpload(locale, "rules.upload.no-name");
+            Upload upload = upload(file, path, locale);
+            if (upload.problem() != null) {
+                return upload.problem();
             }
-            if (!isRelativeInside(target)) {
-                return badUpload(locale, "rules.upload.bad-path", target);
-            }
-            try {
-                files = folder.with(target, file.getBytes());
-            } catch (IOException unreadable) {
-                return badUpload(locale, "rules.upload.unreadable", reason(unreadable));
-            } catch (IllegalArgumentException tooMuch) {
-                return badUpload(locale, "rules.upload.too-much", tooMuch.getMessage());
-            }
+            files = upload.files();
         }
         ValidationResult result = service.validate(files);
         return ResponseEntity.ok(ValidationView.of(result, RuleSetService.problemsOf(result, files), files));
+    }
+
+    /**
+     * Publishes an upload: a zip of a whole rules folder, or one file placed among the running rule set's files,
+     * activated through the gate. When it goes live it is what every instance serves (database) or what the rules
+     * folder holds (folder); otherwise the running version stays (422 with the problems).
+     */
+    @PostMapping("/publish")
+    ResponseEntity<?> publish(@RequestParam MultipartFile file, @RequestParam(required = false) String path,
+                              Authentication user, Locale locale) {
+        Upload upload = upload(file, path, locale);
+        if (upload.problem() != null) {
+            return upload.problem();
+        }
+        return answer(service.publish(upload.files(), who(user)), locale);
+    }
+
+    private Upload upload(MultipartFile file, String path, Locale locale) {
+        if (isZip(file)) {
+            try {
+                RuleFiles files = RuleFiles.fromZip(file.getInputStream());
+                if (files.size() == 0) {
+                    return new Upload(null, badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), "no file in it"));
+                }
+                return new Upload(files, null);
+            } catch (IOException unreadable) {
+                return new Upload(null, badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), reason(unreadable)));
+            } catch (IllegalArgumentException tooMuch) {
+                return new Upload(null, badUpload(locale, "rules.upload.too-much", tooMuch.getMessage()));
+            }
+        }
+        RuleFiles current = service.current();
+        String target = targetPath(file.getOriginalFilename(), path, current);
+        if (target == null) {
+            return new Upload(null, badUpload(locale, "rules.upload.no-name"));
+        }
+        if (!isRelativeInside(target)) {
+            return new Upload(null, badUpload(locale, "rules.upload.bad-path", target));
+        }
+        try {
+            return new Upload(current.with(target, file.getBytes()), null);
+        } catch (IOException unreadable) {
+            return new Upload(null, badUpload(locale, "rules.upload.unreadable", reason(unreadable)));
+        } catch (IllegalArgumentException tooMuch) {
+            return new Upload(null, badUpload(locale, "rules.upload.too-much", tooMuch.getMessage()));
+        }
     }
 
     /** A path inside the rules folder: relative, no {@code ..}, no empty segment. */

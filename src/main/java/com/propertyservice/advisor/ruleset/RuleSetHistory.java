@@ -43,6 +43,10 @@ class RuleSetHistory {
     record FileEntry(String path, String sha256, long size) {
     }
 
+    /** A version that went live and that every instance must serve ({@code advisor.rules.source=database}). */
+    record Publication(long id, long attemptId, String version, String publishedBy, OffsetDateTime publishedAt) {
+    }
+
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
     };
 
@@ -132,17 +136,43 @@ class RuleSetHistory {
     Optional<RuleFiles> files(String version) {
         Optional<Long> attempt = jdbc.sql("select id from rule_set_attempt where version = :version order by id desc limit 1")
                 .param("version", version).query(Long.class).list().stream().findFirst();
-        if (attempt.isEmpty()) {
-            return Optional.empty();
-        }
+        return attempt.map(this::filesOfAttempt);
+    }
+
+    /** The files of one attempt, with their content. */
+    @Transactional(readOnly = true)
+    RuleFiles filesOfAttempt(long attemptId) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         jdbc.sql("""
                         select f.path, c.content from rule_set_file f join rule_file_content c on c.sha256 = f.sha256
                         where f.attempt_id = :id""")
-                .param("id", attempt.get())
+                .param("id", attemptId)
                 .query(rs -> {
                     files.put(rs.getString(1), rs.getBytes(2));
                 });
-        return Optional.of(RuleFiles.of(files));
+        return RuleFiles.of(files);
+    }
+
+    /** Makes an activated attempt the version every instance must serve. */
+    Publication publish(long attemptId, String version, String fullHash, String who) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                        insert into rule_set_publication (attempt_id, version, full_hash, published_by, published_at)
+                        values (:attempt, :version, :hash, :who, :at)""")
+                .param("attempt", attemptId).param("version", version).param("hash", fullHash).param("who", who)
+                .param("at", at)
+                .update(keys, "id");
+        return new Publication(keys.getKeyAs(Number.class).longValue(), attemptId, version, who, at);
+    }
+
+    /** The newest publication, if any version was ever published. */
+    Optional<Publication> latestPublication() {
+        return jdbc.sql("""
+                        select id, attempt_id, version, published_by, published_at from rule_set_publication
+                        order by id desc fetch first 1 rows only""")
+                .query((rs, n) -> new Publication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .optional();
     }
 }

@@ -6,6 +6,7 @@ import com.propertyservice.advisor.engine.ReloadResult;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.ValidationResult;
 import com.propertyservice.advisor.system.AdvisorProperties;
+import com.propertyservice.advisor.system.InstanceName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +25,14 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Activation of rule sets: reload of the folder (on demand or by the watcher), roll back to a
- * version from the history, and the record of every attempt. One lock keeps the history in the
+ * Activation of rule sets: reload of the folder (on demand or by the watcher), publication of an upload, roll
+ * back to a version from the history, and the record of every attempt. One lock keeps the history in the
  * order in which rule sets were really activated.
+ *
+ * <p>With {@code advisor.rules.source=database} (several instances on one database) a version that goes live
+ * here is also published ({@code rule_set_publication}), and {@link RuleSetSync} makes this instance follow
+ * what any instance published: it reads the files from the history and activates them through the same gate
+ * ({@link Advisor#activate}), never around it. The rules folder then only seeds an empty database.
  */
 @Service
 class RuleSetService {
@@ -36,15 +43,58 @@ class RuleSetService {
     record Activation(ReloadResult result, String previousVersion, List<Problem> problems) {
     }
 
+    /**
+     * Where this instance stands against the database's publications ({@code source=database}).
+     *
+     * @param publication    the publication this instance serves (0: none yet)
+     * @param published      the newest publication seen, with its version (null: none seen yet)
+     * @param rejected       a publication this instance's gate refused (0: none), with the first problem
+     */
+    record SyncState(long publication, RuleSetHistory.Publication published, long rejected, String rejection) {
+
+        /** Serving the newest publication seen, and none refused since. */
+        boolean inSync() {
+            return published != null && publication >= published.id() && rejected < published.id();
+        }
+    }
+
+    private static final Duration RETRY_REJECTED = Duration.ofSeconds(30);
+
     private final Advisor advisor;
     private final RuleSetHistory history;
     private final Path rulesDir;
+    private final boolean fromDatabase;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile SyncState sync = new SyncState(0, null, 0, null);
+    private long retryRejectedAt;
 
     RuleSetService(Advisor advisor, RuleSetHistory history, AdvisorProperties properties) {
         this.advisor = advisor;
         this.history = history;
         this.rulesDir = properties.rulesDir();
+        this.fromDatabase = properties.rules().fromDatabase();
+    }
+
+    boolean fromDatabase() {
+        return fromDatabase;
+    }
+
+    SyncState syncState() {
+        return sync;
+    }
+
+    /**
+     * The files a single uploaded file is placed among: the running version's (from the history) when the
+     * database is the truth, else the rules folder.
+     */
+    RuleFiles current() {
+        if (fromDatabase) {
+            Optional<RuleFiles> running = history.files(advisor.version());
+            if (running.isPresent()) {
+                return running.get();
+            }
+        }
+        return folder();
     }
 
     /** The rules folder as it is now (the jar's rules when there is no folder). */
@@ -96,16 +146,8 @@ class RuleSetService {
                 return Optional.empty();
             }
             Activation activation = activate(files.get(), who, "roll back to " + version);
-            if (activation.result().activated() && Files.isDirectory(rulesDir)) {
-                RuleFiles current = RuleFiles.fromDirectory(rulesDir);
-                if (!current.sha256().equals(files.get().sha256())) {
-                    if (!history.contains(current)) {
-                        history.record(current, versionOf(current), who, RuleSetHistory.Outcome.SAVED, advisor.version(),
-                                "the rules folder as it was before the roll back to " + version, List.of());
-                    }
-                    RuleFolder.replace(rulesDir, files.get());
-                    log.info("rules folder {} restored to version {}", rulesDir.toAbsolutePath(), version);
-                }
+            if (activation.result().activated()) {
+                writeToFolder(files.get(), who, "roll back to " + version);
             }
             return Optional.of(activation);
         } finally {
@@ -123,9 +165,8 @@ class RuleSetService {
         try {
             RuleFiles edited = edit.apply(folder());
             Activation activation = activate(edited, who, note);
-            if (activation.result().activated() && Files.isDirectory(rulesDir)) {
-                RuleFolder.replace(rulesDir, edited);
-                log.info("rules folder {} changed by {} ({})", rulesDir.toAbsolutePath(), who, note);
+            if (activation.result().activated()) {
+                writeToFolder(edited, who, note);
             }
             return activation;
         } finally {
@@ -133,11 +174,99 @@ class RuleSetService {
         }
     }
 
-    /** Records the rule set the service started with. */
+    /**
+     * Activates uploaded files through the gate and, when they go live, publishes them (database) or writes them
+     * into the rules folder (folder), so a later reload does not silently undo them.
+     */
+    Activation publish(RuleFiles files, String who) {
+        lock.lock();
+        try {
+            Activation activation = activate(files, who, "publication of an upload");
+            if (activation.result().activated()) {
+                writeToFolder(files, who, "publication of an upload");
+            }
+            return activation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the rules folder hold {@code files}, keeping its present content in the history first. Only where the
+     * folder is the truth: with several instances each has a folder of its own, and the database holds the version.
+     */
+    private void writeToFolder(RuleFiles files, String who, String why) {
+        if (fromDatabase || !Files.isDirectory(rulesDir)) {
+            return;
+        }
+        RuleFiles current = RuleFiles.fromDirectory(rulesDir);
+        if (current.sha256().equals(files.sha256())) {
+            return;
+        }
+        if (!history.contains(current)) {
+            history.record(current, versionOf(current), who, RuleSetHistory.Outcome.SAVED, advisor.version(),
+                    "the rules folder as it was before the " + why, List.of());
+        }
+        RuleFolder.replace(rulesDir, files);
+        log.info("rules folder {} now holds version {} ({})", rulesDir.toAbsolutePath(), files.version(), why);
+    }
+
+    /**
+     * Brings this instance to the newest publication: nothing when it already serves that version; otherwise its
+     * files through this instance's own gate. A refusal is recorded in the history and retried after a while (or
+     * at the next publication); meanwhile the instance keeps its version and reports itself out of sync.
+     */
+    void follow(RuleSetHistory.Publication latest) {
+        lock.lock();
+        try {
+            SyncState now = sync;
+            if (latest.id() <= now.publication()) {
+                return;
+            }
+            if (latest.version().equals(advisor.version())) {
+                sync = new SyncState(latest.id(), latest, now.rejected(), now.rejection());
+                return;
+            }
+            if (latest.id() == now.rejected() && System.nanoTime() < retryRejectedAt) {
+                return;
+            }
+            RuleFiles files = history.filesOfAttempt(latest.attemptId());
+            String previous = advisor.version();
+            long started = System.nanoTime();
+            ReloadResult result = advisor.activate(files);
+            if (result.activated()) {
+                sync = new SyncState(latest.id(), latest, now.rejected(), now.rejection());
+                log.info("rule set {} activated, published by {} at {} (publication {}); was {}; {} ms", latest.version(),
+                        latest.publishedBy(), latest.publishedAt(), latest.id(), previous, (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            List<Problem> problems = problemsOf(result.validation(), files);
+            retryRejectedAt = System.nanoTime() + RETRY_REJECTED.toNanos();
+            if (latest.id() != now.rejected()) {
+                history.record(files, result.validation().version(), "instance " + InstanceName.get(),
+                        RuleSetHistory.Outcome.REJECTED, previous,
+                        "publication " + latest.id() + " refused by this instance's gate", problems);
+            }
+            sync = new SyncState(now.publication(), latest, latest.id(), problems.isEmpty() ? "-" : problems.get(0).toString());
+            log.error("rule set {} published by {} was refused by this instance's gate; {} keeps running and the instance "
+                    + "reports itself not ready:\n{}", latest.version(), latest.publishedBy(), previous, result.validation().report());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records the rule set the service started with. With the database as the truth, only the first instance on
+     * an empty database does (its rule set becomes the first publication); the others follow what is published.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void recordStartup() {
         lock.lock();
         try {
+            if (fromDatabase) {
+                seedDatabase();
+                return;
+            }
             RuleFiles files = folder();
             String version = advisor.version();
             if (!versionOf(files).equals(version)) {
@@ -152,14 +281,35 @@ class RuleSetService {
         }
     }
 
+    private void seedDatabase() {
+        if (history.latestPublication().isPresent()) {
+            return;
+        }
+        RuleFiles files = folder();
+        if (!versionOf(files).equals(advisor.version())) {
+            log.warn("the rules folder changed while the service started; nothing published: reload or publish the rules");
+            return;
+        }
+        long attempt = history.record(files, advisor.version(), "startup", RuleSetHistory.Outcome.ACTIVATED,
+                advisor.version(), "the first rule set of this database, from the rules folder of instance " + InstanceName.get(),
+                List.of());
+        RuleSetHistory.Publication publication = history.publish(attempt, advisor.version(), files.sha256(), "startup");
+        sync = new SyncState(publication.id(), publication, 0, null);
+        log.info("empty database: rule set {} from the rules folder published as the first version", advisor.version());
+    }
+
     private Activation activate(RuleFiles files, String who, String note) {
         String previous = advisor.version();
         ReloadResult result = advisor.activate(files);
         ValidationResult validation = result.validation();
         List<Problem> problems = problemsOf(validation, files);
-        history.record(files, validation.version(), who,
+        long attempt = history.record(files, validation.version(), who,
                 result.activated() ? RuleSetHistory.Outcome.ACTIVATED : RuleSetHistory.Outcome.REJECTED,
                 result.activeVersion(), note, problems);
+        if (result.activated() && fromDatabase) {
+            RuleSetHistory.Publication publication = history.publish(attempt, validation.version(), files.sha256(), who);
+            sync = new SyncState(publication.id(), publication, sync.rejected(), sync.rejection());
+        }
         if (result.activated()) {
             log.info("rule set {} activated by {} ({}); was {}", validation.version(), who, note, previous);
         } else {

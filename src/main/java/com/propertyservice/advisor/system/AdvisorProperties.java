@@ -33,9 +33,19 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      * @param debounce   the quiet period a changed folder must keep before it is loaded
      * @param timeBudget the longest the rules may work on one incident before they are stopped
      * @param maxFirings the most rule firings one incident may take
+     * @param source     {@code folder}: the rules folder is the truth (one instance, trainers working on files);
+     *                   {@code database}: the newest version published in the database is, and every instance
+     *                   activates it (several instances; the {@code postgres} profile sets it)
+     * @param syncInterval how often an instance looks for a newer publication ({@code source=database})
      */
     public record Rules(@DefaultValue("publish") String activation, @DefaultValue("2s") Duration debounce,
-                        @DefaultValue("2s") Duration timeBudget, @DefaultValue("5000") int maxFirings) {
+                        @DefaultValue("2s") Duration timeBudget, @DefaultValue("5000") int maxFirings,
+                        @DefaultValue("folder") String source, @DefaultValue("250ms") Duration syncInterval) {
+
+        /** Whether the database, not the folder, holds the rule set every instance must serve. */
+        public boolean fromDatabase() {
+            return "database".equalsIgnoreCase(source);
+        }
 
         /** The engine's limits for one advice. */
         public AdviceLimits limits() {
@@ -47,9 +57,11 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      * @param apiKeys                keys for integrating systems (never commit real keys)
      * @param bootstrapAdminPassword password of the first user {@code admin}, used only when no user exists
      * @param throttle               how many failed log-ins are checked before the next must wait
+     * @param metricsKeys            bearer tokens a Prometheus server scrapes {@code /actuator/prometheus} with
+     *                               (env {@code ADVISOR_SECURITY_METRICS_KEYS}); they open nothing else
      */
     public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword,
-                           @DefaultValue Throttle throttle) {
+                           @DefaultValue Throttle throttle, @DefaultValue List<String> metricsKeys) {
     }
 
     /**

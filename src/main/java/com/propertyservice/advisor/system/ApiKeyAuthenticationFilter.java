@@ -47,7 +47,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(caller.get()));
+        context.setAuthentication(new ApiKeyAuthentication(caller.get(), ApiKeys.idOf(ApiKeys.sha256(key))));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }
@@ -56,11 +56,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
         private final String name;
+        private final String callerId;
 
-        ApiKeyAuthentication(String name) {
+        ApiKeyAuthentication(String name, String callerId) {
             super(AuthorityUtils.createAuthorityList("ROLE_" + SecurityConfiguration.API_CLIENT));
             this.name = name;
+            this.callerId = callerId;
             setAuthenticated(true);
+        }
+
+        /** Long enough to tell two keys apart (see {@link Callers}). */
+        String callerId() {
+            return callerId;
         }
 
         @Override

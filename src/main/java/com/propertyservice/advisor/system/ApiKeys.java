@@ -47,6 +47,11 @@ class ApiKeys {
         return "api-key:" + HexFormat.of().formatHex(hash).substring(0, 4);
     }
 
+    /** The key's identity for deduplication: long enough that two keys never share it in practice. */
+    static String idOf(byte[] hash) {
+        return "api-key:" + HexFormat.of().formatHex(hash).substring(0, 16);
+    }
+
     static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,7 +23,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may call what. The API ({@code /api/**}) is stateless: HTTP Basic sent explicitly by people's tools,
@@ -42,6 +43,8 @@ class SecurityConfiguration {
     static final String SUPERVISOR = "SUPERVISOR";
     static final String TRAINER = "TRAINER";
     static final String ADMIN = "ADMIN";
+    /** A Prometheus server holding a metrics key: {@code /actuator/prometheus} only. */
+    static final String METRICS = "METRICS";
 
     // every page's resources are the application's own (ECharts from its webjar): nothing else may load or run;
     // ECharts sets style attributes on the elements it draws (style-src-attr), no <style> element is allowed
@@ -59,16 +62,14 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with its {id} prefix for later upgrades
     }
 
-    /** The web sessions of each user, so disabling a user or changing a password can end them. */
+    /**
+     * The web sessions of each user, so disabling a user or changing a password can end them: read from the
+     * sessions in the database (Spring Session JDBC, indexed by user name), so ending them works whichever
+     * instance holds them, and a session created on one instance is served by every other.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the registry when a session ends, so it does not keep dead ones. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -116,7 +117,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SessionRegistry sessions, Problems problems) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionRegistry sessions, Problems problems,
+                                    AdvisorProperties properties) throws Exception {
         AuthenticationFailureHandler loginFailed = (request, response, e) -> response.sendRedirect(
                 request.getContextPath() + (e instanceof LoginThrottledException throttled
                         ? "/login?throttled=" + Math.max(1, (throttled.retryAfterSeconds() + 59) / 60) : "/login?error"));
@@ -126,6 +128,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/login",
                                 "/error", "/favicon.ico").permitAll()
+                        .requestMatchers(MetricsKeyFilter.PATH).hasAnyRole(METRICS, ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/trainer", "/trainer/**").hasAnyRole(TRAINER, ADMIN)
                         .anyRequest().authenticated())
@@ -139,6 +142,7 @@ class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new CrossOriginWriteFilter(problems), CsrfFilter.class)
+                .addFilterBefore(new MetricsKeyFilter(properties.security().metricsKeys()), BasicAuthenticationFilter.class)
                 // a signed-in user without the role sees a page that says so, with a 403
                 .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(noChallenge))

@@ -13,18 +13,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Recently verified username/password pairs, so HTTP Basic does not pay a bcrypt check (~100 ms of
  * CPU) on every request. Keyed by an HMAC-SHA256, under a key drawn at random for this process, of the
- * username's length, the username and the password: no two different pairs share an input (a plain
- * {@code user:password} did: {@code colu} + {@code x:y} and {@code colu:x} + {@code y}), the cache holds no
- * password, and a copy of the heap gives no hash to guess passwords against offline. Entries live a minute,
- * hold the username they were made for (checked again on a hit), and are dropped at once when their user is
- * disabled or changes password.
+ * username's length, the username, the password and the stored hash it matched: no two different pairs share
+ * an input (a plain {@code user:password} did: {@code colu} + {@code x:y} and {@code colu:x} + {@code y}), the
+ * cache holds no password, and a copy of the heap gives no hash to guess passwords against offline.
+ *
+ * <p>An entry says only "this password matched this stored hash", which never goes stale: the caller reads the
+ * user's row on every request and asks with the hash stored now, so a password changed on another instance
+ * misses at once, and whether the user is enabled and which roles they have come from the row, not from here.
+ * Entries live a minute and are dropped when their user is disabled or changes password here.
  */
 @Component
 class CredentialsCache {
@@ -32,7 +33,7 @@ class CredentialsCache {
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String username, Set<Role> roles, Instant expiresAt) {
+    private record Entry(String username, Instant expiresAt) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -50,39 +51,42 @@ class CredentialsCache {
         this.secret = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    /** The roles of a pair verified less than a minute ago. */
-    Optional<Set<Role>> lookup(String username, String password) {
-        String key = key(username, password);
+    /** Whether this password matched this stored hash of this user less than a minute ago. */
+    boolean matches(String username, String password, String storedHash) {
+        String key = key(username, password, storedHash);
         Entry entry = entries.get(key);
         if (entry == null || !entry.username().equals(username)) {
-            return Optional.empty();
+            return false;
         }
         if (!clock.instant().isBefore(entry.expiresAt())) {
             entries.remove(key, entry);
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(entry.roles());
+        return true;
     }
 
-    void remember(String username, String password, Set<Role> roles) {
+    void remember(String username, String password, String storedHash) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear(); // crude but bounded: the next calls pay bcrypt once more
         }
-        entries.put(key(username, password), new Entry(username, Set.copyOf(roles), clock.instant().plus(TIME_TO_LIVE)));
+        entries.put(key(username, password, storedHash), new Entry(username, clock.instant().plus(TIME_TO_LIVE)));
     }
 
     void invalidate(String username) {
         entries.values().removeIf(entry -> entry.username().equals(username));
     }
 
-    private String key(String username, String password) {
+    private String key(String username, String password, String storedHash) {
         byte[] name = username.getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
             mac.update(ByteBuffer.allocate(4).putInt(name.length).array());
             mac.update(name);
-            mac.update(password.getBytes(StandardCharsets.UTF_8));
+            byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+            mac.update(ByteBuffer.allocate(4).putInt(secret.length).array());
+            mac.update(secret);
+            mac.update(storedHash.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal());
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);

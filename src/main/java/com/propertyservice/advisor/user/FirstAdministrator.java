@@ -3,6 +3,7 @@ package com.propertyservice.advisor.user;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.ApiProblemException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,6 +43,9 @@ class FirstAdministrator implements ApplicationRunner {
         if (configured != null && !configured.isBlank()) {
             try {
                 users.createFirstAdmin(configured);
+            } catch (DuplicateKeyException another) {
+                log.info("user 'admin' was created by another instance starting at the same time");
+                return;
             } catch (ApiProblemException weak) {
                 throw new IllegalStateException("advisor.security.bootstrap-admin-password does not meet the password policy: "
                         + messages.getMessage(weak.messageCode(), weak.arguments(), weak.messageCode(), Locale.ENGLISH)
@@ -53,7 +57,13 @@ class FirstAdministrator implements ApplicationRunner {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        users.createFirstAdmin(generated);
+        try {
+            users.createFirstAdmin(generated);
+        } catch (DuplicateKeyException another) {
+            // several instances started on an empty database at once: the first one's password is the one logged
+            log.info("user 'admin' was created by another instance starting at the same time; its log shows the password");
+            return;
+        }
         log.warn("""
 
                 ****************************************************************

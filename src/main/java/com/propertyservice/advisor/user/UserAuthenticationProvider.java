@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Checks a username and password (HTTP Basic and the login form) against the users table: names are
- * case-insensitive, a pair that passed is remembered for a minute ({@link CredentialsCache}), and every
+ * case-insensitive, a pair that passed its stored hash is remembered for a minute ({@link CredentialsCache}; the
+ * row itself is read on every request, so a change made on another instance counts at once), and every
  * other check first passes the {@link LoginThrottle}, so a throttled attempt never runs bcrypt.
  */
 @Component
@@ -48,9 +49,14 @@ class UserAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = Usernames.canonical(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        Optional<Set<Role>> cached = cache.lookup(username, password);
-        if (cached.isPresent()) {
-            return authenticated(username, cached.get());
+        // the row is read on every request, cached or not: a user disabled or a password changed on another
+        // instance takes effect here at once, and the roles are the ones stored now
+        Optional<UserAccount> account = users.findById(username);
+        if (account.isPresent() && cache.matches(username, password, account.get().passwordHash())) {
+            if (!account.get().enabled()) {
+                throw new DisabledException("user disabled");
+            }
+            return authenticated(username, account.get().roles());
         }
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
@@ -61,7 +67,6 @@ class UserAuthenticationProvider implements AuthenticationProvider {
         if (password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
             throw new BadCredentialsException("bad credentials"); // no stored password is that long
         }
-        Optional<UserAccount> account = users.findById(username);
         if (account.isEmpty()) {
             passwordEncoder.matches(password, dummyHash);
             throw new BadCredentialsException("bad credentials");
@@ -74,7 +79,7 @@ class UserAuthenticationProvider implements AuthenticationProvider {
             throw new DisabledException("user disabled");
         }
         Set<Role> roles = account.get().roles();
-        cache.remember(username, password, roles);
+        cache.remember(username, password, account.get().passwordHash());
         return authenticated(username, roles);
     }
 

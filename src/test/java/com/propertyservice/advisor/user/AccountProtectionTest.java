@@ -9,12 +9,12 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.incident.IncidentService;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -121,7 +121,7 @@ class AccountProtectionTest {
     @Test
     void disabledUserLosesTheirSession() throws Exception {
         users.create(new NewUser("leaving.soon", PASSWORD, Set.of(Role.SUPERVISOR)), "test");
-        MockHttpSession session = logIn("leaving.soon", PASSWORD);
+        Cookie session = logIn("leaving.soon", PASSWORD);
         long id = incident();
         assertThat(followUp(session, id)).isEqualTo("/incidents/" + id);
         users.disable("Leaving.Soon", "admin");
@@ -133,7 +133,7 @@ class AccountProtectionTest {
     @Test
     void aChangedPasswordEndsTheSessionsAndTheOldPasswordStopsWorking() throws Exception {
         users.create(new NewUser("changing", PASSWORD, Set.of(Role.SUPERVISOR)), "test");
-        MockHttpSession session = logIn("changing", PASSWORD);
+        Cookie session = logIn("changing", PASSWORD);
         long id = incident();
         assertThat(status("changing", PASSWORD, "10.4.0.1")).isEqualTo(200); // now in the credentials cache
         MvcResult changed = mvc.perform(post("/api/users/changing/password").with(httpBasic("changing", PASSWORD))
@@ -179,15 +179,18 @@ class AccountProtectionTest {
         assertThat(impostor.getResponse().getRedirectedUrl()).contains("/login?error");
     }
 
-    MockHttpSession logIn(String username, String password) throws Exception {
+    /** The session cookie a log-in gives (sessions live in the database, as with several instances). */
+    Cookie logIn(String username, String password) throws Exception {
         MvcResult login = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
                 .andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
-        return (MockHttpSession) login.getRequest().getSession(false);
+        Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(session).as("the session cookie").isNotNull();
+        return session;
     }
 
-    String followUp(MockHttpSession session, long id) throws Exception {
-        return mvc.perform(post("/incidents/" + id + "/follow-ups").session(session).with(csrf()).param("perception", "4"))
+    String followUp(Cookie session, long id) throws Exception {
+        return mvc.perform(post("/incidents/" + id + "/follow-ups").cookie(session).with(csrf()).param("perception", "4"))
                 .andReturn().getResponse().getRedirectedUrl();
     }
 
