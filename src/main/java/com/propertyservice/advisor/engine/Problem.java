@@ -1,10 +1,12 @@
 package com.propertyservice.advisor.engine;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One thing wrong with a candidate rule set, in words a trainer can act on.
+ * One thing wrong with a candidate rule set, in words a trainer can act on. Serializable: a page
+ * session, which may live in the database, carries the problems of an activation to the next page.
  *
  * @param file     path of the file inside the rules folder, or {@code null} for the set as a whole
  * @param line     line in the file (for a decision table: the row of the sheet), or {@code null}
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param messages the same in each language it has been written in (empty: English only)
  */
 public record Problem(String file, Integer line, String column, String rule, String message, Map<Language, String> messages)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public Problem {
         messages = messages == null || messages.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(messages));
