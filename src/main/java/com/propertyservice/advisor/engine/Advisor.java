@@ -4,10 +4,13 @@ import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
 import com.propertyservice.advisor.engine.internal.Evaluation;
 import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
 import com.propertyservice.advisor.engine.internal.Scenario;
+import com.propertyservice.advisor.engine.internal.Text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -186,16 +189,23 @@ public final class Advisor {
                 new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios(), limits), outcome.warnings()));
     }
 
+    private static ScenarioResult result(Scenario scenario, List<Text> failures, List<String> firedRules) {
+        Map<Language, List<String>> translations = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            translations.put(language, failures.stream().map(f -> f.in(language)).toList());
+        }
+        return new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), translations.get(Language.EN), firedRules, translations);
+    }
+
     private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios, AdviceLimits limits) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             try {
                 Evaluation evaluation = set.evaluate(scenario.incident(), false, limits);
-                List<String> failures = scenario.check(evaluation, set.texts());
-                results.add(new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), failures, evaluation.firedRules()));
+                List<Text> failures = scenario.failures(evaluation, set.texts());
+                results.add(result(scenario, failures, evaluation.firedRules()));
             } catch (RuntimeException e) {
-                results.add(new ScenarioResult(scenario.file(), scenario.name(), false,
-                        List.of("the rules failed on this incident: " + e.getMessage()), List.of()));
+                results.add(result(scenario, List.of(Text.of("scenario.rules-failed", e.getMessage())), List.of()));
             }
         }
         return results;

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.engine.internal.ScenarioProblems;
+
 import java.util.List;
 
 /**
@@ -26,6 +28,16 @@ public record ValidationResult(String version, List<Problem> problems, List<Scen
     /** True when it compiles cleanly and every scenario passes: the condition for activation. */
     public boolean valid() {
         return problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
+    }
+
+    /**
+     * The problems, then each failed scenario expectation as a problem of its scenario file (at the
+     * line of the expectation, in every language): what a trainer is shown.
+     */
+    public List<Problem> problemsWithScenarioFailures(RuleFiles files) {
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(ScenarioProblems.of(scenarios, files));
+        return all;
     }
 
     /** The problems, then one line per failed scenario, for a log or a terminal. */

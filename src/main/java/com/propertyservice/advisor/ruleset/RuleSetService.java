@@ -13,16 +13,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Activation of rule sets: reload of the folder (on demand or by the watcher), publication of an upload, roll
@@ -323,34 +320,8 @@ class RuleSetService {
         return files.version();
     }
 
-    /**
-     * The problems, then each failed scenario expectation as a problem of its scenario file, at the
-     * line of the expectation that failed (failures start with the expectation's key).
-     */
+    /** The problems, then each failed scenario expectation as a problem of its scenario file (see ValidationResult). */
     static List<Problem> problemsOf(ValidationResult validation, RuleFiles files) {
-        List<Problem> problems = new ArrayList<>(validation.problems());
-        validation.scenarios().stream().filter(s -> !s.passed()).forEach(s -> s.failures()
-                .forEach(f -> problems.add(new Problem(s.file(), expectationLine(files.get(s.file()), f), null, s.name(),
-                        "scenario failed: " + f))));
-        return problems;
-    }
-
-    private static Integer expectationLine(byte[] scenario, String failure) {
-        int colon = failure.indexOf(':');
-        if (scenario == null || colon < 0) {
-            return null;
-        }
-        String key = failure.substring(0, colon).split("\\.")[0];
-        List<String> keys = failure.contains("expected no ") ? List.of(key + "Absent", key) : List.of(key, key + "Absent");
-        String[] lines = new String(scenario, StandardCharsets.UTF_8).split("\\R", -1);
-        for (String candidate : keys) {
-            Pattern line = Pattern.compile("^\\s*" + Pattern.quote(candidate) + "\\s*:");
-            for (int i = 0; i < lines.length; i++) {
-                if (line.matcher(lines[i]).find()) {
-                    return i + 1;
-                }
-            }
-        }
-        return null;
+        return validation.problemsWithScenarioFailures(files);
     }
 }

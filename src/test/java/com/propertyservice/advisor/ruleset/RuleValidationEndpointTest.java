@@ -75,6 +75,20 @@ class RuleValidationEndpointTest {
     }
 
     @Test
+    void aFailedScenarioExpectationIsWrittenInTheRequestsLanguageAtItsLine() throws Exception {
+        String yaml = SampleRules.read(RULES, "scenarios/staff-attitude-calm.yaml").replace("priority: NORMAL", "priority: URGENT");
+        MockMultipartFile file = new MockMultipartFile("file", "staff-attitude-calm.yaml", "text/yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "scenarios/staff-attitude-calm.yaml")
+                        .header("Accept-Language", "zh-CN").with(csrf()))
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.problems[0].file").value("scenarios/staff-attitude-calm.yaml"))
+                .andExpect(jsonPath("$.problems[0].line").value(RuleActivationTest.lineOf(yaml, "priority: URGENT")))
+                .andExpect(jsonPath("$.problems[0].message").value("场景未通过：priority：应为 URGENT，实际为 NORMAL"))
+                .andExpect(jsonPath("$.problems[0].messages.en").value("scenario failed: priority: expected URGENT but got NORMAL"));
+    }
+
+    @Test
     void aNewFileGoesToTheGivenPath() throws Exception {
         String drl = SampleRules.read(RULES, DRL).replace("package com.propertyservice.advisor.rules.principles;",
                 "package com.propertyservice.advisor.rules.extra;").replaceAll("rule \"([^\"]+)\"", "rule \"extra $1\"");

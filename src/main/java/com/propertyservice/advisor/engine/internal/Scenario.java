@@ -52,9 +52,14 @@ public record Scenario(String file, String name, String description, Incident in
     /** How many of the heaviest principles {@code topPrinciples} looks among. */
     static final int TOP = 3;
 
-    /** Every expectation that does not hold, in words; empty when the scenario passes. Phrases in {@code absent} are not checked. */
+    /** Every expectation that does not hold, in English; empty when the scenario passes. Phrases in {@code absent} are not checked. */
     public List<String> check(Evaluation evaluation) {
-        return check(evaluation, null);
+        return failures(evaluation, null).stream().map(t -> t.in(Language.EN)).toList();
+    }
+
+    /** Every expectation that does not hold, in English; empty when the scenario passes. */
+    public List<String> check(Evaluation evaluation, TextCatalogue texts) {
+        return failures(evaluation, texts).stream().map(t -> t.in(Language.EN)).toList();
     }
 
     /**
@@ -62,10 +67,10 @@ public record Scenario(String file, String name, String description, Incident in
      * (the rule set's wording) lets {@code absent} name a phrase that must appear in no text of the
      * advice, in any language, as well as a code.
      */
-    public List<String> check(Evaluation evaluation, TextCatalogue texts) {
+    public List<Text> failures(Evaluation evaluation, TextCatalogue texts) {
         Assessment a = evaluation.assessment();
         Expectations e = expect;
-        List<String> failures = new ArrayList<>();
+        List<Text> failures = new ArrayList<>();
         equal(failures, "kanoFactor", e.kanoFactor(), a.getKanoFactor());
         equal(failures, "qualityDimension", e.qualityDimension(), a.getQualityDimension());
         equal(failures, "priority", e.priority(), a.getPriority());
@@ -82,7 +87,7 @@ public record Scenario(String file, String name, String description, Incident in
         contains(failures, "causes", e.causes(), a.getCauses());
         absent(failures, "causes", e.causesAbsent(), a.getCauses());
         if (Boolean.TRUE.equals(e.noCauses()) && !a.getCauses().isEmpty()) {
-            failures.add("noCauses: expected no complaint cause but got " + a.getCauses());
+            failures.add(Text.of("scenario.no-causes", a.getCauses()));
         }
         contains(failures, "principles", e.principles(), a.getPrinciples().keySet());
         absent(failures, "principles", e.principlesAbsent(), a.getPrinciples().keySet());
@@ -92,7 +97,7 @@ public record Scenario(String file, String name, String description, Incident in
                     .limit(TOP).map(Map.Entry::getKey).toList();
             for (Principle p : e.topPrinciples()) {
                 if (!top.contains(p)) {
-                    failures.add("topPrinciples: expected " + p + " among the " + TOP + " heaviest principles but they are " + top);
+                    failures.add(Text.of("scenario.top-principles", p, TOP, top));
                 }
             }
         }
@@ -121,14 +126,13 @@ public record Scenario(String file, String name, String description, Incident in
                     boolean prefix = unwanted.endsWith("*");
                     String stem = prefix ? unwanted.substring(0, unwanted.length() - 1) : unwanted;
                     codes.stream().filter(code -> prefix ? code.startsWith(stem) : code.equals(stem))
-                            .forEach(code -> failures.add("absent: expected no " + unwanted + " but the advice has " + code));
+                            .forEach(code -> failures.add(Text.of("scenario.absent-code", unwanted, code)));
                 } else if (texts != null) {
                     for (String code : codes) {
                         for (Language language : Language.values()) {
                             String text = texts.text(code, language);
                             if (text.contains(unwanted)) {
-                                failures.add("absent: expected no text saying '" + unwanted + "' but " + code + " ("
-                                        + language.tag() + ") says: " + text);
+                                failures.add(Text.of("scenario.absent-text", unwanted, code, language.tag(), text));
                             }
                         }
                     }
@@ -155,48 +159,48 @@ public record Scenario(String file, String name, String description, Incident in
         return codes;
     }
 
-    private static void equal(List<String> failures, String what, Object expected, Object actual) {
+    private static void equal(List<Text> failures, String what, Object expected, Object actual) {
         if (expected != null && !expected.equals(actual)) {
-            failures.add(what + ": expected " + expected + " but got " + actual);
+            failures.add(Text.of("scenario.equal", what, expected, actual));
         }
     }
 
-    private static <T extends Comparable<T>> void atLeast(List<String> failures, String what, T expected, T actual) {
+    private static <T extends Comparable<T>> void atLeast(List<Text> failures, String what, T expected, T actual) {
         if (expected != null && (actual == null || actual.compareTo(expected) < 0)) {
-            failures.add(what + ": expected at least " + expected + " but got " + actual);
+            failures.add(Text.of("scenario.at-least", what, expected, actual));
         }
     }
 
-    private static <T extends Comparable<T>> void atMost(List<String> failures, String what, T expected, T actual) {
+    private static <T extends Comparable<T>> void atMost(List<Text> failures, String what, T expected, T actual) {
         if (expected != null && (actual == null || actual.compareTo(expected) > 0)) {
-            failures.add(what + ": expected at most " + expected + " but got " + actual);
+            failures.add(Text.of("scenario.at-most", what, expected, actual));
         }
     }
 
-    private static void within(List<String> failures, String what, Duration expected, Duration actual) {
+    private static void within(List<Text> failures, String what, Duration expected, Duration actual) {
         if (expected != null && (actual == null || actual.compareTo(expected) > 0)) {
-            failures.add(what + ": expected " + expected + " or sooner but got " + actual);
+            failures.add(Text.of("scenario.within", what, expected, actual));
         }
     }
 
-    private static <T> void contains(List<String> failures, String what, List<T> expected, Collection<T> actual) {
+    private static <T> void contains(List<Text> failures, String what, List<T> expected, Collection<T> actual) {
         if (expected == null) {
             return;
         }
         for (T item : expected) {
             if (!actual.contains(item)) {
-                failures.add(what + ": expected " + item + " but the advice has " + actual);
+                failures.add(Text.of("scenario.contains", what, item, actual));
             }
         }
     }
 
-    private static <T> void absent(List<String> failures, String what, List<T> unexpected, Collection<T> actual) {
+    private static <T> void absent(List<Text> failures, String what, List<T> unexpected, Collection<T> actual) {
         if (unexpected == null) {
             return;
         }
         for (T item : unexpected) {
             if (actual.contains(item)) {
-                failures.add(what + ": expected no " + item + " but the advice has it");
+                failures.add(Text.of("scenario.absent", what, item));
             }
         }
     }

@@ -111,11 +111,11 @@ public final class ScenarioLoader {
         try {
             root = yaml().load(text);
         } catch (MarkedYAMLException e) {
-            problems.add(new Problem(file, e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1, null, null,
-                    "this scenario is not valid YAML: " + e.getProblem() + " (check the indentation and the colons)"));
+            problems.add(Text.of("scenario.not-yaml", e.getProblem()).at(file, e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1,
+                    null, null));
             return null;
         } catch (YAMLException e) {
-            problems.add(Problem.ofFile(file, "this scenario is not valid YAML: " + e.getMessage()));
+            problems.add(Text.of("scenario.not-yaml", e.getMessage()).at(file, null, null, null));
             return null;
         }
         try {
@@ -129,7 +129,7 @@ public final class ScenarioLoader {
             Scenario.Expectations expect = expectations(map(required(top, "expect"), "expect"));
             return new Scenario(file, name, string(top.get("description"), "description"), incident, expect);
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(new Problem(file, null, null, null, "scenario: " + e.getMessage()));
+            problems.add(Text.of("scenario.invalid", e.getMessage()).at(file, null, null, null));
             return null;
         }
     }

@@ -124,17 +124,13 @@ final class TableChecks {
                 boolean differentOutcome = !earlier.outcome().equals(later.outcome());
                 String rule = name + "_" + later.row();
                 if (same && !differentOutcome) {
-                    warnings.add(new Problem(file, later.row(), firstCondition, rule, "row " + later.row() + " repeats row " + earlier.row()
-                            + " (same conditions, same outcome): it never decides anything row " + earlier.row() + " does not; delete one of them"));
+                    warnings.add(Text.of("table.repeated-row", later.row(), earlier.row()).at(file, later.row(), firstCondition, rule));
                 } else if (same) {
-                    (lookup ? errors : warnings).add(new Problem(file, later.row(), firstCondition, rule, "row " + later.row()
-                            + " has exactly the conditions of row " + earlier.row() + " (" + describe(conditions, later) + ") but another outcome"
-                            + (lookup ? "; this table is a lookup, so each input must have one answer: merge the two rows"
-                            : ": it can never fire without row " + earlier.row() + "; both always apply together, the strictest wins; merge them if that is not meant")));
+                    (lookup ? errors : warnings).add(Text.of(lookup ? "table.same-conditions-lookup" : "table.same-conditions",
+                            later.row(), earlier.row(), describe(conditions, later)).at(file, later.row(), firstCondition, rule));
                 } else if (differentOutcome && overlap(earlier, later)) {
                     if (lookup) {
-                        errors.add(new Problem(file, later.row(), firstCondition, rule, "rows " + earlier.row() + " and " + later.row()
-                                + " both match the same input with different outcomes; this table is a lookup, so each input must have one answer"));
+                        errors.add(Text.of("table.lookup-overlap", earlier.row(), later.row()).at(file, later.row(), firstCondition, rule));
                     } else {
                         overlaps.add(earlier.row() + "+" + later.row());
                     }
@@ -143,10 +139,9 @@ final class TableChecks {
         }
         if (!overlaps.isEmpty()) {
             // by design in a combining table (strictest wins), so one line per table rather than one per pair
-            warnings.add(new Problem(file, tableRow, null, null, "table " + name + ": " + overlaps.size()
-                    + " pair(s) of rows overlap with different outcomes (e.g. rows " + String.join(", ", overlaps.subList(0, Math.min(MAX_OVERLAPS_REPORTED, overlaps.size())))
-                    + (overlaps.size() > MAX_OVERLAPS_REPORTED ? ", ..." : "") + "); they fire together and combine, the strictest wins. "
-                    + "If each input must have exactly one answer, mark the table a lookup (a Notes line saying 'lookup') to make this an error"));
+            String examples = String.join(", ", overlaps.subList(0, Math.min(MAX_OVERLAPS_REPORTED, overlaps.size())))
+                    + (overlaps.size() > MAX_OVERLAPS_REPORTED ? ", ..." : "");
+            warnings.add(Text.of("table.overlaps", name, String.valueOf(overlaps.size()), examples).at(file, tableRow, null, null));
         }
         for (int k = 0; k < conditions.size(); k++) {
             uncovered(file, name, tableRow, conditions, k, data, warnings);
@@ -169,10 +164,9 @@ final class TableChecks {
         considered.forEach(d -> named.add(d.conditions().get(k)));
         List<String> missing = Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(v -> !named.contains(v)).toList();
         if (!missing.isEmpty()) {
-            warnings.add(new Problem(file, tableRow + 4, Sources.columnLetter(column.index()), null, "table " + name + ", column '"
-                    + (column.title().isEmpty() ? column.template() : column.title()) + "': no row covers " + type.getSimpleName() + " "
-                    + String.join(", ", missing) + (alone.isEmpty() ? "" : " when the other columns are blank")
-                    + "; such incidents get nothing from this table (add a row, or leave it so on purpose)"));
+            warnings.add(Text.of(alone.isEmpty() ? "table.uncovered" : "table.uncovered-alone", name,
+                    column.title().isEmpty() ? column.template() : column.title(), type.getSimpleName(), String.join(", ", missing))
+                    .at(file, tableRow + 4, Sources.columnLetter(column.index()), null));
         }
     }
 

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * A message of the engine in every language the service speaks, from the bundle
+ * A message of the engine (public only for the engine's own package) in every language the service speaks, from the bundle
  * {@code engine/internal/messages*.properties}: what a trainer reads when a rule set does not
  * validate. Arguments are names, paths and Drools' own words, put in as they are.
  */
-record Text(Map<Language, String> values) {
+public record Text(Map<Language, String> values) {
 
     private static final String BUNDLE = "com.propertyservice.advisor.engine.internal.messages";
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
@@ -27,12 +27,13 @@ record Text(Map<Language, String> values) {
     }
 
     /** The message {@code key} with its arguments (a {@code Text} argument in the same language), in every language. */
-    static Text of(String key, Object... arguments) {
+    public static Text of(String key, Object... arguments) {
         Map<Language, String> values = new EnumMap<>(Language.class);
         BUNDLES.forEach((language, bundle) -> {
             Object[] inLanguage = new Object[arguments.length];
             for (int i = 0; i < arguments.length; i++) {
-                inLanguage[i] = arguments[i] instanceof Text text ? text.in(language) : arguments[i];
+                inLanguage[i] = arguments[i] instanceof Text text ? text.in(language)
+                        : arguments[i] instanceof Number number ? String.valueOf(number) : arguments[i]; // no digit grouping in a row number
             }
             values.put(language, new MessageFormat(bundle.getString(key), Locale.ROOT).format(inLanguage));
         });
@@ -46,7 +47,8 @@ record Text(Map<Language, String> values) {
         return new Text(joined);
     }
 
-    String in(Language language) {
+    /** The text in {@code language}. */
+    public String in(Language language) {
         return values.get(language);
     }
 

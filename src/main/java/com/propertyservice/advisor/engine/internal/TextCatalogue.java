@@ -33,25 +33,24 @@ public final class TextCatalogue {
         int dot = name.lastIndexOf('.');
         Language language = dot < 0 ? null : Language.ofTag(name.substring(dot + 1));
         if (language == null) {
-            problems.add(Problem.ofFile(path, "a text file's name must end in the language: <name>.zh-CN.properties or <name>.en.properties"));
+            problems.add(Text.of("texts.no-language").at(path, null, null, null));
             return;
         }
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(content));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(Problem.ofFile(path, "cannot read this text file: " + e.getMessage()));
+            problems.add(Text.of("texts.unreadable", e.getMessage()).at(path, null, null, null));
             return;
         }
         for (String code : properties.stringPropertyNames()) {
             String earlier = origins.get(language).putIfAbsent(code, path);
             if (earlier != null && !earlier.equals(path)) {
-                problems.add(new Problem(path, lineOf(content, code), null, null,
-                        "text code '" + code + "' is already defined in " + earlier + "; keep one of the two"));
+                problems.add(Text.of("texts.duplicate", code, earlier).at(path, lineOf(content, code), null, null));
             }
             String value = properties.getProperty(code).strip();
             if (value.isEmpty()) {
-                problems.add(new Problem(path, lineOf(content, code), null, null, "text code '" + code + "' has no text"));
+                problems.add(Text.of("texts.empty", code).at(path, lineOf(content, code), null, null));
             }
             texts.get(language).put(code, value);
         }
