@@ -2,6 +2,7 @@ package com.propertyservice.advisor.kano;
 
 import com.propertyservice.advisor.engine.KanoFactor;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -80,7 +81,7 @@ public record SurveyView(long id, String title, String fileName, String format, 
     }
 
     /** A catalogue row changed by an accepted proposal. */
-    public record Change(String item, KanoFactor from, KanoFactor to) {
+    public record Change(String item, KanoFactor from, KanoFactor to) implements Serializable {
     }
 
     /**
@@ -89,10 +90,13 @@ public record SurveyView(long id, String title, String fileName, String format, 
      * @param files the rule files changed
      */
     public record Accepted(boolean activated, String version, String previousVersion, List<String> files,
-                           List<Change> changes) {
+                           List<Change> changes) implements Serializable {
     }
 
-    /** A trainer scenario the new version failed, with what it expected. */
-    public record FailedScenario(String file, String name, List<String> failures) {
+    /**
+     * A trainer scenario the new version failed, with what it expected. Serializable, like the other
+     * results a page hands to the next one: the page session may live in the database.
+     */
+    public record FailedScenario(String file, String name, List<String> failures) implements Serializable {
     }
 }

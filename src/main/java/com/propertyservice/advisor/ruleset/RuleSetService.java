@@ -162,8 +162,10 @@ class RuleSetService {
         try {
             RuleFiles edited = edit.apply(folder());
             Activation activation = activate(edited, who, note);
-            if (activation.result().activated()) {
-                writeToFolder(edited, who, note);
+            // the edit is of the folder's own files, so nothing of the folder is lost: no SAVED entry is needed
+            if (activation.result().activated() && !fromDatabase && Files.isDirectory(rulesDir)) {
+                RuleFolder.replace(rulesDir, edited);
+                log.info("rules folder {} changed by {} ({})", rulesDir.toAbsolutePath(), who, note);
             }
             return activation;
         } finally {

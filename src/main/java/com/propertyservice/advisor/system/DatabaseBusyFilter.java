@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 
@@ -46,7 +47,12 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
             if (Problems.isApi(request)) {
                 problems.write(response, problems.busy(Problems.locale(request)));
             } else {
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+                // a plain page of its own: the error page may itself need the database (the session store), which is busy
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setContentType("text/html;charset=UTF-8");
+                String busy = HtmlUtils.htmlEscape(problems.message("error.busy", Problems.locale(request)));
+                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>503</title></head><body><main><h1>503</h1><p>"
+                        + busy + "</p></main></body></html>");
             }
         }
     }

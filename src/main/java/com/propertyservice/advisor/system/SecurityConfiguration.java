@@ -25,6 +25,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
@@ -65,11 +67,13 @@ class SecurityConfiguration {
     /**
      * The web sessions of each user, so disabling a user or changing a password can end them: read from the
      * sessions in the database (Spring Session JDBC, indexed by user name), so ending them works whichever
-     * instance holds them, and a session created on one instance is served by every other.
+     * instance holds them, and a session created on one instance is served by every other. Where no session
+     * store runs (a web slice test), an in-memory registry.
      */
     @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+    SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        FindByIndexNameSessionRepository<? extends Session> store = sessions.getIfAvailable();
+        return store != null ? new SpringSessionBackedSessionRegistry<>(store) : new SessionRegistryImpl();
     }
 
     @Bean

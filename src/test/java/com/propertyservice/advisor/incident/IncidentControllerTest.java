@@ -91,7 +91,8 @@ class IncidentControllerTest {
         IncidentView view = new IncidentView(7, IncidentStatus.ADVISED, null, advice(Language.ZH_CN), "v1",
                 List.of("Catalogue_10"), 4, 1, -3, "li", OffsetDateTime.now(), OffsetDateTime.now(), null, null, null,
                 List.of());
-        when(incidents.record(any(Incident.class), eq(Language.ZH_CN), eq("li"))).thenReturn(view);
+        when(incidents.recordOnce(any(Incident.class), eq(Language.ZH_CN), eq("li"), any(), any()))
+                .thenReturn(new IncidentService.Recording(view, false));
         mvc.perform(post("/api/incidents").with(user("li").roles("SUPERVISOR"))
                         .contentType(MediaType.APPLICATION_JSON).content(TestIncidents.LIFT_OUTAGE))
                 .andExpect(status().isCreated())

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.insight;
 
+import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
@@ -53,6 +54,8 @@ class InsightApiTest {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Advisor advisor;
 
     @Test
     void gapsPerRuleKindAndVersionWithWilsonIntervalsAndTheReviewList() throws Exception {
@@ -159,7 +162,9 @@ class InsightApiTest {
     }
 
     private String catalogueRule(long incident) {
-        return incidents.get(incident).advice().firedRules().stream().filter(rule -> rule.startsWith("Catalogue_")).findFirst().orElseThrow();
+        // the catalogue row that classified the incident's issue: its rule is named in the table's NAME column
+        String issue = incidents.get(incident).advice().issue();
+        return advisor.ruleSet().catalogue().stream().filter(entry -> entry.issue().equals(issue)).findFirst().orElseThrow().rule();
     }
 
     private static JsonNode group(JsonNode groups, String key) {

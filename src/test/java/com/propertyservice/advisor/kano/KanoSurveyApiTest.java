@@ -183,8 +183,8 @@ class KanoSurveyApiTest {
         assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
         JsonNode problem = json(refused);
         assertThat(problem.path("type").asString()).endsWith("/problems/kano-proposals-rejected");
-        assertThat(problem.path("detail").asString()).contains("scenarios/greening-satisfied.yaml");
-        assertThat(problem.path("failedScenarios").get(0).path("file").asString()).isEqualTo("scenarios/greening-satisfied.yaml");
+        assertThat(problem.path("detail").asString()).contains("scenarios/greening-better-than-expected.yaml");
+        assertThat(problem.path("failedScenarios").get(0).path("file").asString()).isEqualTo("scenarios/greening-better-than-expected.yaml");
         assertThat(problem.path("failedScenarios").get(0).path("failures").get(0).asString())
                 .contains("kanoFactor").contains("EXPECTED").contains("ATTRACTIVE");
         assertThat(problem.path("activeVersion").asString()).isEqualTo(before);
@@ -192,7 +192,7 @@ class KanoSurveyApiTest {
         assertThat(Files.readAllBytes(catalogue)).isEqualTo(catalogueBefore);
 
         // the trainer updates the scenario in the rules folder to the survey's finding and accepts again
-        Path scenario = RULES.resolve("scenarios/greening-satisfied.yaml");
+        Path scenario = RULES.resolve("scenarios/greening-better-than-expected.yaml");
         Files.writeString(scenario, Files.readString(scenario).replace("kanoFactor: EXPECTED", "kanoFactor: ATTRACTIVE"));
         MvcResult granted = accept(id, "greening");
         assertThat(granted.getResponse().getStatus()).as(granted.getResponse().getContentAsString()).isEqualTo(200);
@@ -201,7 +201,7 @@ class KanoSurveyApiTest {
         assertThat(accepted.path("previousVersion").asString()).isEqualTo(before);
         assertThat(accepted.path("version").asString()).isEqualTo(advisor.version()).isNotEqualTo(before);
         assertThat(accepted.path("files").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("catalogue/issues.drl.csv", "scenarios/greening-satisfied.yaml");
+                .containsExactly("catalogue/issues.drl.csv", "scenarios/greening-better-than-expected.yaml");
         assertThat(accepted.path("changes").get(0).path("to").asString()).isEqualTo("ATTRACTIVE");
         assertThat(advisor.ruleSet().catalogue()).filteredOn(e -> e.issue().equals("greening"))
                 .extracting(e -> e.kanoFactor()).containsExactly(KanoFactor.ATTRACTIVE);

@@ -109,13 +109,13 @@ class KanoPagesTest extends BrowserTest {
         String before = advisor.version();
         clickAndWaitForTheNextPage(byId("proposal-table").findElement(By.cssSelector("tr[data-item='greening'] button.accept")));
         WebElement outcome = byId("accept-outcome");
-        assertThat(outcome.findElement(By.cssSelector(".error")).getText()).contains("没有启用").contains("greening-satisfied.yaml");
+        assertThat(outcome.findElement(By.cssSelector(".error")).getText()).contains("没有启用").contains("greening-better-than-expected.yaml");
         assertThat(outcome.findElements(By.cssSelector("#failed-scenarios .scenario-file")))
-                .extracting(WebElement::getText).containsExactly("scenarios/greening-satisfied.yaml");
+                .extracting(WebElement::getText).containsExactly("scenarios/greening-better-than-expected.yaml");
         assertThat(advisor.version()).isEqualTo(before);
         screenshots("kano-accept-refused");
 
-        Path scenario = RULES.resolve("scenarios/greening-satisfied.yaml");
+        Path scenario = RULES.resolve("scenarios/greening-better-than-expected.yaml");
         Files.writeString(scenario, Files.readString(scenario).replace("kanoFactor: EXPECTED", "kanoFactor: ATTRACTIVE"));
         clickAndWaitForTheNextPage(byId("proposal-table").findElement(By.cssSelector("tr[data-item='greening'] button.accept")));
         assertThat(byId("accept-outcome").getText()).contains("已启用").contains("catalogue/issues.drl.csv");
