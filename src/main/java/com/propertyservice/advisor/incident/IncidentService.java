@@ -130,6 +130,8 @@ public class IncidentService {
      * @param caller      who is asking, as {@link com.propertyservice.advisor.system.Callers#id} names them
      * @param fingerprint a hash of the request as sent; a repeat with another fingerprint is refused
      * @throws ApiProblemException 422 when the externalId was used before for a request with other content
+     * @throws UnknownIssueException when the issue key is not in the active catalogue (a retry of the very
+     *                               request recorded first still gets that record)
      */
     public Recording recordOnce(Incident incident, Language language, String actor, String caller, String fingerprint) {
         String externalId = incident.externalId();
@@ -137,7 +139,7 @@ public class IncidentService {
             return new Recording(record(incident, language, actor), false);
         }
         for (int attempt = 1; ; attempt++) {
-            Optional<Recording> earlier = earlier(caller, externalId, fingerprint);
+            Optional<Recording> earlier = earlier(incident, caller, externalId, fingerprint);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -158,9 +160,14 @@ public class IncidentService {
         }
     }
 
-    private Optional<Recording> earlier(String caller, String externalId, String fingerprint) {
+    private Optional<Recording> earlier(Incident incident, String caller, String externalId, String fingerprint) {
         return transaction.execute(status -> externalIds.find(caller, externalId).map(claim -> {
             if (!claim.requestHash().equals(fingerprint)) {
+                // a request that could never be recorded says so first: the caller has that to fix either way
+                List<String> known = advisor.knownIssues();
+                if (!known.contains(incident.issue())) {
+                    throw new UnknownIssueException(incident.issue(), known);
+                }
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "external-id-reused",
                         "incident.external-id-reused", externalId, claim.incidentId());
             }
