@@ -130,13 +130,34 @@ public final class Advisor {
     public ReloadResult activate(RuleFiles files) {
         Objects.requireNonNull(files, "files");
         synchronized (reloadLock) {
-            Candidate candidate = check(files, limits);
-            if (candidate.result().valid()) {
-                active.set(candidate.ruleSet());
-                return new ReloadResult(true, candidate.ruleSet().version(), candidate.result());
+            return activate(prepare(files));
+        }
+    }
+
+    /**
+     * Puts rule files through the whole gate (compile, checks, scenarios) without activating them: the slow
+     * part of {@link #activate(RuleFiles)}, done ahead; {@link #activate(PreparedRuleSet)} then swaps the result
+     * in at once. Thread-safe, and it runs beside advice calls and other preparations.
+     */
+    public PreparedRuleSet prepare(RuleFiles files) {
+        Objects.requireNonNull(files, "files");
+        Candidate candidate = check(files, limits);
+        return new PreparedRuleSet(candidate.ruleSet(), candidate.result(), files.sha256());
+    }
+
+    /**
+     * Activates a rule set {@link #prepare prepared} before when it passed the gate; otherwise keeps the running
+     * rule set. Nothing is compiled or run again: the swap is immediate.
+     */
+    public ReloadResult activate(PreparedRuleSet prepared) {
+        Objects.requireNonNull(prepared, "prepared");
+        synchronized (reloadLock) {
+            if (prepared.valid()) {
+                active.set(prepared.ruleSet());
+                return new ReloadResult(true, prepared.version(), prepared.validation());
             }
             CompiledRuleSet running = active.get();
-            return new ReloadResult(false, running == null ? null : running.version(), candidate.result());
+            return new ReloadResult(false, running == null ? null : running.version(), prepared.validation());
         }
     }
 

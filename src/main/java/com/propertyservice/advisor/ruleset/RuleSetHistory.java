@@ -44,8 +44,15 @@ class RuleSetHistory {
     }
 
     /** A version that went live and that every instance must serve ({@code advisor.rules.source=database}). */
-    record Publication(long id, long attemptId, String version, String publishedBy, OffsetDateTime publishedAt) {
+    record Publication(long id, long attemptId, String version, String fullHash, String publishedBy, OffsetDateTime publishedAt) {
     }
+
+    /** Files an instance is putting through its gate before it publishes them (see V12). */
+    record Candidate(long id, String version, String fullHash) {
+    }
+
+    /** Announcements kept: enough for any instance to catch up, few enough to stay small. */
+    private static final int CANDIDATES_KEPT = 20;
 
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
     };
@@ -73,17 +80,59 @@ class RuleSetHistory {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (Map.Entry<String, byte[]> file : files.asMap().entrySet()) {
-            String sha = RuleFiles.sha256(file.getValue());
-            boolean stored = jdbc.sql("select count(*) from rule_file_content where sha256 = :sha").param("sha", sha)
-                    .query(Long.class).single() > 0;
-            if (!stored) {
-                jdbc.sql("insert into rule_file_content (sha256, content) values (:sha, :content)")
-                        .param("sha", sha).param("content", file.getValue()).update();
-            }
+            String sha = storeContent(file.getValue());
             jdbc.sql("insert into rule_set_file (attempt_id, path, sha256, size) values (:id, :path, :sha, :size)")
                     .param("id", id).param("path", file.getKey()).param("sha", sha).param("size", (long) file.getValue().length).update();
         }
         return id;
+    }
+
+    /** Stores a file's content once per distinct content; its SHA-256. */
+    private String storeContent(byte[] content) {
+        String sha = RuleFiles.sha256(content);
+        boolean stored = jdbc.sql("select count(*) from rule_file_content where sha256 = :sha").param("sha", sha)
+                .query(Long.class).single() > 0;
+        if (!stored) {
+            jdbc.sql("insert into rule_file_content (sha256, content) values (:sha, :content)")
+                    .param("sha", sha).param("content", content).update();
+        }
+        return sha;
+    }
+
+    /**
+     * Announces files this instance is about to put through its gate, so the others can check them at the same
+     * time; the oldest announcements beyond the last few are dropped.
+     */
+    @Transactional
+    Candidate announce(RuleFiles files, String version, String who) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into rule_set_candidate (version, full_hash, announced_by, announced_at)
+                        values (:version, :hash, :who, :at)""")
+                .param("version", version).param("hash", files.sha256()).param("who", who)
+                .param("at", OffsetDateTime.now(clock))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (Map.Entry<String, byte[]> file : files.asMap().entrySet()) {
+            jdbc.sql("insert into rule_set_candidate_file (candidate_id, path, sha256) values (:id, :path, :sha)")
+                    .param("id", id).param("path", file.getKey()).param("sha", storeContent(file.getValue())).update();
+        }
+        jdbc.sql("delete from rule_set_candidate where id <= :old").param("old", id - CANDIDATES_KEPT).update();
+        return new Candidate(id, version, files.sha256());
+    }
+
+    /** The newest announcement, if any. */
+    Optional<Candidate> latestCandidate() {
+        return jdbc.sql("select id, version, full_hash from rule_set_candidate order by id desc fetch first 1 rows only")
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The files of an announcement, with their content (empty when it was dropped meanwhile). */
+    @Transactional(readOnly = true)
+    Optional<RuleFiles> filesOfCandidate(long candidateId) {
+        Map<String, byte[]> files = contents("rule_set_candidate_file", "candidate_id", candidateId);
+        return files.isEmpty() ? Optional.empty() : Optional.of(RuleFiles.of(files));
     }
 
     /** Every attempt, newest first. */
@@ -142,15 +191,19 @@ class RuleSetHistory {
     /** The files of one attempt, with their content. */
     @Transactional(readOnly = true)
     RuleFiles filesOfAttempt(long attemptId) {
+        return RuleFiles.of(contents("rule_set_file", "attempt_id", attemptId));
+    }
+
+    /** Path → content of the files one attempt or announcement lists ({@code table} and {@code key} are constants). */
+    private Map<String, byte[]> contents(String table, String key, long id) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select f.path, c.content from rule_set_file f join rule_file_content c on c.sha256 = f.sha256
-                        where f.attempt_id = :id""")
-                .param("id", attemptId)
+        jdbc.sql("select f.path, c.content from " + table + " f join rule_file_content c on c.sha256 = f.sha256 where f."
+                        + key + " = :id")
+                .param("id", id)
                 .query(rs -> {
                     files.put(rs.getString(1), rs.getBytes(2));
                 });
-        return RuleFiles.of(files);
+        return files;
     }
 
     /** Makes an activated attempt the version every instance must serve. */
@@ -163,16 +216,16 @@ class RuleSetHistory {
                 .param("attempt", attemptId).param("version", version).param("hash", fullHash).param("who", who)
                 .param("at", at)
                 .update(keys, "id");
-        return new Publication(keys.getKeyAs(Number.class).longValue(), attemptId, version, who, at);
+        return new Publication(keys.getKeyAs(Number.class).longValue(), attemptId, version, fullHash, who, at);
     }
 
     /** The newest publication, if any version was ever published. */
     Optional<Publication> latestPublication() {
         return jdbc.sql("""
-                        select id, attempt_id, version, published_by, published_at from rule_set_publication
+                        select id, attempt_id, version, full_hash, published_by, published_at from rule_set_publication
                         order by id desc fetch first 1 rows only""")
                 .query((rs, n) -> new Publication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
                 .optional();
     }
 }

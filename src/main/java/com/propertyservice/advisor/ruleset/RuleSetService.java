@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.PreparedRuleSet;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.ReloadResult;
 import com.propertyservice.advisor.engine.RuleFiles;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +34,12 @@ import java.util.function.UnaryOperator;
  * here is also published ({@code rule_set_publication}), and {@link RuleSetSync} makes this instance follow
  * what any instance published: it reads the files from the history and activates them through the same gate
  * ({@link Advisor#activate}), never around it. The rules folder then only seeds an empty database.
+ *
+ * <p>So that the other instances need not start their gate only when the publication arrives (compiling and running
+ * the scenarios takes seconds), an instance announces the files before its own gate ({@code rule_set_candidate});
+ * the others {@link #prepareAhead prepare} the same files meanwhile, through the same gate, and on the publication
+ * activate what they prepared, so the delay after publishing is about the poll interval. A candidate that is never
+ * published is never activated.
  */
 @Service
 class RuleSetService {
@@ -57,6 +67,10 @@ class RuleSetService {
 
     private static final Duration RETRY_REJECTED = Duration.ofSeconds(30);
 
+    /** Files announced by another instance being put through this instance's gate ahead of their publication. */
+    private record Preparation(String filesHash, CompletableFuture<PreparedRuleSet> result) {
+    }
+
     private final Advisor advisor;
     private final RuleSetHistory history;
     private final Path rulesDir;
@@ -64,6 +78,16 @@ class RuleSetService {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile SyncState sync = new SyncState(0, null, 0, null);
     private long retryRejectedAt;
+    /** One thread: preparations run one after the other, beside advice calls, never two builds at once. */
+    private final ExecutorService preparing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rule-set-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Preparation preparation;
+    /** The newest announcement seen (-1: none read yet; the first read only sets it). */
+    private volatile long candidateSeen = -1;
+    private volatile boolean lastFollowPrepared;
 
     RuleSetService(Advisor advisor, RuleSetHistory history, AdvisorProperties properties) {
         this.advisor = advisor;
@@ -78,6 +102,56 @@ class RuleSetService {
 
     SyncState syncState() {
         return sync;
+    }
+
+    /** Whether the last publication this instance followed went live from a build prepared ahead. */
+    boolean lastFollowPrepared() {
+        return lastFollowPrepared;
+    }
+
+    /**
+     * Starts putting another instance's announced files through this instance's gate, so that their publication,
+     * if it comes, finds them ready. Announcements seen before (this instance's own among them), and the ones
+     * there at start (long published or refused), are passed over.
+     */
+    void prepareAhead(Optional<RuleSetHistory.Candidate> newest) {
+        long seen = candidateSeen;
+        if (newest.isEmpty()) {
+            candidateSeen = Math.max(seen, 0);
+            return;
+        }
+        RuleSetHistory.Candidate candidate = newest.get();
+        candidateSeen = Math.max(seen, candidate.id());
+        if (seen < 0 || candidate.id() <= seen || candidate.version().equals(advisor.version())) {
+            return;
+        }
+        Preparation running = preparation;
+        if (running != null && running.filesHash().equals(candidate.fullHash())) {
+            return;
+        }
+        CompletableFuture<PreparedRuleSet> result = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            PreparedRuleSet prepared = history.filesOfCandidate(candidate.id()).map(advisor::prepare).orElse(null);
+            log.info("rule set {} announced for publication prepared ahead ({}; {} ms)", candidate.version(),
+                    prepared == null ? "announcement gone" : prepared.valid() ? "passes the gate" : "refused by the gate",
+                    (System.nanoTime() - started) / 1_000_000);
+            return prepared;
+        }, preparing);
+        preparation = new Preparation(candidate.fullHash(), result);
+    }
+
+    /** The build prepared ahead for these files, waiting for it when it is still under way; null when there is none. */
+    private PreparedRuleSet prepared(String filesHash) {
+        Preparation ready = preparation;
+        if (ready == null || !ready.filesHash().equals(filesHash)) {
+            return null;
+        }
+        try {
+            return ready.result().join();
+        } catch (RuntimeException e) {
+            log.warn("preparing rule set ahead failed ({}); activating it now", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -229,16 +303,20 @@ class RuleSetService {
             if (latest.id() == now.rejected() && System.nanoTime() < retryRejectedAt) {
                 return;
             }
-            RuleFiles files = history.filesOfAttempt(latest.attemptId());
             String previous = advisor.version();
             long started = System.nanoTime();
-            ReloadResult result = advisor.activate(files);
+            PreparedRuleSet prepared = prepared(latest.fullHash());
+            ReloadResult result = prepared != null ? advisor.activate(prepared)
+                    : advisor.activate(history.filesOfAttempt(latest.attemptId()));
             if (result.activated()) {
                 sync = new SyncState(latest.id(), latest, now.rejected(), now.rejection());
-                log.info("rule set {} activated, published by {} at {} (publication {}); was {}; {} ms", latest.version(),
-                        latest.publishedBy(), latest.publishedAt(), latest.id(), previous, (System.nanoTime() - started) / 1_000_000);
+                lastFollowPrepared = prepared != null;
+                log.info("rule set {} activated, published by {} at {} (publication {}); was {}; {} ms{}", latest.version(),
+                        latest.publishedBy(), latest.publishedAt(), latest.id(), previous, (System.nanoTime() - started) / 1_000_000,
+                        prepared != null ? " (prepared ahead)" : "");
                 return;
             }
+            RuleFiles files = history.filesOfAttempt(latest.attemptId());
             List<Problem> problems = problemsOf(result.validation(), files);
             retryRejectedAt = System.nanoTime() + RETRY_REJECTED.toNanos();
             if (latest.id() != now.rejected()) {
@@ -252,6 +330,11 @@ class RuleSetService {
         } finally {
             lock.unlock();
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopPreparing() {
+        preparing.shutdownNow();
     }
 
     /**
@@ -299,6 +382,9 @@ class RuleSetService {
 
     private Activation activate(RuleFiles files, String who, String note) {
         String previous = advisor.version();
+        if (fromDatabase) {
+            announce(files, who);
+        }
         ReloadResult result = advisor.activate(files);
         ValidationResult validation = result.validation();
         List<Problem> problems = problemsOf(validation, files);
@@ -315,6 +401,17 @@ class RuleSetService {
             log.warn("rule set {} rejected ({} by {}); {} keeps running:\n{}", validation.version(), note, who, previous, validation.report());
         }
         return new Activation(result, previous, problems);
+    }
+
+    /** Lets the other instances prepare these files while this one checks them; a speed-up only, so never a failure. */
+    private void announce(RuleFiles files, String who) {
+        try {
+            RuleSetHistory.Candidate candidate = history.announce(files, versionOf(files), who);
+            candidateSeen = Math.max(candidateSeen, candidate.id()); // not to be prepared twice here
+        } catch (RuntimeException e) {
+            log.warn("could not announce rule set {} to the other instances ({}); they will check it after its publication",
+                    versionOf(files), e.getMessage());
+        }
     }
 
     /** The version the advice would carry for these files. */

@@ -60,6 +60,7 @@ class RuleSetStatus implements HealthIndicator, InfoContributor {
                 details.put("publishedBy", sync.published().publishedBy());
                 details.put("publishedAt", sync.published().publishedAt().toString());
             }
+            details.put("lastFollowPreparedAhead", service.lastFollowPrepared());
             if (sync.rejected() > 0) {
                 details.put("refusedPublication", sync.rejected());
                 details.put("refusal", sync.rejection());

@@ -86,6 +86,9 @@ class TwoInstancesOnePostgresTest {
         assertThat(info.at("/ruleSet/version").asString()).isEqualTo(version);
         assertThat(info.at("/ruleSet/publishedVersion").asString()).isEqualTo(version);
         assertThat(info.at("/ruleSet/inSync").asBoolean()).isTrue();
+        assertThat(info.at("/ruleSet/lastFollowPreparedAhead").asBoolean())
+                .as("B put the files announced by A through its own gate while A did, and swapped them in on publication")
+                .isTrue();
         assertThat(get(base(b) + "/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> advice = advice(b);
         assertThat(advice.body()).contains("[published on A]");
