@@ -26,6 +26,8 @@ import java.util.List;
  *                          or short texts
  * @param warnings          inputs that contradict each other or the catalogue; the advice still stands
  * @param followUp          the return visit
+ * @param reminders         the follow-through it plans: reminders before its deadlines pass and whom to tell on a
+ *                          breach; empty in advice stored before contract 1.2
  * @param satisfactionGap   perception − expectation when both are known, else {@code null}
  * @param ruleSetVersion    the version of the rules that produced it
  * @param firedRules        the rules that fired, in firing order
@@ -36,7 +38,7 @@ public record Advice(String issue, ContactKind kind, List<String> safetySteps, K
                      Priority priority, Duration respondWithin, Duration resolveWithin, Escalation escalation,
                      List<Referral> referral, List<PrincipleAdvice> principles, List<StepAdvice> steps,
                      List<ActionAdvice> actions, List<String> cautions, List<String> missingDetails,
-                     List<String> warnings, FollowUp followUp, Integer satisfactionGap, String ruleSetVersion,
+                     List<String> warnings, FollowUp followUp, List<Reminder> reminders, Integer satisfactionGap, String ruleSetVersion,
                      List<String> firedRules, Language language) {
 
     /** Lists are never null: advice stored before contract 1.1 has none of the new ones, and reads as empty. */
@@ -50,6 +52,7 @@ public record Advice(String issue, ContactKind kind, List<String> safetySteps, K
         cautions = copy(cautions);
         missingDetails = copy(missingDetails);
         warnings = copy(warnings);
+        reminders = copy(reminders);
         firedRules = copy(firedRules);
     }
 

@@ -51,7 +51,7 @@ class IncidentControllerTest {
     static Advice advice(Language language) {
         return new Advice("lift-outage", ContactKind.COMPLAINT, List.of(), KanoFactor.MUST_BE, null, Fault.UNKNOWN, List.of(),
                 Priority.URGENT, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                null, -3, "v1", List.of("Catalogue_10"), language);
+                null, List.of(), -3, "v1", List.of("Catalogue_10"), language);
     }
 
     @Test

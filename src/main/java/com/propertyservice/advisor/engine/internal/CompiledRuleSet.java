@@ -149,7 +149,7 @@ public final class CompiledRuleSet {
                 a.getQualityDimension(), a.getFault(), causes, a.getPriority(), a.getRespondWithin(), a.getResolveWithin(),
                 a.getEscalation(), List.copyOf(a.getReferral()), List.of(principles), steps, List.of(actions),
                 List.of(texts(words, a.getCautions())), List.of(details(words, a.getMissingDetails())),
-                List.of(texts(words, a.getWarnings())), followUp, a.getSatisfactionGap(), version,
+                List.of(texts(words, a.getWarnings())), followUp, List.of(), a.getSatisfactionGap(), version,
                 evaluation.firedRules(), language);
     }
 

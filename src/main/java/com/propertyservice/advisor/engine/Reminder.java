@@ -1,0 +1,32 @@
+package com.propertyservice.advisor.engine;
+
+import java.time.Duration;
+
+/**
+ * A step of follow-through the advice plans: whom to remind before one of the incident's deadlines passes, or whom
+ * to tell once it has passed. The service schedules each once per deadline and counts breaches across the incident.
+ *
+ * @param deadline  which promise it watches
+ * @param trigger   {@link Trigger#BEFORE} the deadline passes, or on a {@link Trigger#BREACH} of it
+ * @param elapsed   for BEFORE: the share of the target time passed when it goes (0.8: at 80 %), or null when
+ *                  {@code before} says when
+ * @param before    for BEFORE: how long before the deadline it goes (P1D: the day before), or null when
+ *                  {@code elapsed} says when
+ * @param breach    for BREACH: which breach of the incident it answers, counting every deadline (1: the first, 2:
+ *                  the second); 0 for BEFORE
+ * @param recipient who is told
+ * @param text      what they are told, in the advice's language
+ * @param code      the text's key in the text catalogue
+ * @param rule      the rule (a row of the reminder table) that planned it
+ */
+public record Reminder(Deadline deadline, Trigger trigger, Double elapsed, Duration before, int breach,
+                       Recipient recipient, String text, String code, String rule) {
+
+    /** When a reminder goes, relative to its deadline. */
+    public enum Trigger {
+        /** before the deadline passes, while it can still be kept */
+        BEFORE,
+        /** once the deadline has passed without being met */
+        BREACH
+    }
+}
