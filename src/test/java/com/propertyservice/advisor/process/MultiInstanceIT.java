@@ -95,14 +95,23 @@ class MultiInstanceIT {
     @Order(2)
     void underLoadDuringPublicationsNoRequestFailsAndNoAnswerMixesTwoVersions() throws Exception {
         publish(cluster.a, "[load-0]");
-        Load load = new Load(cluster.balancerUrl(), Duration.ofSeconds(24));
+        // the load lasts as long as the publications take (each is a gate on a busy machine), within a bound
+        Load load = new Load(cluster.balancerUrl(), Duration.ofSeconds(180));
         load.start();
         int publications = 0;
-        while (load.running() && publications < 6) {
-            Thread.sleep(3_000);
-            publish(publications % 2 == 0 ? cluster.b : cluster.a, "[load-" + (publications + 1) + "]");
+        String last = null;
+        while (load.running() && publications < 3) {
+            Thread.sleep(2_000);
+            ServiceProcess on = publications % 2 == 0 ? cluster.b : cluster.a;
+            last = publish(on, "[load-" + (publications + 1) + "]");
             publications++;
         }
+        long deadline = System.nanoTime() + PROPAGATION_BOUND.toNanos();
+        while (!(last.equals(versionServedBy(cluster.a)) && last.equals(versionServedBy(cluster.b))) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(2_000); // answers of the last version from both instances
+        load.stop();
         load.await();
         say("load through the balancer during %d publications: %d requests, %d failed, %d mixed, versions seen %d, %.0f req/s"
                 .formatted(publications, load.requests.get(), load.failed.get(), load.mixed.get(), load.versions.size(),
@@ -281,7 +290,7 @@ class MultiInstanceIT {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (int i = 0; i < CONNECTIONS; i++) {
                 workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (!done.get() && System.nanoTime() < end) {
                         requests.incrementAndGet();
                         try {
                             HttpResponse<String> answer = client.send(adviceRequest(base), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -317,7 +326,12 @@ class MultiInstanceIT {
         }
 
         boolean running() {
-            return System.nanoTime() - started < length.toNanos();
+            return !done.get() && System.nanoTime() - started < length.toNanos();
+        }
+
+        /** Ends the load before its length is up (each worker finishes the request it is sending). */
+        void stop() {
+            done.set(true);
         }
 
         void await() throws Exception {

@@ -19,6 +19,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,12 @@ public final class RuleSetCompiler {
         read(build);
         if (!build.anyRuleFile) {
             build.problems.add(Text.of("folder.no-rule-file").at(null, null, null, null));
+        }
+        // Drools' executable model writes the Java it generates from the rules in the JVM's default charset: under
+        // any other than UTF-8 (Java 17 on a POSIX locale, a container without LANG) Chinese rule names and texts
+        // are silently mangled, and names then collide. Said first, so the cause is not lost among its effects.
+        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            build.problems.add(0, Text.of("jvm.charset", Charset.defaultCharset().name()).at(null, null, null, null));
         }
         build.expansion = new DslExpansion(build.dsl);
         build.expansion.errors().forEach(e -> build.problems.add(DroolsMessages.dslLine(e.file(), e.line(), e.message())));
