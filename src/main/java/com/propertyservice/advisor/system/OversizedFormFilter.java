@@ -53,15 +53,21 @@ class OversizedFormFilter extends OncePerRequestFilter {
                     problems.write(response, problems.problem(status, tooLarge ? "request-too-large" : "bad-request",
                             Problems.locale(request), tooLarge ? "problem.request-too-large.detail" : "problem.unreadable-request.detail"));
                 } else {
-                    response.setStatus(status.value());
-                    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
-                    request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-                    request.getRequestDispatcher("/error").forward(new WithoutFields(request), response);
+                    errorPage(request, response, status);
                 }
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Draws the error page for {@code status} without the request's fields (they are what was wrong). */
+    static void errorPage(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
+            throws ServletException, IOException {
+        response.setStatus(status.value());
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.getRequestDispatcher("/error").forward(new WithoutFields(request), response);
     }
 
     /** The request with no fields at all, so the error page can be drawn. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -83,7 +84,9 @@ class AcknowledgedWritesSurviveKillIT {
             running.add(writers.submit(() -> {
                 while (!stop.get() && System.nanoTime() < deadline) {
                     try {
-                        HttpResponse<String> response = http.send(post(service, "/api/incidents", TestIncidents.LIFT_OUTAGE),
+                        // an externalId of its own per request: a repeated one is answered 200 with the first record
+                        String incident = TestIncidents.LIFT_OUTAGE.replace("\"CRM-1\"", "\"kill-" + UUID.randomUUID() + "\"");
+                        HttpResponse<String> response = http.send(post(service, "/api/incidents", incident),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 201) {
                             locations.add(response.headers().firstValue("Location").orElseThrow());
