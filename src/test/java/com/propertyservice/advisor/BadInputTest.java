@@ -134,6 +134,12 @@ class BadInputTest {
         cases.add(new Case("list: bad status", get("/api/incidents").param("status", "DONE").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "status"));
         cases.add(new Case("list: size too big", get("/api/incidents").param("size", "1000").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "size"));
         cases.add(new Case("list: negative page", get("/api/incidents").param("page", "-1").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "page"));
+        cases.add(new Case("assign: unknown user", json(post("/api/incidents/" + incident + "/assign"), "{\"assignee\":\"nobody-here\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "assignee"));
+        cases.add(new Case("assign: blank user", json(post("/api/incidents/" + incident + "/assign"), "{\"assignee\":\" \"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "assignee"));
+        cases.add(new Case("assign: unknown incident", json(post("/api/incidents/999999/assign"), "{\"assignee\":\"admin\"}").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
+        cases.add(new Case("resolve: note too long", json(post("/api/incidents/" + incident + "/resolve"), "{\"note\":\"" + "x".repeat(2001) + "\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "note"));
+        cases.add(new Case("list: bad due", get("/api/incidents").param("due", "yesterday").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "due"));
+        cases.add(new Case("timeline: unknown incident", get("/api/incidents/999999/timeline").header("X-API-Key", TestIncidents.API_KEY), 404, "not-found", null));
         // PostgreSQL refuses NUL in text: a filter value carrying one was a 500 there (OpenApiContractIT)
         cases.add(new Case("list: NUL in the community filter", get("/api/incidents").param("community", "阳光\u0000花园").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "community"));
         cases.add(new Case("list: bidi override in the community filter", get("/api/incidents").param("community", "\u202e园花光阳").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "community"));
@@ -211,10 +217,12 @@ class BadInputTest {
 
     Map<String, Integer> counts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (String table : List.of("incidents", "follow_ups", "users", "kano_survey", "kano_answer_count", "rule_set_attempt")) {
+        for (String table : List.of("incidents", "follow_ups", "users", "kano_survey", "kano_answer_count", "rule_set_attempt",
+                "incident_event")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
         }
-        counts.put("advised incidents", jdbc.queryForObject("select count(*) from incidents where status = 'ADVISED'", Integer.class));
+        counts.put("open incidents", jdbc.queryForObject("select count(*) from incidents where status in ('OPEN', 'ADVISED')", Integer.class));
+        counts.put("assigned incidents", jdbc.queryForObject("select count(*) from incidents where assignee is not null", Integer.class));
         return counts;
     }
 

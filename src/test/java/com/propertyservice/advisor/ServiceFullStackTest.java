@@ -79,7 +79,7 @@ class ServiceFullStackTest {
             JsonNode incident = JSON.readTree(recorded.body());
             id = incident.get("id").asLong();
             assertThat(recorded.headers().firstValue("Location")).hasValue(base + "/api/incidents/" + id);
-            assertThat(incident.get("status").asString()).isEqualTo("ADVISED");
+            assertThat(incident.get("status").asString()).isEqualTo("OPEN");
             assertThat(incident.get("recordedBy").asString()).startsWith("api-key:").hasSize("api-key:".length() + 4);
             assertThat(incident.get("ruleSetVersion").asString()).isEqualTo(incident.get("advice").get("ruleSetVersion").asString());
             assertThat(incident.get("firedRules").size()).isPositive();

@@ -28,8 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /** Incidents: record with advice, read, list, follow up, resolve. */
@@ -41,11 +44,15 @@ class IncidentController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final IncidentService incidents;
+    private final FollowThroughService followThrough;
     private final JsonMapper json;
+    private final Clock clock;
 
-    IncidentController(IncidentService incidents, JsonMapper json) {
+    IncidentController(IncidentService incidents, FollowThroughService followThrough, JsonMapper json, Clock clock) {
         this.incidents = incidents;
+        this.followThrough = followThrough;
         this.json = json;
+        this.clock = clock;
     }
 
     @Operation(summary = "Record an incident with the advice it gets now",
@@ -107,9 +114,40 @@ class IncidentController {
         return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(id).toUri()).body(view);
     }
 
-    @Operation(summary = "Mark an incident resolved (an addition to the contract)")
+    @Operation(summary = "Open deadlines, soonest first: overdue, or due soon; optionally of one assignee")
+    @GetMapping(params = "due")
+    DueList due(@RequestParam String due, @RequestParam(required = false) @Size(max = 50) String assignee) {
+        return new DueList(OffsetDateTime.now(clock), followThrough.due(FollowThroughService.Due.of(due), assignee));
+    }
+
+    @Operation(summary = "The first response to the complainant was made (OPEN → ACKNOWLEDGED)")
+    @PostMapping("/{id}/acknowledge")
+    IncidentView acknowledge(@PathVariable long id, Authentication caller) {
+        return followThrough.acknowledge(id, caller.getName());
+    }
+
+    @Operation(summary = "Give the incident to a user")
+    @PostMapping(path = "/{id}/assign", consumes = "application/json")
+    IncidentView assign(@PathVariable long id, @Valid @RequestBody AssignRequest request, Authentication caller) {
+        return followThrough.assign(id, request.assignee().strip(), caller.getName());
+    }
+
+    @Operation(summary = "Mark the incident resolved, with a note; the return visit falls due")
+    @PostMapping("/{id}/resolve")
+    IncidentView resolveWithNote(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request,
+                                 Authentication caller) {
+        return followThrough.resolve(id, request == null ? null : request.note(), caller.getName());
+    }
+
+    @Operation(summary = "Mark an incident resolved without a note (kept from before contract 1.2; see /resolve)")
     @PostMapping("/{id}/resolution")
     IncidentView resolve(@PathVariable long id, Authentication caller) {
-        return incidents.resolve(id, caller.getName());
+        return followThrough.resolve(id, null, caller.getName());
+    }
+
+    @Operation(summary = "Every event of the incident with who and when, oldest first")
+    @GetMapping("/{id}/timeline")
+    List<TimelineEvent> timeline(@PathVariable long id) {
+        return followThrough.timeline(id);
     }
 }

@@ -16,12 +16,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -63,9 +66,17 @@ public class IncidentService {
     private final ObjectReader storedIncident;
     private final ZoneId defaultZone;
 
+    private final FollowThroughRepository progress;
+    private final FollowThrough followThrough;
+    private final Clock clock;
+
     IncidentService(Advisor advisor, IncidentRepository incidents, ExternalIdRepository externalIds,
                     FollowUpRepository followUps, IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json,
-                    PlatformTransactionManager transactions, AdvisorProperties properties) {
+                    PlatformTransactionManager transactions, AdvisorProperties properties,
+                    FollowThroughRepository progress, FollowThrough followThrough, Clock clock) {
+        this.progress = progress;
+        this.followThrough = followThrough;
+        this.clock = clock;
         this.defaultZone = properties.defaultZone();
         this.advisor = advisor;
         this.incidents = incidents;
@@ -75,8 +86,13 @@ public class IncidentService {
         this.statistics = statistics;
         this.metrics = metrics;
         this.json = json;
-        this.storedAdvice = json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.storedAdvice = storedAdvice(json);
         this.storedIncident = json.readerFor(Incident.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Reads advice as stored: written by an earlier version, it may have fields this one does not know. */
+    static ObjectReader storedAdvice(JsonMapper json) {
+        return json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The zone of an incident reported without an offset or without a time ({@code advisor.default-zone}). */
@@ -106,19 +122,37 @@ public class IncidentService {
         Objects.requireNonNull(actor, "actor");
         Advice advice = advise(incident, language);
         // microseconds, what both databases keep: the answer shows the times a later read (or a replay) gives
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         StoredIncident row = new StoredIncident(null, incident.externalId(), incident.reportedAt(),
                 incident.channel().name(), incident.community(), incident.serviceArea().name(), incident.issue(),
                 incident.summary(), incident.expectation(), incident.perception(), advice.satisfactionGap(),
                 nameOf(advice.kanoFactor()), nameOf(advice.priority()), nameOf(advice.escalation()), language.tag(),
                 json.writeValueAsString(incident), json.writeValueAsString(advice), advice.ruleSetVersion(),
                 json.writeValueAsString(advice.firedRules()),
-                IncidentStatus.ADVISED.name(), // the advice is given in the same step as the recording
+                IncidentStatus.OPEN.name(), // advised in the same step; open until the first response
                 actor, now, now, null, null, null);
         OffsetDateTime resolveBy = advice.resolveWithin() == null ? null : now.plus(advice.resolveWithin());
         List<String> causes = advice.complaintCauses() == null ? List.of()
                 : advice.complaintCauses().stream().map(Enum::name).toList();
-        return view(incidents.insert(row, resolveBy, causes));
+        StoredIncident inserted = incidents.insert(row, resolveBy, causes);
+        progress.deadlines(inserted.id(), advice.respondWithin() == null ? null : now.plus(advice.respondWithin()), resolveBy);
+        progress.event(inserted.id(), TimelineEvent.Kind.RECORDED, actor, now, null, null, null);
+        afterCommit(() -> followThrough.planRecorded(inserted.id(), advice));
+        return view(inserted);
+    }
+
+    /** Runs {@code step} once the current transaction commits (at once without one): nothing is planned for a rollback. */
+    static void afterCommit(Runnable step) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            step.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                step.run();
+            }
+        });
     }
 
     /**
@@ -218,22 +252,8 @@ public class IncidentService {
         StoredIncident visited = find(id);
         followUps.insert(new StoredFollowUp(null, id, visit.perception(), visited.expectation(),
                 visited.satisfactionGap(), visit.comment(), actor, visit.visitedAt()));
+        progress.event(id, TimelineEvent.Kind.FOLLOWED_UP, actor, OffsetDateTime.now(clock), null, null, visit.comment());
         return view(visited);
-    }
-
-    /**
-     * Marks an incident resolved.
-     *
-     * @throws ApiProblemException 404 when there is no such incident, 409 when it is already resolved or followed up
-     */
-    @Transactional
-    public IncidentView resolve(long id, String actor) {
-        Objects.requireNonNull(actor, "actor");
-        if (!incidents.resolve(id, OffsetDateTime.now(), actor)) {
-            IncidentStatus status = find(id).incidentStatus();
-            throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "incident.already-resolved", id, status);
-        }
-        return view(find(id));
     }
 
     /**
@@ -266,11 +286,16 @@ public class IncidentService {
 
     private IncidentView view(StoredIncident row) {
         List<FollowUpView> visits = followUps.findByIncident(row.id()).stream().map(StoredFollowUp::view).toList();
+        Optional<FollowThroughRepository.Progress> kept = progress.progress(row.id());
         return new IncidentView(row.id(), row.incidentStatus(), storedIncident.readValue(row.incidentJson()),
                 storedAdvice.readValue(row.adviceJson()), row.ruleSetVersion(),
                 json.readValue(row.firedRules(), STRINGS), row.expectation(), row.perception(),
                 row.satisfactionGap(), row.recordedBy(), row.recordedAt(), row.advisedAt(), row.resolvedAt(),
-                row.resolvedBy(), row.followedUpAt(), visits);
+                row.resolvedBy(), row.followedUpAt(), visits, kept.map(FollowThroughRepository.Progress::assignee).orElse(null),
+                kept.filter(p -> p.respondBy() != null || p.resolveBy() != null || p.followUpBy() != null)
+                        .map(p -> new IncidentView.Deadlines(p.respondBy(), p.resolveBy(), p.followUpBy())).orElse(null),
+                kept.map(FollowThroughRepository.Progress::respondedAt).orElse(null),
+                kept.map(FollowThroughRepository.Progress::resolutionNote).orElse(null), progress.breaches(row.id()));
     }
 
     private static IncidentSummary summary(StoredIncident row) {

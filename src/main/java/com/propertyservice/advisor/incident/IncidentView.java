@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Incident;
 
 import java.time.OffsetDateTime;
@@ -25,10 +26,25 @@ import java.util.List;
  * @param resolvedBy      who marked it resolved, or {@code null}
  * @param followedUpAt    the latest follow-up visit, or {@code null}
  * @param followUps       the follow-up visits, oldest first
+ * @param assignee        who has it (a username), or null (contract 1.2)
+ * @param deadlines       when the response, the resolution and the return visit are due; null where the advice set no
+ *                        target, and for incidents recorded before contract 1.2
+ * @param respondedAt     when the first response was made, or null
+ * @param resolutionNote  what was done, as noted on resolving, or null
+ * @param breaches        the deadlines missed, oldest first
  */
 public record IncidentView(long id, IncidentStatus status, Incident incident, Advice advice, String ruleSetVersion,
                            List<String> firedRules, Integer expectation, Integer perception, Integer satisfactionGap,
                            String recordedBy, OffsetDateTime recordedAt, OffsetDateTime advisedAt,
                            OffsetDateTime resolvedAt, String resolvedBy, OffsetDateTime followedUpAt,
-                           List<FollowUpView> followUps) {
+                           List<FollowUpView> followUps, String assignee, Deadlines deadlines,
+                           OffsetDateTime respondedAt, String resolutionNote, List<Breach> breaches) {
+
+    /** The incident's deadlines: recordedAt + the advice's targets, and resolvedAt + its follow-up's. */
+    public record Deadlines(OffsetDateTime respondBy, OffsetDateTime resolveBy, OffsetDateTime followUpBy) {
+    }
+
+    /** A deadline that passed without its step being taken. */
+    public record Breach(Deadline deadline, OffsetDateTime at) {
+    }
 }

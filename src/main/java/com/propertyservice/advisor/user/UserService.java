@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -120,6 +121,12 @@ public class UserService {
         policy.check("admin", password);
         users.insert(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
                 OffsetDateTime.now()));
+    }
+
+    /** The user's name as stored when such a user exists and may log in (an incident's assignee); empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<String> enabledUser(String username) {
+        return users.findById(username).filter(UserAccount::enabled).map(UserAccount::username);
     }
 
     private UserAccount find(String name) {

@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -47,6 +48,10 @@ class IncidentControllerTest {
 
     @MockitoBean
     IncidentService incidents;
+    @MockitoBean
+    FollowThroughService followThrough;
+    @MockitoBean
+    Clock clock;
 
     static Advice advice(Language language) {
         return new Advice("lift-outage", ContactKind.COMPLAINT, List.of(), KanoFactor.MUST_BE, null, Fault.UNKNOWN, List.of(),
@@ -88,9 +93,9 @@ class IncidentControllerTest {
 
     @Test
     void recordingAnswers201WithLocationAndRecordsTheCallerAsAuthor() throws Exception {
-        IncidentView view = new IncidentView(7, IncidentStatus.ADVISED, null, advice(Language.ZH_CN), "v1",
+        IncidentView view = new IncidentView(7, IncidentStatus.OPEN, null, advice(Language.ZH_CN), "v1",
                 List.of("Catalogue_10"), 4, 1, -3, "li", OffsetDateTime.now(), OffsetDateTime.now(), null, null, null,
-                List.of());
+                List.of(), null, null, null, null, List.of());
         when(incidents.recordOnce(any(Incident.class), eq(Language.ZH_CN), eq("li"), any(), any()))
                 .thenReturn(new IncidentService.Recording(view, false));
         mvc.perform(post("/api/incidents").with(user("li").roles("SUPERVISOR"))

@@ -1,0 +1,17 @@
+package com.propertyservice.advisor.incident;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the service keeps the clock on incidents ({@code advisor.follow-through.*}).
+ *
+ * @param pollInterval how often each instance looks for reminders and breaches that fell due (a reminder goes at most
+ *                     this late)
+ * @param dueSoon      how far ahead "due soon" looks in a supervisor's queue
+ */
+@ConfigurationProperties("advisor.follow-through")
+record FollowThroughProperties(@DefaultValue("10s") Duration pollInterval, @DefaultValue("2h") Duration dueSoon) {
+}

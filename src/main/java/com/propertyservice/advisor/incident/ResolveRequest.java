@@ -1,0 +1,7 @@
+package com.propertyservice.advisor.incident;
+
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/incidents/{id}/resolve}: what was done (optional). */
+record ResolveRequest(@Size(max = 2000) String note) {
+}
