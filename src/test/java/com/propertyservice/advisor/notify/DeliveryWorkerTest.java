@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox and its worker over a real database (H2 here, PostgreSQL in {@link DeliveryWorkerPostgresTest}) and a
@@ -345,8 +346,34 @@ class DeliveryWorkerTest {
         });
     }
 
+    @Test
+    void stoppingTheWorkerMidRequestLetsTheRowGoForTheNextInstance() {
+        OutboxDatabase instance = instance(newDatabase(), properties(webhook("ops", "generic")));
+        receiver.answer(LoopbackReceiver.Mode.HANG);
+        instance.outbox.enqueue(reminder(77));
+        instance.worker.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
+
+        instance.worker.stop();
+
+        assertThat(instance.worker.isRunning()).isFalse();
+        assertThat(webhookRows(instance)).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(row.lastError()).isEqualTo("interrupted by shutdown before an answer came");
+            assertThat(row.nextAttemptAt().toInstant()).as("due again at once, not after the lease").isEqualTo(START);
+        });
+        receiver.release();
+        receiver.answer(LoopbackReceiver.Mode.ACCEPT);
+        assertThat(instance(instanceUrl(instance), properties(webhook("ops", "generic"))).worker.deliverDue())
+                .isEqualTo(1);
+    }
+
     static Notification notice(long incident, Recipient recipient, String user) {
         return new Notification(incident, NotificationEvent.BREACHED, Deadline.RESOLVE, recipient, user, "已超时", AT);
+    }
+
+    static String instanceUrl(OutboxDatabase instance) {
+        return instance.dataSource.getJdbcUrl();
     }
 
     static long pending(OutboxDatabase instance) {

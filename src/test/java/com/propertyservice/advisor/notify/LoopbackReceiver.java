@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The webhook receiver of the tests, on loopback (nothing calls an outside address): records every request it
@@ -25,7 +27,9 @@ final class LoopbackReceiver implements AutoCloseable {
         /** 500 */
         FAIL,
         /** 200 with a robot's refusal, {@code {"errcode":45009,...}} (too many messages) */
-        ROBOT_REFUSES
+        ROBOT_REFUSES,
+        /** no answer until {@link #release()} (at most 30 s), then 200 */
+        HANG
     }
 
     /** One request as received: which path and query, the delivery id header, the body. */
@@ -33,6 +37,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     private final List<Received> received = new ArrayList<>();
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile Mode mode = Mode.ACCEPT;
     private int port;
     private HttpServer server;
@@ -51,9 +56,15 @@ final class LoopbackReceiver implements AutoCloseable {
         this.mode = mode;
     }
 
+    /** Lets hanging requests be answered. */
+    void release() {
+        released.countDown();
+    }
+
     /** Stops listening: connections are refused until {@link #restart()}. */
     synchronized void stop() {
         server.stop(0);
+        release();
         executor.shutdownNow();
         server = null;
     }
@@ -90,8 +101,15 @@ final class LoopbackReceiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("X-Advisor-Delivery"),
                         exchange.getRequestHeaders().getFirst("Content-Type"), body, now == Mode.ACCEPT));
             }
+            if (now == Mode.HANG) {
+                try {
+                    released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String answer = switch (now) {
-                case ACCEPT -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                case ACCEPT, HANG -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
                 case FAIL -> "receiver down for maintenance";
                 case ROBOT_REFUSES -> "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}";
             };

@@ -4,8 +4,10 @@ import com.propertyservice.advisor.engine.Recipient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +90,34 @@ class NotifyPropertiesTest {
                             assertThat(before.retry().firstDelay()).isEqualTo(Duration.ofSeconds(10));
                             assertThat(before.timeout()).isEqualTo(Duration.ofSeconds(10));
                         }));
+    }
+
+    @Test
+    void theEnvironmentVariablesTheDeploymentGuideNamesBindTheWebhookList() {
+        context.withInitializer(started -> started.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
+                                "ADVISOR_NOTIFY_WEBHOOKS_0_NAME", "supervisors-wecom",
+                                "ADVISOR_NOTIFY_WEBHOOKS_0_FORMAT", "wecom",
+                                "ADVISOR_NOTIFY_WEBHOOKS_0_URL", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+                                "ADVISOR_NOTIFY_WEBHOOKS_0_RECIPIENTS", "ASSIGNEE,SUPERVISOR",
+                                "ADVISOR_NOTIFY_WEBHOOKS_1_FORMAT", "dingtalk",
+                                "ADVISOR_NOTIFY_WEBHOOKS_1_URL", "https://oapi.dingtalk.com/robot/send?access_token=t",
+                                "ADVISOR_NOTIFY_WEBHOOKS_1_SECRET", "SECs",
+                                "ADVISOR_NOTIFY_RETRY_FIRSTDELAY", "5s",
+                                "ADVISOR_NOTIFY_RETRY_MAXDELAY", "2m",
+                                "ADVISOR_NOTIFY_POLLINTERVAL", "2s"))))
+                .run(started -> {
+                    NotifyProperties properties = started.getBean(NotifyProperties.class);
+                    assertThat(properties.webhooks()).extracting(NotifyProperties.Webhook::kind)
+                            .containsExactly(WebhookFormat.WECOM, WebhookFormat.DINGTALK);
+                    assertThat(properties.webhooks().get(0).name()).isEqualTo("supervisors-wecom");
+                    assertThat(properties.webhooks().get(0).recipients())
+                            .containsExactly(Recipient.ASSIGNEE, Recipient.SUPERVISOR);
+                    assertThat(properties.webhooks().get(1).secret()).isEqualTo("SECs");
+                    assertThat(properties.retry().firstDelay()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.retry().maxDelay()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+                });
     }
 
     @Test
