@@ -33,6 +33,10 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    /** Whose claim it is, for an operator reading the table; the UUID makes each claim unique (claimed_by: 200). */
+    private static final String CLAIM_PREFIX =
+            InstanceName.get().substring(0, Math.min(150, InstanceName.get().length())) + "/";
+
     private final OutboxRepository outbox;
     private final NotifyProperties properties;
     private final Clock clock;
@@ -68,7 +72,7 @@ class DeliveryWorker implements SmartLifecycle {
                 break;
             }
             Instant now = clock.instant();
-            String claim = InstanceName.get() + "/" + UUID.randomUUID();
+            String claim = CLAIM_PREFIX + UUID.randomUUID();
             Optional<OutboxRow> claimed = outbox.claim(id, claim, now, now.plus(properties.lease()));
             if (claimed.isPresent() && deliver(claimed.get(), claim)) {
                 delivered++;

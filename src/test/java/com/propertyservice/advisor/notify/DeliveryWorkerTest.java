@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -130,10 +131,10 @@ class DeliveryWorkerTest {
         List<Delivery> timeline = instance.outbox.deliveries(42);
         assertThat(timeline).extracting(Delivery::channel, Delivery::webhook, Delivery::status, Delivery::attempts)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(DeliveryChannel.IN_APP, null, DeliveryStatus.DELIVERED, 0),
-                        org.assertj.core.groups.Tuple.tuple(DeliveryChannel.WEBHOOK, "generic", DeliveryStatus.DELIVERED, 1),
-                        org.assertj.core.groups.Tuple.tuple(DeliveryChannel.WEBHOOK, "wecom", DeliveryStatus.DELIVERED, 1),
-                        org.assertj.core.groups.Tuple.tuple(DeliveryChannel.WEBHOOK, "dingtalk", DeliveryStatus.DELIVERED, 1));
+                        tuple(DeliveryChannel.IN_APP, null, DeliveryStatus.DELIVERED, 0),
+                        tuple(DeliveryChannel.WEBHOOK, "generic", DeliveryStatus.DELIVERED, 1),
+                        tuple(DeliveryChannel.WEBHOOK, "wecom", DeliveryStatus.DELIVERED, 1),
+                        tuple(DeliveryChannel.WEBHOOK, "dingtalk", DeliveryStatus.DELIVERED, 1));
         assertThat(receiver.accepted()).extracting(LoopbackReceiver.Received::deliveryId)
                 .containsExactlyInAnyOrderElementsOf(timeline.stream()
                         .filter(d -> d.channel() == DeliveryChannel.WEBHOOK).map(d -> Long.toString(d.id())).toList());
