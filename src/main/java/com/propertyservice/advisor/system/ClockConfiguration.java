@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,9 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
+    /** The system's; a test (or an embedder) that registers a clock of its own before the context starts keeps it. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemDefaultZone();
     }

@@ -1,0 +1,177 @@
+package com.propertyservice.advisor.incident;
+
+import com.propertyservice.advisor.AdvisorApplication;
+import com.propertyservice.advisor.TestIncidents;
+import com.propertyservice.advisor.engine.Deadline;
+import com.propertyservice.advisor.process.RulePublisher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The clock kept on an incident's promises, with two application instances on one database and the time moved by
+ * the test: the lifecycle's steps in order (and 409 out of order), the timeline, the queue of open deadlines, and each
+ * breach recorded exactly once however many instances poll, also when one instance is stopped in the middle and
+ * another started.
+ */
+class FollowThroughTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-30T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    final String database = "jdbc:h2:mem:follow-through-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    ConfigurableApplicationContext start() {
+        var application = AdvisorApplication.application();
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK));
+        ConfigurableApplicationContext context = application.run("--server.port=0", "--spring.datasource.url=" + database,
+                "--advisor.follow-through.poll-interval=100ms",
+                "--advisor.security.api-keys=" + TestIncidents.API_KEY,
+                "--advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD);
+        instances.add(context);
+        return context;
+    }
+
+    @AfterEach
+    void stopAll() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void eachBreachIsRecordedOnceWithTwoInstancesAndAcrossARestart() throws Exception {
+        ConfigurableApplicationContext a = start();
+        ConfigurableApplicationContext b = start();
+        long id = record(a);
+        JsonNode recorded = get(b, "/api/incidents/" + id);
+        assertThat(recorded.get("status").asString()).isEqualTo("OPEN");
+        Instant respondBy = OffsetDateTime.parse(recorded.at("/deadlines/respondBy").asString()).toInstant();
+        Instant resolveBy = OffsetDateTime.parse(recorded.at("/deadlines/resolveBy").asString()).toInstant();
+        assertThat(respondBy).isBefore(resolveBy);
+
+        // the response is not made in time: both instances poll, one records the breach
+        CLOCK.advance(Duration.between(CLOCK.instant(), respondBy).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaches(a, id, "RESPOND") == 1);
+        Thread.sleep(1_000); // ten more polls of each instance: a second record would show now
+        assertThat(breaches(a, id, "RESPOND")).isEqualTo(1);
+
+        // instance a goes away in the middle; a new instance c takes its place before the resolution is due
+        a.close();
+        ConfigurableApplicationContext c = start();
+        CLOCK.advance(Duration.between(CLOCK.instant(), resolveBy).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaches(c, id, "RESOLVE") == 1);
+        Thread.sleep(1_000);
+        assertThat(breaches(b, id, "RESPOND")).isEqualTo(1);
+        assertThat(breaches(b, id, "RESOLVE")).isEqualTo(1);
+        JsonNode incident = get(c, "/api/incidents/" + id);
+        assertThat(incident.get("breaches")).hasSize(2);
+        assertThat(incident.at("/breaches/0/deadline").asString()).isEqualTo(Deadline.RESPOND.name());
+        assertThat(incident.at("/breaches/1/deadline").asString()).isEqualTo(Deadline.RESOLVE.name());
+        assertThat(timelineKinds(c, id)).containsSubsequence("RECORDED", "BREACHED", "BREACHED");
+    }
+
+    @Test
+    void theLifecycleGoesInOrderAndAStepOutOfOrderIsA409() throws Exception {
+        ConfigurableApplicationContext a = start();
+        long id = record(a);
+
+        assertThat(post(a, "/api/incidents/" + id + "/assign", "{\"assignee\":\"admin\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> acknowledged = post(a, "/api/incidents/" + id + "/acknowledge", null);
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(acknowledged.body()).get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(OffsetDateTime.parse(JSON.readTree(acknowledged.body()).get("respondedAt").asString()).toInstant())
+                .isEqualTo(CLOCK.instant());
+        HttpResponse<String> again = post(a, "/api/incidents/" + id + "/acknowledge", null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("ACKNOWLEDGED");
+
+        JsonNode queue = JSON.readTree(get(a, "/api/incidents?due=soon&assignee=admin").toString());
+        assertThat(queue.get("deadlines")).isNotEmpty()
+                .allSatisfy(due -> assertThat(due.get("incident").asLong()).isEqualTo(id))
+                .allSatisfy(due -> assertThat(due.get("deadline").asString()).isEqualTo("RESOLVE"));
+
+        HttpResponse<String> resolved = post(a, "/api/incidents/" + id + "/resolve", "{\"note\":\"更换了主板，试运行正常\"}");
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        JsonNode view = JSON.readTree(resolved.body());
+        assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(view.get("resolutionNote").asString()).isEqualTo("更换了主板，试运行正常");
+        assertThat(view.at("/deadlines/followUpBy").isString()).as("the return visit falls due").isTrue();
+        assertThat(post(a, "/api/incidents/" + id + "/resolve", null).statusCode()).isEqualTo(409);
+        assertThat(post(a, "/api/incidents/" + id + "/acknowledge", null).statusCode()).isEqualTo(409);
+        assertThat(post(a, "/api/incidents/" + id + "/follow-ups", "{\"perception\":4}").statusCode()).isEqualTo(201);
+        assertThat(post(a, "/api/incidents/" + id + "/assign", "{\"assignee\":\"admin\"}").statusCode()).isEqualTo(409);
+
+        assertThat(timelineKinds(a, id)).containsExactly("RECORDED", "ASSIGNED", "ACKNOWLEDGED", "RESOLVED", "FOLLOWED_UP");
+        JsonNode timeline = get(a, "/api/incidents/" + id + "/timeline");
+        assertThat(timeline.get(1).get("detail").asString()).isEqualTo("admin");
+        assertThat(timeline.get(3).get("detail").asString()).isEqualTo("更换了主板，试运行正常");
+        assertThat(timeline.get(1).get("actor").asString()).isEqualTo("admin");
+    }
+
+    long record(ConfigurableApplicationContext instance) throws Exception {
+        HttpResponse<String> recorded = send(instance, HttpRequest.newBuilder(uri(instance, "/api/incidents"))
+                .header("X-API-Key", TestIncidents.API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestIncidents.LIFT_OUTAGE.replace("\"CRM-1\"", "null"))));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        return JSON.readTree(recorded.body()).get("id").asLong();
+    }
+
+    int breaches(ConfigurableApplicationContext instance, long id, String deadline) {
+        return instance.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from incident_event where incident_id = ? and kind = 'BREACHED' and deadline = ?",
+                Integer.class, id, deadline);
+    }
+
+    List<String> timelineKinds(ConfigurableApplicationContext instance, long id) throws Exception {
+        List<String> kinds = new ArrayList<>();
+        get(instance, "/api/incidents/" + id + "/timeline").forEach(event -> {
+            if (!event.get("kind").asString().equals("NOTIFIED")) {
+                kinds.add(event.get("kind").asString());
+            }
+        });
+        return kinds;
+    }
+
+    JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {
+        HttpResponse<String> response = send(instance, HttpRequest.newBuilder(uri(instance, path))
+                .header("Authorization", admin()).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String body) throws Exception {
+        return send(instance, HttpRequest.newBuilder(uri(instance, path)).header("Authorization", admin())
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(ConfigurableApplicationContext instance, HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static URI uri(ConfigurableApplicationContext instance, String path) {
+        return URI.create("http://localhost:" + instance.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    static String admin() {
+        return RulePublisher.basic("admin", TestIncidents.ADMIN_PASSWORD);
+    }
+}
