@@ -6,12 +6,16 @@ import java.time.Duration;
  * A step of follow-through the advice plans: whom to remind before one of the incident's deadlines passes, or whom
  * to tell once it has passed. The service schedules each once per deadline and counts breaches across the incident.
  *
+ * <p>The rows of the trainers' reminder table ({@code rules/follow-through/reminders.drl.csv}) plan them; the advice
+ * holds only those of deadlines it sets a target for, ordered by deadline, then BEFORE ahead of BREACH, then time
+ * (the earlier reminder, the lower breach number first), worded in the advice's language.
+ *
  * @param deadline  which promise it watches
  * @param trigger   {@link Trigger#BEFORE} the deadline passes, or on a {@link Trigger#BREACH} of it
  * @param elapsed   for BEFORE: the share of the target time passed when it goes (0.8: at 80 %), or null when
  *                  {@code before} says when
  * @param before    for BEFORE: how long before the deadline it goes (P1D: the day before), or null when
- *                  {@code elapsed} says when
+ *                  {@code elapsed} says when; as long as the target or longer, it falls at the clock's start
  * @param breach    for BREACH: which breach of the incident it answers, counting every deadline (1: the first, 2:
  *                  the second); 0 for BEFORE
  * @param recipient who is told

@@ -18,6 +18,23 @@ final class SampleRules {
             .issue("staff-attitude").summary("保安说话很冲").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
             .build();
 
+    /**
+     * A scenario file whose incident is {@link #ANGRY_LIFT}'s: {@code %s} the name, then {@code %s} the
+     * expectation lines under {@code expect:} (indented by two spaces, the first one by the template).
+     */
+    static final String ANGRY_LIFT_SCENARIO = """
+            name: %s
+            incident:
+              channel: PHONE
+              community: 阳光花园
+              serviceArea: ENGINEERING
+              issue: lift-outage
+              summary: 电梯又坏了
+              complainant: {role: OWNER, emotion: ANGRY}
+            expect:
+              %s
+            """;
+
     private SampleRules() {
     }
 

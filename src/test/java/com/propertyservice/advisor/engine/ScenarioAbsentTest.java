@@ -18,19 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScenarioAbsentTest {
 
-    private static final String SCENARIO = """
-            name: %s
-            incident:
-              channel: PHONE
-              community: 阳光花园
-              serviceArea: ENGINEERING
-              issue: lift-outage
-              summary: 电梯又坏了
-              complainant: {role: OWNER, emotion: ANGRY}
-            expect:
-              absent: %s
-            """;
-
     private static final Map<String, String> CASES = Map.of(
             "code-present", "[caution.do-not-interrupt]",
             "code-missing", "[caution.no-such-thing]",
@@ -47,7 +34,7 @@ class ScenarioAbsentTest {
         RuleFiles files = SampleRules.files();
         for (Map.Entry<String, String> c : CASES.entrySet()) {
             files = files.with("scenarios/" + c.getKey() + ".yaml",
-                    SCENARIO.formatted(c.getKey(), c.getValue()).getBytes(StandardCharsets.UTF_8));
+                    SampleRules.ANGRY_LIFT_SCENARIO.formatted(c.getKey(), "absent: " + c.getValue()).getBytes(StandardCharsets.UTF_8));
         }
         List<ScenarioResult> all = Advisor.fromDirectory(SampleRules.FOLDER).validate(files).scenarios();
         results = all.stream().collect(Collectors.toMap(ScenarioResult::name, Function.identity()));

@@ -5,6 +5,7 @@ import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
 import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ContactKind;
+import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.Incident;
@@ -16,6 +17,8 @@ import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Weekday;
@@ -26,7 +29,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -59,7 +64,7 @@ public final class Assessment {
      */
     public static final java.util.Set<String> OUTPUT_ONLY = java.util.Set.of("priority", "escalation", "respondWithin",
             "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions", "safetySteps",
-            "referral", "missingDetails", "warnings");
+            "referral", "missingDetails", "warnings", "reminders");
 
     /** A principle's weight and the text code of the reason that gave it that weight. */
     public record Weighted(int weight, String reason, String rule) {
@@ -67,6 +72,28 @@ public final class Assessment {
 
     /** A proposed action: its text code, the principle it serves and the rule that proposed it. */
     public record Proposed(String code, Principle principle, String rule) {
+    }
+
+    /**
+     * A reminder or breach escalation a row of the reminder table planned, before it is put into words.
+     *
+     * @param deadline  the promise it watches
+     * @param trigger   before the deadline passes or on a breach
+     * @param elapsed   BEFORE: the share of the target passed when it goes, or null
+     * @param before    BEFORE: how long before the deadline it goes, or null
+     * @param breach    BREACH: which breach of the incident it answers (1, 2, ...); 0 for BEFORE
+     * @param recipient who is told
+     * @param code      the text code of what they are told
+     * @param rule      the rule that planned it
+     */
+    public record Planned(Deadline deadline, Reminder.Trigger trigger, Double elapsed, Duration before, int breach,
+                          Recipient recipient, String code, String rule) {
+
+        /** Two plans are the same reminder when they say the same, whichever rule planned them and in what words. */
+        boolean sameAs(Planned other) {
+            return deadline == other.deadline && trigger == other.trigger && java.util.Objects.equals(elapsed, other.elapsed)
+                    && java.util.Objects.equals(before, other.before) && breach == other.breach && recipient == other.recipient;
+        }
     }
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
@@ -105,6 +132,7 @@ public final class Assessment {
     private final Set<Referral> referrals = new LinkedHashSet<>();
     private final Set<String> missingDetails = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
+    private final List<Planned> reminders = new ArrayList<>();
     private String currentRule;
 
     public Assessment(Incident incident) {
@@ -443,6 +471,92 @@ public final class Assessment {
         warnings.add(code);
     }
 
+    // ---- follow-through: reminders and breach escalations (advice only) -------------------
+
+    /**
+     * Reminds {@code recipient} of a deadline once {@code elapsed} of its target has passed (0.8: at
+     * 80 %), with the text {@code code}. The share lies strictly between 0 and 1.
+     */
+    @Modifies({"reminders"})
+    public void remindAt(Deadline deadline, double elapsed, Recipient recipient, String code) {
+        if (!(elapsed > 0 && elapsed < 1)) {
+            throw new IllegalArgumentException("a reminder goes when a share of the target has passed, between 0 and 1 such as 0.8"
+                    + " (80 %); " + elapsed + " is not one");
+        }
+        plan(new Planned(deadline, Reminder.Trigger.BEFORE, elapsed, null, 0, recipient, code, currentRule));
+    }
+
+    /** Reminds {@code recipient} the ISO-8601 duration {@code before} ahead of a deadline (P1D: the day before). */
+    @Modifies({"reminders"})
+    public void remindBefore(Deadline deadline, String before, Recipient recipient, String code) {
+        Duration ahead = parse(before);
+        if (ahead.isNegative() || ahead.isZero()) {
+            throw new IllegalArgumentException("a reminder goes some time before the deadline, such as P1D or PT2H; '" + before
+                    + "' is not a time before it");
+        }
+        plan(new Planned(deadline, Reminder.Trigger.BEFORE, null, ahead, 0, recipient, code, currentRule));
+    }
+
+    /**
+     * Tells {@code recipient} when the deadline passes unmet and that is the incident's {@code breach}-th
+     * breach, counting every deadline (1: the first).
+     */
+    @Modifies({"reminders"})
+    public void onBreach(Deadline deadline, int breach, Recipient recipient, String code) {
+        if (breach < 1) {
+            throw new IllegalArgumentException("which breach a message answers counts from 1 (the first breach of the incident); "
+                    + breach + " is not one");
+        }
+        plan(new Planned(deadline, Reminder.Trigger.BREACH, null, null, breach, recipient, code, currentRule));
+    }
+
+    private void plan(Planned planned) {
+        for (Planned earlier : reminders) {
+            if (earlier.sameAs(planned)) {
+                return; // the first rule to plan a reminder keeps it; a second would only send it twice
+            }
+        }
+        reminders.add(planned);
+    }
+
+    /**
+     * The reminders planned for deadlines the advice sets a target for (a reminder about a deadline without
+     * one has nothing to watch), in a stable order: by deadline, BEFORE then BREACH, then by when each goes
+     * (the earlier reminder first; the first breach first), then by recipient.
+     */
+    public List<Planned> getReminders() {
+        List<Planned> watched = new ArrayList<>(reminders.size());
+        for (Planned p : reminders) {
+            if (target(p.deadline()) != null) {
+                watched.add(p);
+            }
+        }
+        watched.sort(Comparator.comparing(Planned::deadline).thenComparing(Planned::trigger)
+                .thenComparing(this::goesAfterStart).thenComparingInt(Planned::breach).thenComparing(Planned::recipient));
+        return watched;
+    }
+
+    /** How long after its clock starts a BEFORE reminder goes; zero for a breach (ordered by its number instead). */
+    private Duration goesAfterStart(Planned p) {
+        Duration target = target(p.deadline());
+        if (p.trigger() == Reminder.Trigger.BREACH || target == null) {
+            return Duration.ZERO;
+        }
+        if (p.elapsed() != null) {
+            return Duration.ofMillis(Math.round(target.toMillis() * p.elapsed()));
+        }
+        Duration at = target.minus(p.before());
+        return at.isNegative() ? Duration.ZERO : at;
+    }
+
+    private Duration target(Deadline deadline) {
+        return switch (deadline) {
+            case RESPOND -> respondWithin;
+            case RESOLVE -> resolveWithin;
+            case FOLLOW_UP -> followUpWithin;
+        };
+    }
+
     public Set<String> getFlags() { return Collections.unmodifiableSet(flags); }
 
     /** Marks a derived fact (e.g. {@code REPEAT}) that later rules can test with {@code flags contains}. */
@@ -460,6 +574,11 @@ public final class Assessment {
     private static final java.util.Map<String, Duration> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Duration shorter(Duration current, String isoDuration) {
+        Duration candidate = parse(isoDuration);
+        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+    }
+
+    private static Duration parse(String isoDuration) {
         Duration candidate = PARSED.get(isoDuration);
         if (candidate == null) {
             try {
@@ -471,6 +590,6 @@ public final class Assessment {
                 PARSED.put(isoDuration, candidate);
             }
         }
-        return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+        return candidate;
     }
 }

@@ -7,6 +7,7 @@ import com.propertyservice.advisor.engine.HandlingStep;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
+import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.engine.fact.Assessment;
@@ -140,6 +141,14 @@ public final class CompiledRuleSet {
             actions[i++] = new Advice.ActionAdvice(TextCatalogue.text(words, p.code()), p.principle(), p.rule(), p.code());
         }
 
+        List<Assessment.Planned> planned = a.getReminders();
+        Reminder[] reminders = new Reminder[planned.size()];
+        i = 0;
+        for (Assessment.Planned p : planned) {
+            reminders[i++] = new Reminder(p.deadline(), p.trigger(), p.elapsed(), p.before(), p.breach(), p.recipient(),
+                    TextCatalogue.text(words, p.code()), p.code(), p.rule());
+        }
+
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
                 : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
         // causes are the complaint's why-ours; a rule set that adds one without OURS must not make us admit it
@@ -149,7 +158,7 @@ public final class CompiledRuleSet {
                 a.getQualityDimension(), a.getFault(), causes, a.getPriority(), a.getRespondWithin(), a.getResolveWithin(),
                 a.getEscalation(), List.copyOf(a.getReferral()), List.of(principles), steps, List.of(actions),
                 List.of(texts(words, a.getCautions())), List.of(details(words, a.getMissingDetails())),
-                List.of(texts(words, a.getWarnings())), followUp, List.of(), a.getSatisfactionGap(), version,
+                List.of(texts(words, a.getWarnings())), followUp, List.of(reminders), a.getSatisfactionGap(), version,
                 evaluation.firedRules(), language);
     }
 

@@ -5,6 +5,7 @@ import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
 import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ContactKind;
+import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Escalation;
@@ -15,6 +16,7 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
@@ -37,7 +39,8 @@ final class FactModel {
                     CausedBy.class, Channel.class, ComplainantRole.class, ComplaintCause.class, Emotion.class,
                     Escalation.class, HandlingStep.class, KanoFactor.class, Language.class, Principle.class,
                     Priority.class, QualityDimension.class, ServiceArea.class, Temperament.class,
-                    ContactKind.class, ComplainantSide.class, Fault.class, Referral.class, Weekday.class)
+                    ContactKind.class, ComplainantSide.class, Fault.class, Referral.class, Weekday.class,
+                    Deadline.class, Recipient.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     /** The engine's package: rules may import its types ({@code engine.*} and {@code engine.fact.*}). */

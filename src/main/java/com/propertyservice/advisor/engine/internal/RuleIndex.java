@@ -24,7 +24,7 @@ final class RuleIndex {
      * contract 1.1 {@code safety.*} (emergency first steps), {@code detail.*} (missing details) and
      * {@code warning.*} (contradicting inputs).
      */
-    static final Pattern TEXT_CODE = Pattern.compile("(?<![A-Za-z0-9_.])(?:action|caution|reason|step|safety|detail|warning)\\.[a-z0-9][a-z0-9._-]*[a-z0-9]");
+    static final Pattern TEXT_CODE = Pattern.compile("(?<![A-Za-z0-9_.])(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9][a-z0-9._-]*[a-z0-9]");
     private static final Pattern ISSUE_KEY = Pattern.compile("issue\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern CLASSIFY = Pattern.compile(
             "classify\\(\\s*ServiceArea\\.(\\w+)\\s*,\\s*KanoFactor\\.(\\w+)\\s*,\\s*QualityDimension\\.(\\w+)\\s*\\)");

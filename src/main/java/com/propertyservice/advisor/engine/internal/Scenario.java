@@ -2,6 +2,7 @@ package com.propertyservice.advisor.engine.internal;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.ContactKind;
+import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Escalation;
 import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.HandlingStep;
@@ -11,7 +12,9 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
+import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.engine.Referral;
+import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.fact.Assessment;
 
 import java.time.Duration;
@@ -42,12 +45,93 @@ public record Scenario(String file, String name, String description, Incident in
                                Integer satisfactionGap, List<String> firedRules, List<String> notFiredRules,
                                ContactKind kind, Fault fault, List<Referral> referral, List<Referral> referralAbsent,
                                List<String> safetySteps, List<String> missingDetails, List<String> warnings,
-                               List<String> absent) {
+                               List<String> absent, List<ReminderPattern> reminders, List<ReminderPattern> remindersAbsent,
+                               Boolean noReminders) {
+    }
+
+    /**
+     * A reminder the advice must plan, or must not: {@code DEADLINE TRIGGER WHEN RECIPIENT} as a scenario
+     * writes it ({@code RESPOND BEFORE 0.8 ASSIGNEE}, {@code FOLLOW_UP BEFORE P1D ASSIGNEE},
+     * {@code RESOLVE BREACH 1 PROJECT_MANAGER}); {@code *} in a place matches anything there
+     * ({@code * BREACH 1 COMPANY}). A {@code null} component is such a {@code *}.
+     *
+     * @param when for BEFORE the share passed (0.8) or the time before (P1D), for BREACH the breach's number
+     */
+    public record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient) {
+
+        static final String FORMAT = "DEADLINE TRIGGER WHEN RECIPIENT, such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
+                + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER' (* for any)";
+
+        /** Reads the scenario's form, refusing what could never match. */
+        static ReminderPattern parse(String text, String field) {
+            String[] parts = text.strip().split("\\s+");
+            if (parts.length != 4) {
+                throw new IllegalArgumentException(field + ": '" + text + "' is not " + FORMAT);
+            }
+            Reminder.Trigger trigger = any(parts[1]) ? null : ScenarioLoader.enumValue(Reminder.Trigger.class, parts[1], field);
+            String when = any(parts[2]) ? null : parts[2];
+            if (when != null && planned(trigger, when) == null) {
+                throw new IllegalArgumentException(field + ": '" + parts[2] + "' in '" + text + "' is neither a share such as 0.8,"
+                        + " a time before such as P1D, nor a breach number such as 1");
+            }
+            return new ReminderPattern(any(parts[0]) ? null : ScenarioLoader.enumValue(Deadline.class, parts[0], field), trigger, when,
+                    any(parts[3]) ? null : ScenarioLoader.enumValue(Recipient.class, parts[3], field));
+        }
+
+        private static boolean any(String part) {
+            return part.equals("*");
+        }
+
+        /** What {@code when} stands for (a share, a duration or a breach number), or null when it is none of them. */
+        private static Object planned(Reminder.Trigger trigger, String when) {
+            try {
+                if (when.matches("\\d+") && trigger != Reminder.Trigger.BEFORE) {
+                    return Integer.valueOf(when);
+                }
+                if (when.startsWith("P") || when.startsWith("p")) {
+                    return Duration.parse(when);
+                }
+                return trigger == Reminder.Trigger.BREACH ? null : Double.valueOf(when);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        boolean matches(Assessment.Planned p) {
+            if ((deadline != null && deadline != p.deadline()) || (trigger != null && trigger != p.trigger())
+                    || (recipient != null && recipient != p.recipient())) {
+                return false;
+            }
+            if (when == null) {
+                return true;
+            }
+            Object value = planned(p.trigger(), when);
+            return p.trigger() == Reminder.Trigger.BREACH ? Integer.valueOf(p.breach()).equals(value)
+                    : value instanceof Double share ? share.equals(p.elapsed()) : value != null && value.equals(p.before());
+        }
+
+        /** A planned reminder in the scenario's form, for failure messages. */
+        static String of(Assessment.Planned p) {
+            String when = p.trigger() == Reminder.Trigger.BREACH ? String.valueOf(p.breach())
+                    : p.elapsed() != null ? String.valueOf(p.elapsed()) : written(p.before());
+            return p.deadline() + " " + p.trigger() + " " + when + " " + p.recipient();
+        }
+
+        /** A duration as a trainer writes it: P1D rather than Java's PT24H. */
+        private static String written(Duration duration) {
+            return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+        }
+
+        @Override
+        public String toString() {
+            return (deadline == null ? "*" : deadline) + " " + (trigger == null ? "*" : trigger) + " " + (when == null ? "*" : when)
+                    + " " + (recipient == null ? "*" : recipient);
+        }
     }
 
     /** An {@code absent} entry that names a text code, or a code prefix ending in {@code *} ({@code safety.*}); anything else is a phrase. */
     private static final java.util.regex.Pattern CODE_OR_PREFIX =
-            java.util.regex.Pattern.compile("(?:action|caution|reason|step|safety|detail|warning)\\.[a-z0-9._-]*\\*?");
+            java.util.regex.Pattern.compile("(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9._-]*\\*?");
 
     /** How many of the heaviest principles {@code topPrinciples} looks among. */
     static final int TOP = 3;
@@ -119,6 +203,7 @@ public record Scenario(String file, String name, String description, Incident in
         contains(failures, "safetySteps", e.safetySteps(), a.getSafetySteps());
         contains(failures, "missingDetails", e.missingDetails(), a.getMissingDetails());
         contains(failures, "warnings", e.warnings(), a.getWarnings());
+        reminders(failures, e, a.getReminders());
         if (e.absent() != null) {
             Set<String> codes = codes(a);
             for (String unwanted : e.absent()) {
@@ -142,7 +227,27 @@ public record Scenario(String file, String name, String description, Incident in
         return failures;
     }
 
-    /** Every text code the advice holds, wherever it stands (steps, actions, cautions, reasons, safety, details, warnings). */
+    private static void reminders(List<Text> failures, Expectations e, List<Assessment.Planned> planned) {
+        List<String> written = planned.stream().map(ReminderPattern::of).toList();
+        if (e.reminders() != null) {
+            for (ReminderPattern wanted : e.reminders()) {
+                if (planned.stream().noneMatch(wanted::matches)) {
+                    failures.add(Text.of("scenario.reminder-missing", wanted, written));
+                }
+            }
+        }
+        if (e.remindersAbsent() != null) {
+            for (ReminderPattern unwanted : e.remindersAbsent()) {
+                planned.stream().filter(unwanted::matches)
+                        .forEach(p -> failures.add(Text.of("scenario.reminder-absent", unwanted, ReminderPattern.of(p), p.rule())));
+            }
+        }
+        if (Boolean.TRUE.equals(e.noReminders()) && !planned.isEmpty()) {
+            failures.add(Text.of("scenario.no-reminders", written));
+        }
+    }
+
+    /** Every text code the advice holds, wherever it stands (steps, actions, cautions, reasons, safety, details, warnings, reminders). */
     private static Set<String> codes(Assessment a) {
         Set<String> codes = new LinkedHashSet<>();
         a.getSteps().values().forEach(codes::addAll);
@@ -151,6 +256,7 @@ public record Scenario(String file, String name, String description, Incident in
         a.getPrinciples().values().forEach(w -> codes.add(w.reason()));
         codes.addAll(a.getSafetySteps());
         codes.addAll(a.getWarnings());
+        a.getReminders().forEach(p -> codes.add(p.code()));
         for (String detail : a.getMissingDetails()) {
             if (RuleIndex.TEXT_CODE.matcher(detail).matches()) {
                 codes.add(detail);

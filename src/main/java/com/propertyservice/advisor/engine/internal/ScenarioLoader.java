@@ -60,7 +60,7 @@ public final class ScenarioLoader {
             "followUpWithin", "survey", "causes", "causesAbsent", "noCauses", "principles", "principlesAbsent",
             "topPrinciples", "steps", "stepActions", "actions", "actionsAbsent", "cautions", "cautionsAbsent",
             "satisfactionGap", "firedRules", "notFiredRules", "kind", "fault", "referral", "referralAbsent", "safetySteps",
-            "missingDetails", "warnings", "absent");
+            "missingDetails", "warnings", "absent", "reminders", "remindersAbsent", "noReminders");
 
     private ScenarioLoader() {
     }
@@ -211,7 +211,15 @@ public final class ScenarioLoader {
                 strings(m.get("safetySteps"), "expect.safetySteps"),
                 strings(m.get("missingDetails"), "expect.missingDetails"),
                 strings(m.get("warnings"), "expect.warnings"),
-                strings(m.get("absent"), "expect.absent"));
+                strings(m.get("absent"), "expect.absent"),
+                reminders(m.get("reminders"), "expect.reminders"),
+                reminders(m.get("remindersAbsent"), "expect.remindersAbsent"),
+                m.get("noReminders") == null ? null : bool(m.get("noReminders"), "expect.noReminders", false));
+    }
+
+    private static List<Scenario.ReminderPattern> reminders(Object value, String field) {
+        List<String> written = strings(value, field);
+        return written == null ? null : written.stream().map(w -> Scenario.ReminderPattern.parse(w, field)).toList();
     }
 
     private static Object required(Map<String, Object> m, String key) {
