@@ -131,6 +131,9 @@ class FollowThrough implements SmartLifecycle {
             }
             Advice advice = advice(incident);
             if (parts[0].equals("r")) {
+                if (!now.isBefore(row.due(deadline))) {
+                    return; // run late (every instance was down): the breach check says what is left to say
+                }
                 Reminder reminder = advice.reminders().get(Integer.parseInt(parts[4]));
                 tell(row, TimelineEvent.Kind.REMINDED, deadline, reminder, now);
             } else {

@@ -159,7 +159,7 @@ class FollowThroughRepository {
      * ones, due before {@code until}, optionally of one assignee.
      */
     List<DueDeadline> due(OffsetDateTime until, String assignee, int limit) {
-        String byAssignee = assignee == null ? "" : " and assignee = :assignee";
+        String byAssignee = assignee == null ? " " : " and assignee = :assignee ";
         var query = jdbc.sql("""
                         select id, 'RESPOND' as deadline, respond_by as due, assignee, community, issue, summary, priority, status
                           from incidents where status = 'OPEN' and respond_by < :until""" + byAssignee + """

@@ -67,25 +67,48 @@ class FollowThroughTest {
         Instant resolveBy = OffsetDateTime.parse(recorded.at("/deadlines/resolveBy").asString()).toInstant();
         assertThat(respondBy).isBefore(resolveBy);
 
-        // the response is not made in time: both instances poll, one records the breach
+        // 85 % of the response target gone: the assignee is reminded, once, though both instances poll
+        Instant recordedAt = OffsetDateTime.parse(recorded.get("recordedAt").asString()).toInstant();
+        CLOCK.advance(Duration.between(recordedAt, respondBy).multipliedBy(85).dividedBy(100));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(a, id, "REMINDED", "RESPOND") == 1);
+        // the response is not made in time: one breach, and the supervisor told (the reminder table's first breach)
         CLOCK.advance(Duration.between(CLOCK.instant(), respondBy).plusMinutes(1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> breaches(a, id, "RESPOND") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(a, id, "BREACHED", "RESPOND") == 1
+                && events(a, id, "ESCALATED", "RESPOND") == 1);
         Thread.sleep(1_000); // ten more polls of each instance: a second record would show now
-        assertThat(breaches(a, id, "RESPOND")).isEqualTo(1);
+        assertThat(events(a, id, "REMINDED", "RESPOND")).isEqualTo(1);
+        assertThat(events(a, id, "BREACHED", "RESPOND")).isEqualTo(1);
+        assertThat(recipients(a, id, "ESCALATED", "RESPOND")).containsExactly("SUPERVISOR");
 
         // instance a goes away in the middle; a new instance c takes its place before the resolution is due
         a.close();
         ConfigurableApplicationContext c = start();
+        CLOCK.advance(Duration.between(recordedAt, resolveBy).multipliedBy(85).dividedBy(100)
+                .minus(Duration.between(recordedAt, CLOCK.instant())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(c, id, "REMINDED", "RESOLVE") == 1);
         CLOCK.advance(Duration.between(CLOCK.instant(), resolveBy).plusMinutes(1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> breaches(c, id, "RESOLVE") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(c, id, "BREACHED", "RESOLVE") == 1
+                && events(c, id, "ESCALATED", "RESOLVE") == 1);
         Thread.sleep(1_000);
-        assertThat(breaches(b, id, "RESPOND")).isEqualTo(1);
-        assertThat(breaches(b, id, "RESOLVE")).isEqualTo(1);
+        assertThat(events(b, id, "REMINDED", "RESOLVE")).as("the 80 % reminder of the resolution, once").isEqualTo(1);
+        assertThat(events(b, id, "BREACHED", "RESPOND")).isEqualTo(1);
+        assertThat(events(b, id, "BREACHED", "RESOLVE")).isEqualTo(1);
+        assertThat(recipients(b, id, "ESCALATED", "RESOLVE")).as("the second breach goes to the company").containsExactly("COMPANY");
         JsonNode incident = get(c, "/api/incidents/" + id);
         assertThat(incident.get("breaches")).hasSize(2);
         assertThat(incident.at("/breaches/0/deadline").asString()).isEqualTo(Deadline.RESPOND.name());
         assertThat(incident.at("/breaches/1/deadline").asString()).isEqualTo(Deadline.RESOLVE.name());
-        assertThat(timelineKinds(c, id)).containsSubsequence("RECORDED", "BREACHED", "BREACHED");
+        assertThat(timelineKinds(c, id)).containsSubsequence("RECORDED", "REMINDED", "BREACHED", "ESCALATED", "REMINDED",
+                "BREACHED", "ESCALATED");
+        // each reminder and escalation is also a notification in the supervisors' queue (in-app, delivered at once)
+        JsonNode timeline = get(c, "/api/incidents/" + id + "/timeline");
+        List<String> deliveries = new ArrayList<>();
+        timeline.forEach(event -> {
+            if (event.get("kind").asString().equals("NOTIFIED")) {
+                deliveries.add(event.get("delivery").asString());
+            }
+        });
+        assertThat(deliveries).as(timeline.toString()).hasSize(4).allMatch(delivery -> delivery.startsWith("delivered"));
     }
 
     @Test
@@ -94,6 +117,14 @@ class FollowThroughTest {
         long id = record(a);
 
         assertThat(post(a, "/api/incidents/" + id + "/assign", "{\"assignee\":\"admin\"}").statusCode()).isEqualTo(200);
+        // the response is due in 15 minutes: it is in the assignee's queue of what is due soon, not yet overdue
+        JsonNode soon = get(a, "/api/incidents?due=soon&assignee=admin");
+        assertThat(soon.get("deadlines")).singleElement().satisfies(due -> {
+            assertThat(due.get("incident").asLong()).isEqualTo(id);
+            assertThat(due.get("deadline").asString()).isEqualTo("RESPOND");
+        });
+        assertThat(get(a, "/api/incidents?due=overdue&assignee=admin").get("deadlines")).isEmpty();
+        assertThat(get(a, "/api/incidents?due=soon&assignee=nobody").get("deadlines")).isEmpty();
         HttpResponse<String> acknowledged = post(a, "/api/incidents/" + id + "/acknowledge", null);
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(acknowledged.body()).get("status").asString()).isEqualTo("ACKNOWLEDGED");
@@ -103,10 +134,6 @@ class FollowThroughTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("ACKNOWLEDGED");
 
-        JsonNode queue = JSON.readTree(get(a, "/api/incidents?due=soon&assignee=admin").toString());
-        assertThat(queue.get("deadlines")).isNotEmpty()
-                .allSatisfy(due -> assertThat(due.get("incident").asLong()).isEqualTo(id))
-                .allSatisfy(due -> assertThat(due.get("deadline").asString()).isEqualTo("RESOLVE"));
 
         HttpResponse<String> resolved = post(a, "/api/incidents/" + id + "/resolve", "{\"note\":\"更换了主板，试运行正常\"}");
         assertThat(resolved.statusCode()).isEqualTo(200);
@@ -134,10 +161,16 @@ class FollowThroughTest {
         return JSON.readTree(recorded.body()).get("id").asLong();
     }
 
-    int breaches(ConfigurableApplicationContext instance, long id, String deadline) {
+    int events(ConfigurableApplicationContext instance, long id, String kind, String deadline) {
         return instance.getBean(JdbcTemplate.class).queryForObject(
-                "select count(*) from incident_event where incident_id = ? and kind = 'BREACHED' and deadline = ?",
-                Integer.class, id, deadline);
+                "select count(*) from incident_event where incident_id = ? and kind = ? and deadline = ?",
+                Integer.class, id, kind, deadline);
+    }
+
+    List<String> recipients(ConfigurableApplicationContext instance, long id, String kind, String deadline) {
+        return instance.getBean(JdbcTemplate.class).queryForList(
+                "select recipient from incident_event where incident_id = ? and kind = ? and deadline = ? order by id",
+                String.class, id, kind, deadline);
     }
 
     List<String> timelineKinds(ConfigurableApplicationContext instance, long id) throws Exception {
