@@ -9,6 +9,8 @@ import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.system.InstanceName;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,27 @@ class FollowThrough implements SmartLifecycle {
                 .threads(2)
                 .schedulerName(new SchedulerName.Fixed(InstanceName.get()))
                 .build();
+        // what an operator watches: deadlines still open (from the database, so every instance reports the same),
+        // and this instance's breaches and escalations (Prometheus adds the instances up); all there from the start
+        for (Deadline deadline : Deadline.values()) {
+            Gauge.builder("advisor.follow-through.open-deadlines", () -> progress.open(deadline))
+                    .description("incidents waiting for this deadline to be met, overdue ones included")
+                    .tag("deadline", deadline.name()).register(meters);
+            breaches(deadline);
+        }
+        for (Recipient recipient : Recipient.values()) {
+            escalations(recipient);
+        }
+    }
+
+    private Counter breaches(Deadline deadline) {
+        return Counter.builder("advisor.follow-through.breaches").description("deadlines missed")
+                .tag("deadline", deadline.name()).register(meters);
+    }
+
+    private Counter escalations(Recipient recipient) {
+        return Counter.builder("advisor.follow-through.escalations").description("breaches passed up, by whom they went to")
+                .tag("recipient", recipient.name()).register(meters);
     }
 
     /** Plans the response and resolution steps of a just recorded incident (its deadlines are set). */
@@ -139,12 +162,12 @@ class FollowThrough implements SmartLifecycle {
             } else {
                 int number = progress.breach(incident, deadline, row.due(deadline), now);
                 progress.event(incident, TimelineEvent.Kind.BREACHED, SERVICE, now, deadline, null, "#" + number);
-                meters.counter("advisor.follow-through.breaches", "deadline", deadline.name()).increment();
+                breaches(deadline).increment();
                 for (Reminder reminder : advice.reminders()) {
                     if (reminder.trigger() == Reminder.Trigger.BREACH && reminder.deadline() == deadline
                             && reminder.breach() == number) {
                         tell(row, TimelineEvent.Kind.ESCALATED, deadline, reminder, now);
-                        meters.counter("advisor.follow-through.escalations", "recipient", reminder.recipient().name()).increment();
+                        escalations(reminder.recipient()).increment();
                     }
                 }
             }

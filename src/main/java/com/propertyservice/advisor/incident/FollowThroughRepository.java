@@ -179,6 +179,16 @@ class FollowThroughRepository {
                 rs.getString(7), rs.getString(8), IncidentStatus.valueOf(rs.getString(9)))).list();
     }
 
+    /** How many incidents wait for a deadline of this kind to be met (overdue ones included). */
+    long open(Deadline deadline) {
+        String where = switch (deadline) {
+            case RESPOND -> "status = 'OPEN' and respond_by is not null";
+            case RESOLVE -> "status in ('OPEN', 'ACKNOWLEDGED') and resolve_by is not null";
+            case FOLLOW_UP -> "status = 'RESOLVED' and follow_up_by is not null";
+        };
+        return jdbc.sql("select count(*) from incidents where " + where).query(Long.class).single();
+    }
+
     private static Progress progress(ResultSet rs, int n) throws SQLException {
         return new Progress(rs.getLong("id"), IncidentStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
                 rs.getObject("recorded_at", OffsetDateTime.class), rs.getObject("respond_by", OffsetDateTime.class),

@@ -4,6 +4,7 @@ import com.propertyservice.advisor.AdvisorApplication;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.process.RulePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,6 +99,16 @@ class FollowThroughTest {
         assertThat(incident.get("breaches")).hasSize(2);
         assertThat(incident.at("/breaches/0/deadline").asString()).isEqualTo(Deadline.RESPOND.name());
         assertThat(incident.at("/breaches/1/deadline").asString()).isEqualTo(Deadline.RESOLVE.name());
+        // the metrics: this instance's breach and escalation, and the open deadlines every instance reads alike
+        List<MeterRegistry> running = List.of(b.getBean(MeterRegistry.class), c.getBean(MeterRegistry.class));
+        assertThat(running.stream().mapToDouble(meters -> meters.get("advisor.follow-through.breaches")
+                .tag("deadline", "RESOLVE").counter().count()).sum()).as("counted by the instance that ran the step").isEqualTo(1);
+        assertThat(running.stream().mapToDouble(meters -> meters.get("advisor.follow-through.escalations")
+                .tag("recipient", "COMPANY").counter().count()).sum()).isEqualTo(1);
+        assertThat(running.get(1).get("advisor.follow-through.open-deadlines").tag("deadline", "RESOLVE").gauge().value())
+                .isEqualTo(1);
+        assertThat(b.getBean(MeterRegistry.class).get("advisor.follow-through.open-deadlines").tag("deadline", "RESPOND")
+                .gauge().value()).as("no response was made, but the deadline is still open").isEqualTo(1);
         assertThat(timelineKinds(c, id)).containsSubsequence("RECORDED", "REMINDED", "BREACHED", "ESCALATED", "REMINDED",
                 "BREACHED", "ESCALATED");
         // each reminder and escalation is also a notification in the supervisors' queue (in-app, delivered at once)
