@@ -89,7 +89,7 @@ class ServiceFullStackTest {
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(read.body()).get("advice")).isEqualTo(incident.get("advice"));
 
-            HttpResponse<String> list = send("GET", base + "/api/incidents?status=ADVISED&area=SECURITY", null, true);
+            HttpResponse<String> list = send("GET", base + "/api/incidents?status=OPEN&area=SECURITY", null, true);
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(list.body()).get("content").get(0).get("id").asLong()).isEqualTo(id);
 

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.incident;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keeps the clock on the promises an incident's advice made. Each reminder the advice plans ({@link Reminder}) and
@@ -54,7 +56,9 @@ class FollowThrough implements SmartLifecycle {
     private final Clock clock;
     private final ObjectReader storedAdvice;
     private final OneTimeTask<Void> task;
-    private final Scheduler scheduler;
+    private final SchedulerClient client;
+    private final Supplier<Scheduler> runners;
+    private volatile Scheduler scheduler;
     private final MeterRegistry meters;
     private volatile boolean running;
 
@@ -69,7 +73,11 @@ class FollowThrough implements SmartLifecycle {
         this.storedAdvice = IncidentService.storedAdvice(json);
         this.meters = meters;
         this.task = Tasks.oneTime(TASK).execute((instance, context) -> run(instance.getId()));
-        this.scheduler = Scheduler.create(dataSource, task)
+        // scheduling is a row in the table, possible whether or not this instance runs steps right now
+        this.client = SchedulerClient.Builder.create(dataSource, task).build();
+        // a stopped db-scheduler cannot start again, and a context may be stopped and started (the test framework
+        // pauses cached contexts): each start runs a new one
+        this.runners = () -> Scheduler.create(dataSource, task)
                 .clock(clock::instant)
                 .pollingInterval(properties.pollInterval())
                 .threads(2)
@@ -124,9 +132,9 @@ class FollowThrough implements SmartLifecycle {
                 continue;
             }
             Instant at = reminderTime(reminder, from.toInstant(), due.toInstant());
-            scheduler.scheduleIfNotExists(task.instance("r|%d|%s|%d|%d".formatted(row.id(), deadline, dueMillis, i)), at);
+            client.scheduleIfNotExists(task.instance("r|%d|%s|%d|%d".formatted(row.id(), deadline, dueMillis, i)), at);
         }
-        scheduler.scheduleIfNotExists(task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
+        client.scheduleIfNotExists(task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
     }
 
     /** When a reminder goes: a share of the time from the start to the deadline, or a time before it (never before the start). */
@@ -187,20 +195,21 @@ class FollowThrough implements SmartLifecycle {
         return storedAdvice.readValue(incidents.findById(incident).orElseThrow().adviceJson());
     }
 
-    /** Runs the steps that are due now, on this thread (tests; the scheduler's own poll does the same). */
-    void runDue() {
-        scheduler.triggerCheckForDueExecutions();
-    }
-
     @Override
-    public void start() {
-        scheduler.start();
+    public synchronized void start() {
+        if (scheduler == null) {
+            scheduler = runners.get();
+            scheduler.start();
+        }
         running = true;
     }
 
     @Override
-    public void stop() {
-        scheduler.stop();
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+            scheduler = null;
+        }
         running = false;
     }
 
