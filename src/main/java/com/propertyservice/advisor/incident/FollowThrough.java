@@ -132,7 +132,9 @@ class FollowThrough implements SmartLifecycle {
                 continue;
             }
             Instant at = reminderTime(reminder, from.toInstant(), due.toInstant());
-            client.scheduleIfNotExists(task.instance("r|%d|%s|%d|%d".formatted(row.id(), deadline, dueMillis, i)), at);
+            String step = "r|%d|%s|%d|%d".formatted(row.id(), deadline, dueMillis, i);
+            boolean planned = client.scheduleIfNotExists(task.instance(step), at);
+            log.debug("step {} planned for {} ({})", step, at, planned ? "new" : "there before");
         }
         client.scheduleIfNotExists(task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
     }
@@ -146,6 +148,7 @@ class FollowThrough implements SmartLifecycle {
     }
 
     private void run(String step) {
+        log.debug("step {} due", step);
         String[] parts = step.split("\\|");
         long incident = Long.parseLong(parts[1]);
         Deadline deadline = Deadline.valueOf(parts[2]);
