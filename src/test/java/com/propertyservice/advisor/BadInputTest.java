@@ -7,6 +7,7 @@ import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.incident.FollowThroughService;
 import com.propertyservice.advisor.incident.IncidentService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,8 @@ class BadInputTest {
     JdbcTemplate jdbc;
     @Autowired
     IncidentService incidents;
+    @Autowired
+    FollowThroughService followThrough;
 
     /** A malformed request, the status and problem type it must get, and the field it must name (or null). */
     record Case(String what, RequestBuilder request, int status, String type, String field) {
@@ -232,6 +235,14 @@ class BadInputTest {
                 .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯停了")
                 .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(), Language.ZH_CN, "test").id();
         List<Case> cases = cases(incident);
+        // steps out of order (contract 1.2): a resolved incident cannot be acknowledged or resolved again
+        long resolved = incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
+                .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯又停了")
+                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(), Language.ZH_CN, "test").id();
+        followThrough.resolve(resolved, "修好了", "test");
+        cases.add(new Case("acknowledge: a resolved incident", post("/api/incidents/" + resolved + "/acknowledge").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
+        cases.add(new Case("resolve: a resolved incident", json(post("/api/incidents/" + resolved + "/resolve"), "{\"note\":\"again\"}").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
+        cases.add(new Case("resolution: a resolved incident", post("/api/incidents/" + resolved + "/resolution").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
         assertThat(cases).hasSizeGreaterThanOrEqualTo(25);
         Map<String, Integer> before = counts();
 
