@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -11,9 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recently verified username/password pairs, so HTTP Basic does not pay a bcrypt check (~100 ms of
@@ -25,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>An entry says only "this password matched this stored hash", which never goes stale: the caller reads the
  * user's row on every request and asks with the hash stored now, so a password changed on another instance
  * misses at once, and whether the user is enabled and which roles they have come from the row, not from here.
- * Entries live a minute and are dropped when their user is disabled or changes password here.
+ * Entries live a minute and are dropped when their user is disabled or changes password here. Caffeine keeps them:
+ * expiry by time and, when 10,000 pairs are cached, eviction of the least likely to be used again (not the whole
+ * cache at once, which made every caller pay bcrypt again).
  */
 @Component
 class CredentialsCache {
@@ -33,11 +36,8 @@ class CredentialsCache {
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String username, Instant expiresAt) {
-    }
-
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Clock clock;
+    /** HMAC key → the username it was made for. */
+    private final Cache<String, String> entries;
     private final SecretKeySpec secret;
 
     CredentialsCache() {
@@ -45,7 +45,11 @@ class CredentialsCache {
     }
 
     CredentialsCache(Clock clock) {
-        this.clock = clock;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TIME_TO_LIVE)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.secret = new SecretKeySpec(key, "HmacSHA256");
@@ -53,27 +57,15 @@ class CredentialsCache {
 
     /** Whether this password matched this stored hash of this user less than a minute ago. */
     boolean matches(String username, String password, String storedHash) {
-        String key = key(username, password, storedHash);
-        Entry entry = entries.get(key);
-        if (entry == null || !entry.username().equals(username)) {
-            return false;
-        }
-        if (!clock.instant().isBefore(entry.expiresAt())) {
-            entries.remove(key, entry);
-            return false;
-        }
-        return true;
+        return username.equals(entries.getIfPresent(key(username, password, storedHash)));
     }
 
     void remember(String username, String password, String storedHash) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear(); // crude but bounded: the next calls pay bcrypt once more
-        }
-        entries.put(key(username, password, storedHash), new Entry(username, clock.instant().plus(TIME_TO_LIVE)));
+        entries.put(key(username, password, storedHash), username);
     }
 
     void invalidate(String username) {
-        entries.values().removeIf(entry -> entry.username().equals(username));
+        entries.asMap().values().removeIf(username::equals);
     }
 
     private String key(String username, String password, String storedHash) {
