@@ -108,15 +108,15 @@ class FollowThroughPages {
     @PostMapping("/incidents/{id}/acknowledge")
     String acknowledge(@PathVariable long id, Authentication user, Model model, HttpServletResponse response,
                        RedirectAttributes redirect) {
-        return step(id, () -> followThrough.acknowledge(id, user.getName()), "acknowledged", null, model, response,
-                redirect);
+        return step(id, () -> followThrough.acknowledge(id, user.getName()), "acknowledged", null, user, model,
+                response, redirect);
     }
 
     @PostMapping("/incidents/{id}/assign")
     String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, Authentication user,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         String who = assignee.strip();
-        return step(id, () -> followThrough.assign(id, who, user.getName()), "assigned", who, model, response,
+        return step(id, () -> followThrough.assign(id, who, user.getName()), "assigned", who, user, model, response,
                 redirect);
     }
 
@@ -126,29 +126,29 @@ class FollowThroughPages {
         String text = note.strip();
         if (text.length() > NOTE_LENGTH) {
             return refused(id, new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "incident.note-too-long",
-                    String.valueOf(NOTE_LENGTH)), model, response);
+                    String.valueOf(NOTE_LENGTH)), user.getName(), model, response);
         }
         return step(id, () -> followThrough.resolve(id, text.isEmpty() ? null : text, user.getName()), "resolved", null,
-                model, response, redirect);
+                user, model, response, redirect);
     }
 
     /** Takes the step and shows the incident again; a refusal other than "no such incident" is shown on its page. */
-    private String step(long id, Supplier<IncidentView> step, String done, String detail, Model model,
-                        HttpServletResponse response, RedirectAttributes redirect) {
+    private String step(long id, Supplier<IncidentView> step, String done, String detail, Authentication user,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             step.get();
         } catch (ApiProblemException refused) {
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 throw refused; // the error page says so
             }
-            return refused(id, refused, model, response);
+            return refused(id, refused, user.getName(), model, response);
         }
         redirect.addFlashAttribute("done", done);
         redirect.addFlashAttribute("doneDetail", detail);
         return "redirect:/incidents/" + id;
     }
 
-    private String refused(long id, ApiProblemException refused, Model model, HttpServletResponse response) {
+    private String refused(long id, ApiProblemException refused, String me, Model model, HttpServletResponse response) {
         IncidentView now = incidents.get(id);
         response.setStatus(refused.status().value());
         Object[] arguments = refused.arguments();
@@ -161,7 +161,7 @@ class FollowThroughPages {
                 LocaleContextHolder.getLocale()));
         FollowUpForm visit = new FollowUpForm();
         visit.setExpectation(now.expectation());
-        return incidentPage.render(now, visit, model);
+        return incidentPage.render(now, visit, me, model);
     }
 
     private List<QueueRow> rows(List<DueDeadline> deadlines, String me, Map<String, String> labels) {

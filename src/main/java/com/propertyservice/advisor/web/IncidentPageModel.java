@@ -6,6 +6,10 @@ import com.propertyservice.advisor.incident.FollowUpView;
 import com.propertyservice.advisor.incident.IncidentStatus;
 import com.propertyservice.advisor.incident.IncidentView;
 import com.propertyservice.advisor.incident.TimelineEvent;
+import com.propertyservice.advisor.notify.Delivery;
+import com.propertyservice.advisor.notify.DeliveryChannel;
+import com.propertyservice.advisor.notify.DeliveryStatus;
+import com.propertyservice.advisor.notify.NotificationOutbox;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
 import com.propertyservice.advisor.user.UserView;
@@ -17,6 +21,7 @@ import org.springframework.ui.Model;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -39,21 +44,23 @@ class IncidentPageModel {
      * @param at       when
      * @param text     what happened, in the page's language
      * @param quote    the note, comment or text sent, shown as said; or null
-     * @param delivery how a notification fared, as the outbox reports it; or null
+     * @param delivery how a notification fared, in the page's language; or null
      */
     record TimelineLine(String kind, OffsetDateTime at, String text, String quote, String delivery) {
     }
 
     private final FollowThroughService followThrough;
+    private final NotificationOutbox outbox;
     private final UserService users;
     private final IssueCatalogue catalogue;
     private final MessageSource messages;
     private final PageFormat format;
     private final Clock clock;
 
-    IncidentPageModel(FollowThroughService followThrough, UserService users, IssueCatalogue catalogue,
-                      MessageSource messages, PageFormat format, Clock clock) {
+    IncidentPageModel(FollowThroughService followThrough, NotificationOutbox outbox, UserService users,
+                      IssueCatalogue catalogue, MessageSource messages, PageFormat format, Clock clock) {
         this.followThrough = followThrough;
+        this.outbox = outbox;
         this.users = users;
         this.catalogue = catalogue;
         this.messages = messages;
@@ -61,8 +68,8 @@ class IncidentPageModel {
         this.clock = clock;
     }
 
-    /** Fills the model of the incident page and names its template. */
-    String render(IncidentView view, FollowUpForm visit, Model model) {
+    /** Fills the model of the incident page for {@code me} (who reads it) and names its template. */
+    String render(IncidentView view, FollowUpForm visit, String me, Model model) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         IncidentStatus status = view.status();
         model.addAttribute("incident", view);
@@ -76,12 +83,15 @@ class IncidentPageModel {
         model.addAttribute("canAcknowledge", status == IncidentStatus.OPEN || status == IncidentStatus.ADVISED);
         model.addAttribute("canAssign", status != IncidentStatus.FOLLOWED_UP);
         model.addAttribute("canResolve", status.open());
-        model.addAttribute("assignees", assignees(view.assignee()));
+        model.addAttribute("assignees", assignees(view.assignee(), me));
         return "incident";
     }
 
-    /** Enabled supervisors by name, and whoever has the incident now (so the choice shows them). */
-    private List<String> assignees(String current) {
+    /**
+     * Enabled supervisors by name, whoever has the incident now (so the choice shows them), and the reader (who may
+     * take it on, also where no supervisor exists yet).
+     */
+    private List<String> assignees(String current, String me) {
         TreeSet<String> names = new TreeSet<>();
         for (UserView user : users.list()) {
             if (user.enabled() && user.roles().contains(Role.SUPERVISOR)) {
@@ -91,16 +101,53 @@ class IncidentPageModel {
         if (current != null) {
             names.add(current);
         }
+        names.add(me);
         return List.copyOf(names);
     }
 
     private List<TimelineLine> timeline(IncidentView view) {
-        List<TimelineEvent> events = new ArrayList<>(followThrough.timeline(view.id()));
+        // notifications are told from the outbox's rows, so that their delivery reads in the page's language
+        List<TimelineEvent> events = new ArrayList<>(followThrough.timeline(view.id()).stream()
+                .filter(event -> event.kind() != TimelineEvent.Kind.NOTIFIED).toList());
         if (events.stream().noneMatch(event -> event.kind() == TimelineEvent.Kind.RECORDED)) {
             events.addAll(0, before12(view));
         }
         Locale locale = LocaleContextHolder.getLocale();
-        return events.stream().map(event -> line(event, locale)).toList();
+        List<TimelineLine> lines = new ArrayList<>(events.stream().map(event -> line(event, locale)).toList());
+        outbox.deliveries(view.id()).forEach(delivery -> lines.add(line(delivery, locale)));
+        lines.sort(Comparator.comparing(TimelineLine::at)); // stable: events of one instant keep their order
+        return lines;
+    }
+
+    private TimelineLine line(Delivery delivery, Locale locale) {
+        String channel = delivery.channel() == DeliveryChannel.IN_APP ? text("timeline.channel.IN_APP", locale)
+                : messages.getMessage("timeline.channel.WEBHOOK", new Object[] {delivery.webhook()}, locale);
+        StringBuilder what = new StringBuilder(format.label(delivery.event()));
+        if (delivery.deadline() != null) {
+            what.append(" · ").append(format.label(delivery.deadline()));
+        }
+        what.append(" · ").append(delivery.recipientUser() != null ? delivery.recipientUser()
+                : format.label(delivery.recipient()));
+        String state;
+        if (delivery.status() == DeliveryStatus.DELIVERED) {
+            state = delivery.attempts() > 1
+                    ? messages.getMessage("timeline.delivered.after", new Object[] {String.valueOf(delivery.attempts())}, locale)
+                    : text("timeline.delivered", locale);
+        } else {
+            StringBuilder pending = new StringBuilder(messages.getMessage("timeline.pending",
+                    new Object[] {String.valueOf(delivery.attempts())}, locale));
+            if (delivery.lastError() != null) {
+                pending.append(messages.getMessage("timeline.pending.error", new Object[] {delivery.lastError()}, locale));
+            }
+            if (delivery.nextAttemptAt() != null) {
+                pending.append(messages.getMessage("timeline.pending.next",
+                        new Object[] {format.time(delivery.nextAttemptAt())}, locale));
+            }
+            state = pending.toString();
+        }
+        return new TimelineLine(TimelineEvent.Kind.NOTIFIED.name(),
+                delivery.deliveredAt() != null ? delivery.deliveredAt() : delivery.createdAt(),
+                messages.getMessage("timeline.NOTIFIED", new Object[] {channel, what}, locale), null, state);
     }
 
     /** Incidents recorded before contract 1.2 have no events: their steps are told from the incident itself. */
@@ -130,9 +177,6 @@ class IncidentPageModel {
                     messages.getMessage(key, new Object[] {deadline, recipient}, locale), event.detail(), null);
             case BREACHED -> new TimelineLine(event.kind().name(), event.at(),
                     messages.getMessage(key, new Object[] {deadline}, locale), null, null);
-            case NOTIFIED -> new TimelineLine(event.kind().name(), event.at(),
-                    messages.getMessage(key, new Object[] {event.actor(), deadline + " · " + recipient}, locale),
-                    null, event.delivery());
             default -> new TimelineLine(event.kind().name(), event.at(),
                     messages.getMessage(key, new Object[] {actor}, locale), event.detail(), null);
         };

@@ -120,18 +120,18 @@ class SupervisorController {
     }
 
     @GetMapping("/incidents/{id}")
-    String incident(@PathVariable long id, Model model) {
+    String incident(@PathVariable long id, Model model, Authentication user) {
         IncidentView view = incidents.get(id);
         FollowUpForm visit = new FollowUpForm();
         visit.setExpectation(view.expectation());
-        return incidentPage.render(view, visit, model);
+        return incidentPage.render(view, visit, user.getName(), model);
     }
 
     @PostMapping("/incidents/{id}/follow-ups")
     String followUp(@PathVariable long id, @Valid @ModelAttribute("visit") FollowUpForm visit, BindingResult errors,
                     Model model, Authentication user, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return incidentPage.render(incidents.get(id), visit, model);
+            return incidentPage.render(incidents.get(id), visit, user.getName(), model);
         }
         String comment = visit.getComment() == null || visit.getComment().isBlank() ? null : visit.getComment().strip();
         incidents.followUp(id, new FollowUpCommand(visit.getPerception(), visit.getExpectation(), comment, null),

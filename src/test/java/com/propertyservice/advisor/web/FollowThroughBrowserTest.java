@@ -105,8 +105,9 @@ class FollowThroughBrowserTest extends BrowserTest {
                 .isEqualTo("BREACHED");
         assertThat(byId("timeline").findElements(By.cssSelector("li[data-kind=BREACHED]"))).isNotEmpty();
         // the escalation's in-app notice, delivered at once, is in the timeline with its delivery
-        assertThat(byId("timeline").findElement(By.cssSelector("li[data-kind=NOTIFIED] .delivery")).getText())
-                .startsWith("delivered");
+        WebElement notified = byId("timeline").findElement(By.cssSelector("li[data-kind=NOTIFIED]"));
+        assertThat(notified.getText()).contains("站内", "已升级", "首次响应", "主管");
+        assertThat(notified.findElement(By.cssSelector(".delivery")).getText()).isEqualTo("已送达");
         screenshots("incident-breached");
     }
 
