@@ -90,8 +90,11 @@ class FollowThroughPages {
         // mine first, each part soonest first as the service lists them (the sort is stable)
         List<QueueRow> overdue = rows(followThrough.due(FollowThroughService.Due.OVERDUE, null), me, labels).stream()
                 .sorted(Comparator.comparing(row -> !row.mine())).toList();
+        // "soon" also lists what is overdue: each deadline is shown in one of the two
+        Set<String> listed = new HashSet<>();
+        overdue.forEach(row -> listed.add(row.due().incident() + " " + row.due().deadline()));
         List<QueueRow> soon = rows(followThrough.due(FollowThroughService.Due.SOON, null), me, labels).stream()
-                .filter(row -> !row.due().due().isBefore(now)).toList();
+                .filter(row -> !listed.contains(row.due().incident() + " " + row.due().deadline())).toList();
         // each of my incidents once, with its next deadline (the first listed)
         Set<Long> seen = new HashSet<>();
         List<QueueRow> mine = rows(followThrough.due(FollowThroughService.Due.SOON, me), me, labels).stream()
