@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.Deadline;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.Map;
  * @param gapByIssue   per issue key, the same
  * @param countByIssue per issue key, how many (gap known or not); {@code meanGap} is 0
  * @param causesByWeek per advised complaint cause, the count in each week asked for
- * @param overdueCount open incidents (OPEN, ADVISED) past their resolution target
- * @param overdue      the most overdue of them, at most the number asked for
+ * @param overdueCount incidents past a deadline not met: the response (OPEN, ADVISED), the resolution (OPEN, ADVISED,
+ *                     ACKNOWLEDGED) or the return visit (RESOLVED)
+ * @param overdue      the most overdue of them, each once, at most the number asked for
  */
 public record IncidentFigures(long incidents, List<Group> gapByKano, List<Group> gapByArea, List<Group> gapByIssue,
                               List<Group> countByIssue, Map<ComplaintCause, List<Long>> causesByWeek,
@@ -40,7 +42,11 @@ public record IncidentFigures(long incidents, List<Group> gapByKano, List<Group>
     public record Group(String key, long count, double meanGap) {
     }
 
-    /** An open incident past its resolution target; {@code priority} is the stored code or {@code null}. */
-    public record Overdue(long id, String community, String issue, String priority, OffsetDateTime dueAt) {
+    /**
+     * An incident past a deadline not met: the one it passed first ({@code deadline}, due at {@code dueAt});
+     * {@code priority} is the stored code or {@code null}.
+     */
+    public record Overdue(long id, String community, String issue, String priority, Deadline deadline,
+                          OffsetDateTime dueAt) {
     }
 }

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
+import com.propertyservice.advisor.engine.Deadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,21 +89,41 @@ class IncidentStatistics {
         return counts;
     }
 
+    /*
+     * Every deadline still to be met, one row each, as FollowThroughRepository#due reads them: the response of an
+     * incident not yet acknowledged (ADVISED rows, from before contract 1.2, have no respond_by), the resolution of
+     * an open one, the return visit of a resolved one. The status index with each deadline column serves each part.
+     */
+    private static final String PASSED_DEADLINES = """
+            select id, community, issue, priority, 'RESPOND' as deadline, respond_by as due_at from incidents
+             where reported_at >= :since and status in ('OPEN', 'ADVISED') and respond_by < :now
+            union all
+            select id, community, issue, priority, 'RESOLVE', resolve_by from incidents
+             where reported_at >= :since and status in ('OPEN', 'ADVISED', 'ACKNOWLEDGED') and resolve_by < :now
+            union all
+            select id, community, issue, priority, 'FOLLOW_UP', follow_up_by from incidents
+             where reported_at >= :since and status = 'RESOLVED' and follow_up_by < :now""";
+
+    /** Incidents with at least one deadline passed and not met (each counted once). */
     long overdueCount(OffsetDateTime since, OffsetDateTime now) {
-        return jdbc.sql("select count(*) from incidents where reported_at >= :since and status in ('OPEN', 'ADVISED')"
-                        + " and resolve_by < :now")
+        return jdbc.sql("select count(distinct id) from (" + PASSED_DEADLINES + ") passed")
                 .param("since", since).param("now", now)
                 .query(Long.class).single();
     }
 
-    /** The open incidents past their target, the most overdue first, at most {@code limit}. */
+    /**
+     * The incidents past a deadline, each once with the deadline it passed first, the most overdue first, at most
+     * {@code limit}.
+     */
     List<IncidentFigures.Overdue> overdue(OffsetDateTime since, OffsetDateTime now, int limit) {
-        return jdbc.sql("select id, community, issue, priority, resolve_by from incidents"
-                        + " where reported_at >= :since and status in ('OPEN', 'ADVISED') and resolve_by < :now"
-                        + " order by resolve_by, id offset 0 rows fetch next :limit rows only")
+        return jdbc.sql("select id, community, issue, priority, deadline, due_at from ("
+                        + " select passed.*, row_number() over (partition by id order by due_at, deadline) as nth"
+                        + " from (" + PASSED_DEADLINES + ") passed) firsts where nth = 1"
+                        + " order by due_at, id offset 0 rows fetch next :limit rows only")
                 .param("since", since).param("now", now).param("limit", limit)
                 .query((rs, row) -> new IncidentFigures.Overdue(rs.getLong("id"), rs.getString("community"),
-                        rs.getString("issue"), rs.getString("priority"), rs.getObject("resolve_by", OffsetDateTime.class)))
+                        rs.getString("issue"), rs.getString("priority"), Deadline.valueOf(rs.getString("deadline")),
+                        rs.getObject("due_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param causes      per complaint cause, the count in each week
  * @param topByCount  the most frequent issues
  * @param topByGap    the issues with the widest (most negative) mean gap
- * @param overdueCount open incidents past their resolution target
+ * @param overdueCount incidents past a deadline not met (response, resolution or return visit)
  * @param overdue     the most overdue of them, first (at most {@link DashboardService#OVERDUE_LISTED})
  * @param hits        rules by hits on the active rule set, most first
  */
@@ -34,7 +34,13 @@ public record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar>
     public record Bar(String key, String label, double value, long count) {
     }
 
-    /** An open incident past its resolution target. */
-    public record Overdue(long id, String community, String issue, String priority, OffsetDateTime dueAt) {
+    /**
+     * An incident past a deadline not met: the one it passed first.
+     *
+     * @param deadline which promise ({@code RESPOND}, {@code RESOLVE}, {@code FOLLOW_UP})
+     * @param missed   that promise in the page's language
+     */
+    public record Overdue(long id, String community, String issue, String priority, String deadline, String missed,
+                          OffsetDateTime dueAt) {
     }
 }

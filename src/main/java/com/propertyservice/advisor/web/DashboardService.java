@@ -88,7 +88,7 @@ class DashboardService {
 
         List<Dashboard.Overdue> overdue = figures.overdue().stream()
                 .map(o -> new Dashboard.Overdue(o.id(), o.community(), issueLabels.getOrDefault(o.issue(), o.issue()),
-                        priority(o.priority(), locale), o.dueAt()))
+                        priority(o.priority(), locale), o.deadline().name(), label(o.deadline(), locale), o.dueAt()))
                 .toList();
 
         RuleSetInfo rules = advisor.ruleSet();

@@ -36,7 +36,8 @@ import java.util.Locale;
 
 /**
  * The supervisor's pages: a new incident with its advice on one screen, saved in one click; the
- * incident list with filters; an incident with the advice as given, its timeline and a return visit.
+ * incident list with filters; an incident with the advice as given, its timeline and a return visit (the page's
+ * follow-through steps are {@link FollowThroughPages}').
  */
 @Controller
 class SupervisorController {
@@ -46,11 +47,14 @@ class SupervisorController {
     private final IncidentService incidents;
     private final Advisor advisor;
     private final IssueCatalogue catalogue;
+    private final IncidentPageModel incidentPage;
 
-    SupervisorController(IncidentService incidents, Advisor advisor, IssueCatalogue catalogue) {
+    SupervisorController(IncidentService incidents, Advisor advisor, IssueCatalogue catalogue,
+                         IncidentPageModel incidentPage) {
         this.incidents = incidents;
         this.advisor = advisor;
         this.catalogue = catalogue;
+        this.incidentPage = incidentPage;
     }
 
     @ModelAttribute
@@ -116,32 +120,24 @@ class SupervisorController {
     }
 
     @GetMapping("/incidents/{id}")
-    String incident(@PathVariable long id, Model model) {
+    String incident(@PathVariable long id, Model model, Authentication user) {
         IncidentView view = incidents.get(id);
         FollowUpForm visit = new FollowUpForm();
         visit.setExpectation(view.expectation());
-        return incident(view, visit, model);
+        return incidentPage.render(view, visit, user.getName(), model);
     }
 
     @PostMapping("/incidents/{id}/follow-ups")
     String followUp(@PathVariable long id, @Valid @ModelAttribute("visit") FollowUpForm visit, BindingResult errors,
                     Model model, Authentication user, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return incident(incidents.get(id), visit, model);
+            return incidentPage.render(incidents.get(id), visit, user.getName(), model);
         }
         String comment = visit.getComment() == null || visit.getComment().isBlank() ? null : visit.getComment().strip();
         incidents.followUp(id, new FollowUpCommand(visit.getPerception(), visit.getExpectation(), comment, null),
                 user.getName());
         redirect.addFlashAttribute("visited", true);
         return "redirect:/incidents/" + id;
-    }
-
-    private String incident(IncidentView view, FollowUpForm visit, Model model) {
-        model.addAttribute("incident", view);
-        model.addAttribute("advice", view.advice());
-        model.addAttribute("visit", visit);
-        model.addAttribute("issueLabel", label(view.incident().issue(), view.advice().language()));
-        return "incident";
     }
 
     private String form(IncidentForm form, Advice advice, Model model, Locale locale) {
@@ -156,10 +152,5 @@ class SupervisorController {
         if (!errors.hasFieldErrors("issue") && !advisor.knownIssues().contains(form.getIssue().strip())) {
             errors.rejectValue("issue", "form.unknown-issue");
         }
-    }
-
-    private String label(String key, Language language) {
-        return catalogue.issues().stream().filter(issue -> issue.key().equals(key)).findFirst()
-                .map(issue -> issue.label(language)).orElse(key);
     }
 }

@@ -139,6 +139,9 @@ class CrossOriginAttackTest extends BrowserTest {
         targets.put("/trainer/reload", "");
         targets.put("/trainer/versions/" + advisor.version() + "/activate", "");
         targets.put("/incidents/" + incident + "/follow-ups", "perception=1&comment=csrf");
+        targets.put("/incidents/" + incident + "/acknowledge", "");
+        targets.put("/incidents/" + incident + "/assign", "assignee=" + SUPERVISOR);
+        targets.put("/incidents/" + incident + "/resolve", "note=csrf");
         targets.put("/api/kano/surveys", "SURVEY");
         targets.put("/api/kano/surveys/" + survey + "/proposals/accept", "ACCEPT");
         targets.put("/trainer/kano", "SURVEY");
@@ -210,7 +213,8 @@ class CrossOriginAttackTest extends BrowserTest {
         for (String query : List.of("select count(*) from rule_set_attempt", "select count(*) from incidents",
                 "select count(*) from follow_ups", "select count(*) from users", "select count(*) from users where enabled",
                 "select count(*) from kano_survey",
-                "select count(*) from incidents where status = 'ADVISED' and id = " + incident)) {
+                "select count(*) from incidents where status = 'OPEN' and assignee is null and id = " + incident,
+                "select count(*) from incident_event where kind in ('ACKNOWLEDGED', 'ASSIGNED', 'RESOLVED')")) {
             state.put(query, jdbc.queryForObject(query, Long.class));
         }
         return state;
@@ -297,6 +301,10 @@ class CrossOriginAttackTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits-chart svg")));
         open("/incidents/new");
         byId("issue-filter").sendKeys("lift");
+        open("/queue");
+        byId("clock");
+        open("/incidents/" + incident);
+        byId("timeline");
         open("/trainer");
         byId("reload");
         open("/trainer/kano/" + survey);

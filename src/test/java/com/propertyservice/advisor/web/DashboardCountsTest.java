@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static com.propertyservice.advisor.web.DashboardSeed.Seeded;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 20,000 incidents in the dashboard's window (and some before it): every figure is exact, counted over
  * all of them (the dashboard once stopped silently at 10,000), and each is checked against a count made
- * here from the seeded rows.
+ * here from the seeded rows; "overdue" means past any deadline not met (the response, the resolution or the
+ * return visit), each incident counted once.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:dashboard-counts;DB_CLOSE_DELAY=-1",
@@ -87,13 +89,41 @@ class DashboardCountsTest {
             assertThat(shown).as(cause.name()).containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
         }
 
-        List<Seeded> overdue = window.stream()
-                .filter(r -> (r.status().equals("OPEN") || r.status().equals("ADVISED")) && r.resolveBy() != null
-                        && r.resolveBy().isBefore(now))
-                .sorted(Comparator.comparing(Seeded::resolveBy).thenComparing(Seeded::id)).toList();
+        // each incident once, with the first of its deadlines that passed unmet
+        List<Missed> overdue = window.stream().map(r -> missed(r, now)).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(Missed::due).thenComparing(m -> m.row().id())).toList();
+        assertThat(overdue).extracting(Missed::deadline).as("the seed misses every kind of deadline")
+                .contains("RESPOND", "RESOLVE", "FOLLOW_UP");
         assertThat(dashboard.overdueCount()).isEqualTo(overdue.size()).isGreaterThan(DashboardService.OVERDUE_LISTED);
-        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::id)
-                .containsExactlyElementsOf(overdue.stream().limit(DashboardService.OVERDUE_LISTED).map(Seeded::id).toList());
+        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::id, Dashboard.Overdue::deadline)
+                .containsExactlyElementsOf(overdue.stream().limit(DashboardService.OVERDUE_LISTED)
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.row().id(), m.deadline())).toList());
+        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::missed)
+                .containsAnyOf("First response", "Resolution", "Return visit");
+    }
+
+    /** A deadline an incident missed: which, and when it fell due. */
+    record Missed(Seeded row, String deadline, OffsetDateTime due) {
+    }
+
+    /**
+     * The first deadline of the row that passed with its step not taken, or null: the response while the incident is
+     * not acknowledged, the resolution while it is open, the return visit while it is resolved and not visited.
+     */
+    static Missed missed(Seeded row, OffsetDateTime now) {
+        List<Missed> passed = new ArrayList<>();
+        Set<String> open = Set.of("OPEN", "ADVISED", "ACKNOWLEDGED");
+        if (Set.of("OPEN", "ADVISED").contains(row.status()) && row.respondBy() != null && row.respondBy().isBefore(now)) {
+            passed.add(new Missed(row, "RESPOND", row.respondBy()));
+        }
+        if (open.contains(row.status()) && row.resolveBy() != null && row.resolveBy().isBefore(now)) {
+            passed.add(new Missed(row, "RESOLVE", row.resolveBy()));
+        }
+        if (row.status().equals("RESOLVED") && row.followUpBy() != null && row.followUpBy().isBefore(now)) {
+            passed.add(new Missed(row, "FOLLOW_UP", row.followUpBy()));
+        }
+        // the same order as the dashboard's: by due time, then by the deadline's name
+        return passed.stream().min(Comparator.comparing(Missed::due).thenComparing(Missed::deadline)).orElse(null);
     }
 
     /** Per key: {sum of gaps, incidents with a gap}. */

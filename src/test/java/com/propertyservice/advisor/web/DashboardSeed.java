@@ -13,9 +13,12 @@ import java.util.Random;
 /** Many incidents written straight into the tables (no advice run), for the dashboard's count test and its benchmark. */
 public final class DashboardSeed {
 
-    /** One seeded incident, as written. */
+    /**
+     * One seeded incident, as written; its deadlines may be null (no target, or, for the return visit, not resolved),
+     * and each lies anywhere from the report to a week after it, so some have passed and some have not.
+     */
     public record Seeded(long id, OffsetDateTime reportedAt, String kano, String area, String issue, Integer gap, String status,
-                         OffsetDateTime resolveBy, List<String> causes) {
+                         OffsetDateTime respondBy, OffsetDateTime resolveBy, OffsetDateTime followUpBy, List<String> causes) {
     }
 
     private DashboardSeed() {
@@ -27,7 +30,7 @@ public final class DashboardSeed {
      */
     public static List<Seeded> seed(JdbcTemplate jdbc, OffsetDateTime windowStart, OffsetDateTime now, int inWindow, int before) {
         Random random = new Random(20_000);
-        String[] statuses = {"ADVISED", "ADVISED", "RESOLVED", "FOLLOWED_UP", "OPEN"};
+        String[] statuses = {"ADVISED", "OPEN", "OPEN", "ACKNOWLEDGED", "RESOLVED", "RESOLVED", "FOLLOWED_UP"};
         long windowSeconds = java.time.Duration.between(windowStart, now).toSeconds();
         long nextId = jdbc.queryForObject("select coalesce(max(id), 0) from incidents", Long.class) + 1;
         List<Seeded> rows = new ArrayList<>();
@@ -39,19 +42,26 @@ public final class DashboardSeed {
             Integer gap = random.nextInt(3) == 0 ? null : random.nextInt(9) - 4;
             String status = statuses[random.nextInt(statuses.length)];
             OffsetDateTime resolveBy = random.nextInt(8) == 0 ? null : reported.plusHours(random.nextInt(24 * 7));
+            // incidents from before contract 1.2 (ADVISED) have no response deadline; only resolved ones a return visit
+            OffsetDateTime respondBy = status.equals("ADVISED") || random.nextInt(8) == 0 ? null
+                    : reported.plusMinutes(random.nextInt(24 * 60));
+            OffsetDateTime followUpBy = status.equals("RESOLVED") || status.equals("FOLLOWED_UP")
+                    ? reported.plusHours(random.nextInt(24 * 7)) : null;
             List<String> causes = new ArrayList<>();
             for (ComplaintCause cause : ComplaintCause.values()) {
                 if (random.nextInt(4) == 0) {
                     causes.add(cause.name());
                 }
             }
-            rows.add(new Seeded(nextId + i, reported, kano, area, "issue-" + random.nextInt(30), gap, status, resolveBy, causes));
+            rows.add(new Seeded(nextId + i, reported, kano, area, "issue-" + random.nextInt(30), gap, status, respondBy, resolveBy,
+                    followUpBy, causes));
         }
         jdbc.batchUpdate("""
                 insert into incidents (id, reported_at, channel, community, service_area, issue, summary, satisfaction_gap,
                                        kano_factor, priority, language, incident_json, advice_json, rule_set_version,
-                                       fired_rules, status, recorded_by, recorded_at, advised_at, resolve_by)
-                values (?, ?, 'PHONE', '阳光花园', ?, ?, '电梯停了', ?, ?, 'HIGH', 'zh-CN', '{}', ?, 'v1', '[]', ?, 'seed', ?, ?, ?)""",
+                                       fired_rules, status, recorded_by, recorded_at, advised_at, resolve_by, respond_by,
+                                       follow_up_by)
+                values (?, ?, 'PHONE', '阳光花园', ?, ?, '电梯停了', ?, ?, 'HIGH', 'zh-CN', '{}', ?, 'v1', '[]', ?, 'seed', ?, ?, ?, ?, ?)""",
                 rows, 1000, (ps, row) -> {
                     ps.setLong(1, row.id());
                     ps.setObject(2, row.reportedAt());
@@ -65,6 +75,8 @@ public final class DashboardSeed {
                     ps.setObject(9, row.reportedAt());
                     ps.setObject(10, row.reportedAt());
                     ps.setObject(11, row.resolveBy());
+                    ps.setObject(12, row.respondBy());
+                    ps.setObject(13, row.followUpBy());
                 });
         List<Object[]> causes = new ArrayList<>();
         rows.forEach(row -> row.causes().forEach(cause -> causes.add(new Object[] {row.id(), cause})));

@@ -179,7 +179,7 @@ class SupervisorPagesTest extends BrowserTest {
         logIn(SUPERVISOR, PASSWORD);
         recordRequests();
         requested.clear();
-        for (String page : List.of("/incidents/new", savedIncident, "/incidents", "/dashboard", "/trainer")) {
+        for (String page : List.of("/incidents/new", savedIncident, "/incidents", "/queue", "/dashboard", "/trainer")) {
             open(page);
             byId("main");
         }
