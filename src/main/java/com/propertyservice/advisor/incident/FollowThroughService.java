@@ -141,6 +141,14 @@ public class FollowThroughService {
         return progress.due(which == Due.OVERDUE ? now : now.plus(properties.dueSoon()), assignee, MAX_DUE);
     }
 
+    /** Every open deadline of the incidents assigned to {@code assignee}, soonest first, however far off. */
+    @Transactional(readOnly = true)
+    public List<DueDeadline> assigned(String assignee) {
+        Objects.requireNonNull(assignee, "assignee");
+        // the end of any deadline a rule could set: "every" without a special case in the query
+        return progress.due(now().plusYears(100), assignee, MAX_DUE);
+    }
+
     private OffsetDateTime now() {
         // microseconds, what both databases keep
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -6,7 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,11 +63,14 @@ class RuleSetHistory {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    RuleSetHistory(JdbcClient jdbc, JsonMapper json) {
+    RuleSetHistory(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -93,8 +100,14 @@ class RuleSetHistory {
         boolean stored = jdbc.sql("select count(*) from rule_file_content where sha256 = :sha").param("sha", sha)
                 .query(Long.class).single() > 0;
         if (!stored) {
-            jdbc.sql("insert into rule_file_content (sha256, content) values (:sha, :content)")
-                    .param("sha", sha).param("content", content).update();
+            try {
+                // in a savepoint: on PostgreSQL a failed statement would otherwise spoil the whole transaction
+                savepoint.executeWithoutResult(status -> jdbc.sql("insert into rule_file_content (sha256, content) values (:sha, :content)")
+                        .param("sha", sha).param("content", content).update());
+            } catch (DuplicateKeyException raced) {
+                // another instance stored the same content at the same moment (two starting on an empty database):
+                // the content is there, which is all this needs
+            }
         }
         return sha;
     }

@@ -97,7 +97,7 @@ class FollowThroughPages {
                 .filter(row -> !listed.contains(row.due().incident() + " " + row.due().deadline())).toList();
         // each of my incidents once, with its next deadline (the first listed)
         Set<Long> seen = new HashSet<>();
-        List<QueueRow> mine = rows(followThrough.due(FollowThroughService.Due.SOON, me), me, labels).stream()
+        List<QueueRow> mine = rows(followThrough.assigned(me), me, labels).stream()
                 .filter(row -> seen.add(row.due().incident())).toList();
         model.addAttribute("now", now);
         model.addAttribute("zone", format.zone());

@@ -91,12 +91,12 @@ class FollowThroughPagesTest {
     void theQueueWithNothingDueSaysSoAndShowsTheClockInBothLanguages() throws Exception {
         String zh = page(get("/queue"), DESK_A, 200);
         assertThat(zh).contains("id=\"overdue-none\"", "没有超时的事件", "近期没有即将到期的步骤",
-                "目前没有分派给您且即将到期的事件", "还没有给您的提醒", "服务时间：", "Asia/Shanghai");
+                "目前没有分派给您、还没办完的事件", "还没有给您的提醒", "服务时间：", "Asia/Shanghai");
         assertThat(zh).doesNotContain("id=\"overdue-table\"", "id=\"notices\"");
 
         String en = page(get("/queue").param("lang", "en"), DESK_A, 200);
         assertThat(en).contains("<h1>My queue</h1>", "Nothing is overdue", "Nothing falls due soon",
-                "Nothing assigned to you is due soon", "No notices for you yet", "Service time: ");
+                "Nothing assigned to you is waiting", "No notices for you yet", "Service time: ");
     }
 
     @Test
@@ -166,6 +166,18 @@ class FollowThroughPagesTest {
     void aStepOnAnIncidentThatDoesNotExistIsTheNotFoundPage() throws Exception {
         String page = page(post("/incidents/987654321/acknowledge").with(csrf()), DESK_A, 404);
         assertThat(page).contains("<h1>出错了</h1>", "不存在").doesNotContain("id=\"step-problem\"");
+    }
+
+    @Test
+    void myIncidentsAreInMyQueueHoweverFarOffTheirNextDeadline() throws Exception {
+        long id = record();
+        followThrough.assign(id, DESK_B, DESK_B);
+        followThrough.acknowledge(id, DESK_B); // what is left is the resolution, hours away: not "due soon"
+        String page = page(get("/queue"), DESK_B, 200);
+        String mine = page.substring(page.indexOf("id=\"mine-title\""));
+        assertThat(mine).contains("data-incident=\"" + id + "\",data-deadline=\"RESOLVE\"".replace("\",data", "\" data"));
+        String soon = page.substring(page.indexOf("id=\"soon-title\""), page.indexOf("id=\"mine-title\""));
+        assertThat(soon).doesNotContain("data-incident=\"" + id + "\"");
     }
 
     long record() {
