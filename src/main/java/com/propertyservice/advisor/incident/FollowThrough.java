@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,8 +74,10 @@ class FollowThrough implements SmartLifecycle {
         this.storedAdvice = IncidentService.storedAdvice(json);
         this.meters = meters;
         this.task = Tasks.oneTime(TASK).execute((instance, context) -> run(instance.getId()));
-        // scheduling is a row in the table, possible whether or not this instance runs steps right now
-        this.client = SchedulerClient.Builder.create(dataSource, task).build();
+        // scheduling is a row in the table, written in the caller's transaction (on its connection: a second one per
+        // request would let concurrent requests starve the pool), so no step exists for an incident rolled back;
+        // possible whether or not this instance runs steps right now
+        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), task).build();
         // a stopped db-scheduler cannot start again, and a context may be stopped and started (the test framework
         // pauses cached contexts): each start runs a new one
         this.runners = () -> Scheduler.create(dataSource, task)
@@ -106,7 +109,7 @@ class FollowThrough implements SmartLifecycle {
                 .tag("recipient", recipient.name()).register(meters);
     }
 
-    /** Plans the response and resolution steps of a just recorded incident (its deadlines are set). */
+    /** Plans the response and resolution steps of a just recorded incident (its deadlines set), in its transaction. */
     void planRecorded(long incident, Advice advice) {
         progress.progress(incident).ifPresent(row -> {
             plan(row, advice, Deadline.RESPOND, row.recordedAt());
@@ -114,7 +117,7 @@ class FollowThrough implements SmartLifecycle {
         });
     }
 
-    /** Plans the return-visit steps of a just resolved incident. */
+    /** Plans the return-visit steps of a just resolved incident, in its transaction. */
     void planResolved(long incident) {
         progress.progress(incident).ifPresent(row -> plan(row, advice(incident), Deadline.FOLLOW_UP, row.resolvedAt()));
     }

@@ -116,7 +116,7 @@ public class FollowThroughService {
             throw outOfOrder(id, "incident.already-resolved");
         }
         progress.event(id, TimelineEvent.Kind.RESOLVED, actor, now, null, null, note);
-        IncidentService.afterCommit(() -> followThrough.planResolved(id));
+        followThrough.planResolved(id);
         return incidents.get(id);
     }
 

@@ -16,8 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -137,22 +135,8 @@ public class IncidentService {
         StoredIncident inserted = incidents.insert(row, resolveBy, causes);
         progress.deadlines(inserted.id(), advice.respondWithin() == null ? null : now.plus(advice.respondWithin()), resolveBy);
         progress.event(inserted.id(), TimelineEvent.Kind.RECORDED, actor, now, null, null, null);
-        afterCommit(() -> followThrough.planRecorded(inserted.id(), advice));
+        followThrough.planRecorded(inserted.id(), advice);
         return view(inserted);
-    }
-
-    /** Runs {@code step} once the current transaction commits (at once without one): nothing is planned for a rollback. */
-    static void afterCommit(Runnable step) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            step.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                step.run();
-            }
-        });
     }
 
     /**
