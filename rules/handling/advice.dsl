@@ -2,6 +2,9 @@
 # 条件句（[when]）：以"- "开头的句子给上一句"有一起事件"加条件。代码（KanoFactor、Principle 等）的中文名见 rules/README.md 的对照表。
 [when]有一起事件=$a: Assessment(classified == true)
 [when]有一天=$a: Assessment()
+# 日历上的一天（rules/calendar/ 用）：节假日表、休息日规则、工作时间表都按这一天来定；事件那天是什么日子从这里来
+[when]日历上的一天=$d: Day()
+[when]事件发生在这一天=$a: Assessment(localDate == $d.localDate)
 # 事件的类型（投诉、紧急、求助报修、建议、表扬、巡查发现）
 [when]- 是投诉=kind == ContactKind.COMPLAINT
 [when]- 是紧急事件=kind == ContactKind.EMERGENCY
@@ -79,6 +82,7 @@
 [when]- 是周末=weekday in (Weekday.SATURDAY, Weekday.SUNDAY)
 [when]- 不是调休上班日=calendarMarks not contains "MAKEUP_WORKDAY"
 [when]- 还没定是什么日子=dayType == null
+[when]- 已定是什么日子=dayType != null
 [when]- 是休息日=dayType == "REST_DAY"
 # 满意度
 [when]- 期望与感受都已知=expectation != null, perception != null, $e: expectation, $p: perception
@@ -87,7 +91,8 @@
 # 结论句（[then]）
 [then]升为紧急事件=modify($a)\{ becomeEmergency() \}
 [then]标记{flag}=modify($a)\{ flag("{flag}") \}
-[then]这天是{day}=modify($a)\{ setDayType("{day}") \}
+[then]这天是{day}=modify($d)\{ setDayType("{day}") \}
+[then]事件那天也是这种日子=modify($a)\{ setDayType($d.getDayType()) \}
 [then]先保安全 {code}=$a.safety("{code}");
 [then]引用法则{principle}权重{weight}理由 {reason}=$a.principle(Principle.{principle}, {weight}, "{reason}");
 [then]在步骤{step}中 {code}=$a.step(HandlingStep.{step}, "{code}");

@@ -7,6 +7,7 @@ import com.propertyservice.advisor.engine.internal.Scenario;
 import com.propertyservice.advisor.engine.internal.Text;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -116,6 +117,23 @@ public final class Advisor {
         Objects.requireNonNull(language, "language");
         CompiledRuleSet set = active.get(); // one snapshot for the whole call
         return set.advice(set.evaluate(incident, true, limits), language);
+    }
+
+    /**
+     * The working hours of the local dates {@code from} to {@code to} (both included), from the active rule set's
+     * calendar: where a reminder that keeps to working time may go.
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from} or the run is longer than a year
+     * @throws AdviceTimeoutException when the calendar rules take more than the advisor's {@link AdviceLimits}
+     */
+    public WorkingHours workingHours(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from) || from.plusYears(1).isBefore(to)) {
+            throw new IllegalArgumentException("working hours are asked for a run of dates up to a year long, from a date to the same"
+                    + " or a later one; " + from + " to " + to + " is not one");
+        }
+        return active.get().workingHours(from, to, limits);
     }
 
     /** Reads the source again and activates it when it validates; otherwise keeps the running rule set. */

@@ -22,9 +22,12 @@ import java.time.Duration;
  * @param text      what they are told, in the advice's language
  * @param code      the text's key in the text catalogue
  * @param rule      the rule (a row of the reminder table) that planned it
+ * @param workingTimeOnly whether it goes only in working time ({@code rules/calendar/working-hours.drl.csv}): the
+ *                  service holds one that falls outside working hours until the next working hours begin (a BEFORE
+ *                  reminder that would then come after its deadline is left to the breach message)
  */
 public record Reminder(Deadline deadline, Trigger trigger, Double elapsed, Duration before, int breach,
-                       Recipient recipient, String text, String code, String rule) {
+                       Recipient recipient, String text, String code, String rule, boolean workingTimeOnly) {
 
     /** When a reminder goes, relative to its deadline. */
     public enum Trigger {

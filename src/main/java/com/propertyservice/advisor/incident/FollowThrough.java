@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.propertyservice.advisor.engine.Advice;
+import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.engine.Reminder;
@@ -28,8 +29,12 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +46,15 @@ import java.util.function.Supplier;
  * part of its key), does nothing.
  *
  * <p>Step keys: {@code r|incident|deadline|dueMillis|index} for the advice's {@code index}-th reminder,
- * {@code b|incident|deadline|dueMillis} for the breach check at the deadline.
+ * {@code b|incident|deadline|dueMillis} for the breach check at the deadline, and
+ * {@code e|incident|deadline|dueMillis|index} for a breach message its row keeps to working time, held from the breach
+ * until the next working hours.
+ *
+ * <p>Working time: a reminder or breach message whose row in the reminder table says "working time only" goes in the
+ * working hours of {@code rules/calendar} (working-hours table, holidays, rest days), read in the estates' zone
+ * ({@code advisor.follow-through.zone}) with the rules active when it is planned. A reminder that falls outside them
+ * goes when they next begin, or not at all when that is past its deadline (the breach message then speaks); a held
+ * breach message is dropped when the deadline is met before it goes (the breach stays on the timeline).
  */
 @Component
 class FollowThrough implements SmartLifecycle {
@@ -49,6 +62,11 @@ class FollowThrough implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FollowThrough.class);
     static final String TASK = "follow-through";
     static final String SERVICE = "follow-through";
+    /**
+     * How far ahead an escalation held for working time looks for working hours; past it (a calendar without any) it
+     * goes at once. Longer than any holiday run, so it never cuts a real one short.
+     */
+    private static final Duration ESCALATION_HORIZON = Duration.ofDays(31);
 
     private final FollowThroughRepository progress;
     private final IncidentRepository incidents;
@@ -61,11 +79,13 @@ class FollowThrough implements SmartLifecycle {
     private final Supplier<Scheduler> runners;
     private volatile Scheduler scheduler;
     private final MeterRegistry meters;
+    private final Advisor advisor;
+    private final ZoneId zone;
     private volatile boolean running;
 
     FollowThrough(FollowThroughRepository progress, IncidentRepository incidents, PlatformTransactionManager transactions,
                   ApplicationEventPublisher events, Clock clock, JsonMapper json, DataSource dataSource,
-                  FollowThroughProperties properties, MeterRegistry meters) {
+                  FollowThroughProperties properties, MeterRegistry meters, Advisor advisor) {
         this.progress = progress;
         this.incidents = incidents;
         this.transaction = new TransactionTemplate(transactions);
@@ -73,6 +93,8 @@ class FollowThrough implements SmartLifecycle {
         this.clock = clock;
         this.storedAdvice = IncidentService.storedAdvice(json);
         this.meters = meters;
+        this.advisor = advisor;
+        this.zone = properties.zone();
         this.task = Tasks.oneTime(TASK).execute((instance, context) -> run(instance.getId()));
         // scheduling is a row in the table, written in the caller's transaction (on its connection: a second one per
         // request would let concurrent requests starve the pool), so no step exists for an incident rolled back;
@@ -135,11 +157,35 @@ class FollowThrough implements SmartLifecycle {
                 continue;
             }
             Instant at = reminderTime(reminder, from.toInstant(), due.toInstant());
+            if (reminder.workingTimeOnly()) {
+                Instant working = workingTime(at, due.toInstant()).orElse(null);
+                if (working == null || !working.isBefore(due.toInstant())) {
+                    log.debug("incident {}: no working time before the {} deadline for a reminder ({}); the breach message speaks",
+                            row.id(), deadline, reminder.rule());
+                    continue;
+                }
+                at = working;
+            }
             String step = "r|%d|%s|%d|%d".formatted(row.id(), deadline, dueMillis, i);
             boolean planned = client.scheduleIfNotExists(task.instance(step), at);
             log.debug("step {} planned for {} ({})", step, at, planned ? "new" : "there before");
         }
         client.scheduleIfNotExists(task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
+    }
+
+    /**
+     * The first moment at or after {@code at} in the working hours of the active rules' calendar, read in the estates'
+     * zone, looking no further than {@code until}; empty when there is none by then.
+     */
+    private Optional<Instant> workingTime(Instant at, Instant until) {
+        LocalDate first = at.atZone(zone).toLocalDate();
+        LocalDate last = until.atZone(zone).toLocalDate();
+        if (last.isBefore(first)) {
+            last = first;
+        } else if (last.isAfter(first.plusYears(1))) {
+            last = first.plusYears(1);
+        }
+        return advisor.workingHours(first, last).next(at.atZone(zone), zone).map(ZonedDateTime::toInstant);
     }
 
     /** When a reminder goes: a share of the time from the start to the deadline, or a time before it (never before the start). */
@@ -173,13 +219,27 @@ class FollowThrough implements SmartLifecycle {
                 }
                 Reminder reminder = advice.reminders().get(Integer.parseInt(parts[4]));
                 tell(row, TimelineEvent.Kind.REMINDED, deadline, reminder, now);
+            } else if (parts[0].equals("e")) { // an escalation held until working time: the deadline is still unmet
+                Reminder reminder = advice.reminders().get(Integer.parseInt(parts[4]));
+                tell(row, TimelineEvent.Kind.ESCALATED, deadline, reminder, now);
+                escalations(reminder.recipient()).increment();
             } else {
                 int number = progress.breach(incident, deadline, row.due(deadline), now);
                 progress.event(incident, TimelineEvent.Kind.BREACHED, SERVICE, now, deadline, null, "#" + number);
                 breaches(deadline).increment();
-                for (Reminder reminder : advice.reminders()) {
-                    if (reminder.trigger() == Reminder.Trigger.BREACH && reminder.deadline() == deadline
-                            && reminder.breach() == number) {
+                List<Reminder> reminders = advice.reminders();
+                for (int i = 0; i < reminders.size(); i++) {
+                    Reminder reminder = reminders.get(i);
+                    if (reminder.trigger() != Reminder.Trigger.BREACH || reminder.deadline() != deadline || reminder.breach() != number) {
+                        continue;
+                    }
+                    Instant working = reminder.workingTimeOnly()
+                            ? workingTime(now.toInstant(), now.toInstant().plus(ESCALATION_HORIZON)).orElse(now.toInstant()) : now.toInstant();
+                    if (working.isAfter(now.toInstant())) {
+                        client.scheduleIfNotExists(task.instance("e|%d|%s|%d|%d".formatted(incident, deadline, dueMillis, i)), working);
+                        log.info("incident {}: {} {} to {} held until working time, {} ({})", incident, TimelineEvent.Kind.ESCALATED,
+                                deadline, reminder.recipient(), working, reminder.rule());
+                    } else {
                         tell(row, TimelineEvent.Kind.ESCALATED, deadline, reminder, now);
                         escalations(reminder.recipient()).increment();
                     }

@@ -87,7 +87,7 @@ public final class Assessment {
      * @param rule      the rule that planned it
      */
     public record Planned(Deadline deadline, Reminder.Trigger trigger, Double elapsed, Duration before, int breach,
-                          Recipient recipient, String code, String rule) {
+                          Recipient recipient, String code, String rule, boolean workingTimeOnly) {
 
         /** Two plans are the same reminder when they say the same, whichever rule planned them and in what words. */
         boolean sameAs(Planned other) {
@@ -106,7 +106,6 @@ public final class Assessment {
     private final String localDate;
     private ContactKind kind;
     private String dayType;
-    private final Set<String> calendarMarks = new LinkedHashSet<>();
     private Fault rootFault;
     private Fault fault;
     private final Set<String> failures = new LinkedHashSet<>();
@@ -133,6 +132,8 @@ public final class Assessment {
     private final Set<String> missingDetails = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private final List<Planned> reminders = new ArrayList<>();
+    /** The rules (rows of the reminder table) whose reminders of a trigger go only in working time. */
+    private final Map<Reminder.Trigger, Set<String>> inWorkingTime = new EnumMap<>(Reminder.Trigger.class);
     private String currentRule;
 
     public Assessment(Incident incident) {
@@ -215,23 +216,10 @@ public final class Assessment {
      */
     public LocalTimeOfReport getReportedLocally() { return reportedLocally; }
 
-    /** What the holiday calendar says of the local date ({@code HOLIDAY}, {@code MAKEUP_WORKDAY}). */
-    public Set<String> getCalendarMarks() { return Collections.unmodifiableSet(calendarMarks); }
-
     /**
-     * Marks the local date as the holiday calendar has it. Kept apart from {@link #getFlags()} on
-     * purpose: the rules that turn these marks into a day type must not be re-triggered by the flags
-     * the quiet-hours rows set from that day type.
-     */
-    @Modifies({"calendarMarks"})
-    public void markDay(String mark) {
-        calendarMarks.add(mark);
-    }
-
-    /**
-     * The kind of day on the local calendar as the calendar rules decided it ({@code REST_DAY} or
-     * {@code WORKDAY}), or {@code null} before they have. A property of its own rather than a flag, so
-     * that rules deciding it from the holiday flags never re-trigger one another.
+     * The kind of day the local date is ({@code REST_DAY} or {@code WORKDAY}), as the calendar rules decided it for
+     * the {@link Day} of that date, or {@code null} before they have. A property of its own rather than a flag, so
+     * that the quiet-hours rows reading it never re-trigger the rules that set it.
      */
     public String getDayType() { return dayType; }
 
@@ -483,7 +471,7 @@ public final class Assessment {
             throw new IllegalArgumentException("a reminder goes when a share of the target has passed, between 0 and 1 such as 0.8"
                     + " (80 %); " + elapsed + " is not one");
         }
-        plan(new Planned(deadline, Reminder.Trigger.BEFORE, elapsed, null, 0, recipient, code, currentRule));
+        plan(new Planned(deadline, Reminder.Trigger.BEFORE, elapsed, null, 0, recipient, code, currentRule, false));
     }
 
     /** Reminds {@code recipient} the ISO-8601 duration {@code before} ahead of a deadline (P1D: the day before). */
@@ -494,7 +482,7 @@ public final class Assessment {
             throw new IllegalArgumentException("a reminder goes some time before the deadline, such as P1D or PT2H; '" + before
                     + "' is not a time before it");
         }
-        plan(new Planned(deadline, Reminder.Trigger.BEFORE, null, ahead, 0, recipient, code, currentRule));
+        plan(new Planned(deadline, Reminder.Trigger.BEFORE, null, ahead, 0, recipient, code, currentRule, false));
     }
 
     /**
@@ -507,7 +495,26 @@ public final class Assessment {
             throw new IllegalArgumentException("which breach a message answers counts from 1 (the first breach of the incident); "
                     + breach + " is not one");
         }
-        plan(new Planned(deadline, Reminder.Trigger.BREACH, null, null, breach, recipient, code, currentRule));
+        plan(new Planned(deadline, Reminder.Trigger.BREACH, null, null, breach, recipient, code, currentRule, false));
+    }
+
+    /**
+     * Keeps the reminders of the {@code triggers} this rule plans to working time ({@code rules/calendar}): one that
+     * would go outside it waits for the next working hours. {@code triggers} is BEFORE, BREACH or both, separated by
+     * commas, as a table cell holds them; whatever column order the row has.
+     */
+    @Modifies({"reminders"})
+    public void inWorkingTime(String triggers) {
+        for (String trigger : triggers.split(",")) {
+            Reminder.Trigger which;
+            try {
+                which = Reminder.Trigger.valueOf(trigger.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'working time only' holds BEFORE (the reminders), BREACH (the breach messages) or"
+                        + " both, separated by a comma; '" + trigger.strip() + "' is neither", e);
+            }
+            inWorkingTime.computeIfAbsent(which, t -> new LinkedHashSet<>()).add(currentRule);
+        }
     }
 
     private void plan(Planned planned) {
@@ -528,7 +535,9 @@ public final class Assessment {
         List<Planned> watched = new ArrayList<>(reminders.size());
         for (Planned p : reminders) {
             if (target(p.deadline()) != null) {
-                watched.add(p);
+                boolean workingTime = inWorkingTime.getOrDefault(p.trigger(), Set.of()).contains(p.rule());
+                watched.add(workingTime == p.workingTimeOnly() ? p : new Planned(p.deadline(), p.trigger(), p.elapsed(), p.before(),
+                        p.breach(), p.recipient(), p.code(), p.rule(), true));
             }
         }
         watched.sort(Comparator.comparing(Planned::deadline).thenComparing(Planned::trigger)

@@ -4,6 +4,7 @@ import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Promise;
 import com.propertyservice.advisor.engine.fact.Assessment;
+import com.propertyservice.advisor.engine.fact.Day;
 import com.propertyservice.advisor.engine.fact.LocalTimeOfReport;
 
 import java.lang.reflect.Field;
@@ -41,6 +42,7 @@ final class AllowList {
         allowPublicMethods(Assessment.class, "firing");
         allowPublicMethods(Assessment.Weighted.class);
         allowPublicMethods(Assessment.Proposed.class);
+        allowPublicMethods(Day.class); // the calendar rules: rules/calendar/ mark, type and give working hours to a day
         allowPublicMethods(LocalTimeOfReport.class); // the clock of time rules: reportedLocally.between("22:00", "06:00")
         allowPublicMethods(Incident.class, "builder");
         allowPublicMethods(Complainant.class);

@@ -8,6 +8,8 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Reminder;
+import com.propertyservice.advisor.engine.WorkingHours;
+import com.propertyservice.advisor.engine.fact.Day;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.engine.fact.Assessment;
@@ -15,6 +17,8 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -87,6 +91,7 @@ public final class CompiledRuleSet {
         try {
             session.addEventListener(trace);
             session.insert(assessment);
+            session.insert(new Day(assessment.getReportedLocally().dateTime().toLocalDate())); // what day it was reported on
             int fired = session.fireAllRules(limits.maxFirings());
             List<String> last = trace.fired().subList(Math.max(0, trace.fired().size() - 5), trace.fired().size());
             if (trace.overran()) {
@@ -105,6 +110,40 @@ public final class CompiledRuleSet {
             fired.forEach(name -> hits.computeIfAbsent(name, n -> new LongAdder()).increment());
         }
         return new Evaluation(assessment, fired, version);
+    }
+
+    /**
+     * The working hours of the local dates {@code from} to {@code to} (both included), as the calendar rules give
+     * them: one session with a {@link Day} per date and nothing else, so only the rules about days fire. Hits are not
+     * counted (this is the service's question, not advice). Within the same limits as one advice.
+     */
+    public WorkingHours workingHours(LocalDate from, LocalDate to, AdviceLimits limits) {
+        List<Day> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            days.add(new Day(date));
+        }
+        FiringTrace trace = new FiringTrace(null, System.nanoTime() + limits.timeBudget().toNanos());
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(trace);
+            days.forEach(session::insert);
+            int fired = session.fireAllRules(limits.maxFirings());
+            if (trace.overran() || fired >= limits.maxFirings()) {
+                throw new AdviceTimeoutException("the calendar rules did not finish on " + days.size() + " days within the limits of one advice;"
+                        + " the last rules fired were " + trace.fired().subList(Math.max(0, trace.fired().size() - 5), trace.fired().size()),
+                        trace.fired());
+            }
+        } finally {
+            session.dispose();
+        }
+        List<WorkingHours.Window> windows = new ArrayList<>();
+        for (Day day : days) {
+            for (Day.Hours hours : day.hours()) {
+                windows.add(new WorkingHours.Window(day.date().atTime(hours.from()),
+                        hours.to().equals(LocalTime.MIDNIGHT) ? day.date().plusDays(1).atStartOfDay() : day.date().atTime(hours.to())));
+            }
+        }
+        return new WorkingHours(from, to, windows);
     }
 
     /**
@@ -146,7 +185,7 @@ public final class CompiledRuleSet {
         i = 0;
         for (Assessment.Planned p : planned) {
             reminders[i++] = new Reminder(p.deadline(), p.trigger(), p.elapsed(), p.before(), p.breach(), p.recipient(),
-                    TextCatalogue.text(words, p.code()), p.code(), p.rule());
+                    TextCatalogue.text(words, p.code()), p.code(), p.rule(), p.workingTimeOnly());
         }
 
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null

@@ -19,7 +19,7 @@ final class FiringTrace extends DefaultAgendaEventListener {
     private final List<String> fired = new ArrayList<>();
     private boolean overran;
 
-    /** {@code deadline} in {@link System#nanoTime()} terms. */
+    /** {@code deadline} in {@link System#nanoTime()} terms; {@code assessment} null in a session of days alone. */
     FiringTrace(Assessment assessment, long deadline) {
         this.assessment = assessment;
         this.deadline = deadline;
@@ -33,7 +33,9 @@ final class FiringTrace extends DefaultAgendaEventListener {
         }
         String name = event.getMatch().getRule().getName();
         fired.add(name);
-        assessment.firing(name);
+        if (assessment != null) { // null in a session of days alone (the working hours)
+            assessment.firing(name);
+        }
     }
 
     /** The rules that fired, in firing order; a rule re-activated by a later change appears each time it fired. */

@@ -53,19 +53,24 @@ public record Scenario(String file, String name, String description, Incident in
      * A reminder the advice must plan, or must not: {@code DEADLINE TRIGGER WHEN RECIPIENT} as a scenario
      * writes it ({@code RESPOND BEFORE 0.8 ASSIGNEE}, {@code FOLLOW_UP BEFORE P1D ASSIGNEE},
      * {@code RESOLVE BREACH 1 PROJECT_MANAGER}); {@code *} in a place matches anything there
-     * ({@code * BREACH 1 COMPANY}). A {@code null} component is such a {@code *}.
+     * ({@code * BREACH 1 COMPANY}). A {@code null} component is such a {@code *}. A fifth word, {@code IN_WORKING_TIME}
+     * or {@code AT_ANY_TIME}, asks whether it keeps to working time ({@code RESOLVE BREACH 1 SUPERVISOR IN_WORKING_TIME}).
      *
      * @param when for BEFORE the share passed (0.8) or the time before (P1D), for BREACH the breach's number
+     * @param workingTimeOnly whether it must keep to working time, or null when the scenario does not say
      */
-    public record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient) {
+    public record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient,
+                                  Boolean workingTimeOnly) {
 
-        static final String FORMAT = "DEADLINE TRIGGER WHEN RECIPIENT, such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
-                + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER' (* for any)";
+        static final String FORMAT = "DEADLINE TRIGGER WHEN RECIPIENT [IN_WORKING_TIME|AT_ANY_TIME], such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
+                + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER IN_WORKING_TIME' (* for any)";
+        private static final String IN_WORKING_TIME = "IN_WORKING_TIME";
+        private static final String AT_ANY_TIME = "AT_ANY_TIME";
 
         /** Reads the scenario's form, refusing what could never match. */
         static ReminderPattern parse(String text, String field) {
             String[] parts = text.strip().split("\\s+");
-            if (parts.length != 4) {
+            if (parts.length != 4 && (parts.length != 5 || !(parts[4].equals(IN_WORKING_TIME) || parts[4].equals(AT_ANY_TIME)))) {
                 throw new IllegalArgumentException(field + ": '" + text + "' is not " + FORMAT);
             }
             Reminder.Trigger trigger = any(parts[1]) ? null : ScenarioLoader.enumValue(Reminder.Trigger.class, parts[1], field);
@@ -75,7 +80,8 @@ public record Scenario(String file, String name, String description, Incident in
                         + " a time before such as P1D, nor a breach number such as 1");
             }
             return new ReminderPattern(any(parts[0]) ? null : ScenarioLoader.enumValue(Deadline.class, parts[0], field), trigger, when,
-                    any(parts[3]) ? null : ScenarioLoader.enumValue(Recipient.class, parts[3], field));
+                    any(parts[3]) ? null : ScenarioLoader.enumValue(Recipient.class, parts[3], field),
+                    parts.length == 5 ? parts[4].equals(IN_WORKING_TIME) : null);
         }
 
         private static boolean any(String part) {
@@ -99,7 +105,8 @@ public record Scenario(String file, String name, String description, Incident in
 
         boolean matches(Assessment.Planned p) {
             if ((deadline != null && deadline != p.deadline()) || (trigger != null && trigger != p.trigger())
-                    || (recipient != null && recipient != p.recipient())) {
+                    || (recipient != null && recipient != p.recipient())
+                    || (workingTimeOnly != null && workingTimeOnly != p.workingTimeOnly())) {
                 return false;
             }
             if (when == null) {
@@ -114,7 +121,7 @@ public record Scenario(String file, String name, String description, Incident in
         static String of(Assessment.Planned p) {
             String when = p.trigger() == Reminder.Trigger.BREACH ? String.valueOf(p.breach())
                     : p.elapsed() != null ? String.valueOf(p.elapsed()) : written(p.before());
-            return p.deadline() + " " + p.trigger() + " " + when + " " + p.recipient();
+            return p.deadline() + " " + p.trigger() + " " + when + " " + p.recipient() + (p.workingTimeOnly() ? " " + IN_WORKING_TIME : "");
         }
 
         /** A duration as a trainer writes it: P1D rather than Java's PT24H. */
@@ -125,7 +132,8 @@ public record Scenario(String file, String name, String description, Incident in
         @Override
         public String toString() {
             return (deadline == null ? "*" : deadline) + " " + (trigger == null ? "*" : trigger) + " " + (when == null ? "*" : when)
-                    + " " + (recipient == null ? "*" : recipient);
+                    + " " + (recipient == null ? "*" : recipient)
+                    + (workingTimeOnly == null ? "" : workingTimeOnly ? " " + IN_WORKING_TIME : " " + AT_ANY_TIME);
         }
     }
 
