@@ -97,6 +97,8 @@ class FollowThroughBrowserTest extends BrowserTest {
         assertThat(byId("notices").findElements(By.cssSelector("li[data-incident='" + late + "'][data-event=ESCALATED]")))
                 .isNotEmpty();
         screenshots("queue");
+        // the states only a moved clock shows (late rows, the escalation notice, a breached deadline) are checked here
+        AxeCheck.in(browser).assertNoSeriousViolations("queue with an overdue incident");
 
         // the row leads to the incident
         first.findElement(By.cssSelector("a")).click();
@@ -109,6 +111,7 @@ class FollowThroughBrowserTest extends BrowserTest {
         assertThat(notified.getText()).contains("站内", "已升级", "首次响应", "主管");
         assertThat(notified.findElement(By.cssSelector(".delivery")).getText()).isEqualTo("已送达");
         screenshots("incident-breached");
+        AxeCheck.in(browser).assertNoSeriousViolations("incident with a breached deadline");
     }
 
     @Test
@@ -123,6 +126,7 @@ class FollowThroughBrowserTest extends BrowserTest {
         assertThat(first.getText()).contains("First response", "mine");
         assertThat(byId("soon-table").findElement(By.cssSelector("tr[data-incident='" + soon + "'] td.left")).getText())
                 .startsWith("in ");
+        AxeCheck.in(browser).assertNoSeriousViolations("queue with an overdue incident");
         open("/queue?lang=zh-CN");
     }
 
