@@ -72,6 +72,8 @@ class AuthorizationMatrixTest {
             new Endpoint("acknowledge", HttpMethod.POST, "/api/incidents/{id}/acknowledge", null, 401, 401, 200, 200, 200, 200),
             new Endpoint("assign", HttpMethod.POST, "/api/incidents/{id}/assign", "{\"assignee\":\"supervisor\"}", 401, 401, 200, 200, 200, 200),
             new Endpoint("resolve with a note", HttpMethod.POST, "/api/incidents/{id}/resolve", "{\"note\":\"电梯已修好\"}", 401, 401, 200, 200, 200, 200),
+            // the fresh incident is open: past the security check, refused as a step out of order
+            new Endpoint("reopen", HttpMethod.POST, "/api/incidents/{id}/reopen", "{\"note\":\"回访时电梯又停了\"}", 401, 401, 409, 409, 409, 409),
             new Endpoint("timeline", HttpMethod.GET, "/api/incidents/{id}/timeline", null, 401, 401, 200, 200, 200, 200),
             new Endpoint("due soon", HttpMethod.GET, "/api/incidents?due=soon", null, 401, 401, 200, 200, 200, 200),
             new Endpoint("rules", HttpMethod.GET, "/api/rules", null, 401, 401, 200, 200, 200, 200),

@@ -144,6 +144,11 @@ class FollowThrough implements SmartLifecycle {
         progress.progress(incident).ifPresent(row -> plan(row, advice(incident), Deadline.FOLLOW_UP, row.resolvedAt()));
     }
 
+    /** Plans the resolution steps of a just reopened incident (its new deadline from {@code at}), in its transaction. */
+    void planReopened(long incident, OffsetDateTime at) {
+        progress.progress(incident).ifPresent(row -> plan(row, advice(incident), Deadline.RESOLVE, at));
+    }
+
     private void plan(FollowThroughRepository.Progress row, Advice advice, Deadline deadline, OffsetDateTime from) {
         OffsetDateTime due = row.due(deadline);
         if (due == null || from == null) {

@@ -92,6 +92,19 @@ class FollowThroughRepository {
                 .update() == 1;
     }
 
+    /**
+     * Reopens a resolved (or followed-up) incident whose problem is not solved: back to ACKNOWLEDGED (the complainant
+     * was answered before) with a new resolution deadline; the resolution and the return-visit deadline go (the
+     * timeline keeps them). Only a row resolved or followed up changes.
+     */
+    boolean reopen(long id, OffsetDateTime resolveBy) {
+        return jdbc.sql("""
+                        update incidents set status = 'ACKNOWLEDGED', resolve_by = :resolveBy, resolved_at = null, resolved_by = null,
+                               resolution_note = null, follow_up_by = null
+                        where id = :id and status in ('RESOLVED', 'FOLLOWED_UP')""")
+                .param("id", id).param("resolveBy", resolveBy).update() == 1;
+    }
+
     /** Adds an event to the incident's timeline. */
     void event(long incidentId, TimelineEvent.Kind kind, String actor, OffsetDateTime at, Deadline deadline,
                Recipient recipient, String detail) {

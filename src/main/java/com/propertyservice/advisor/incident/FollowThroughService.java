@@ -121,6 +121,28 @@ public class FollowThroughService {
     }
 
     /**
+     * Reopens an incident whose problem turns out not to be solved (the return visit found it so, or the complainant
+     * came back): it is ACKNOWLEDGED again, with a new resolution deadline of the advice's resolve time from now, and
+     * the clock runs on it as on the first (reminder, breach, escalation; breaches go on counting). The return visit
+     * falls due again after the next resolution.
+     *
+     * @throws ApiProblemException 404 when there is no such incident, 409 when it is not resolved or followed up
+     */
+    @Transactional
+    public IncidentView reopen(long id, String note, String actor) {
+        OffsetDateTime now = now();
+        IncidentView before = incidents.get(id);
+        OffsetDateTime resolveBy = before.advice() == null || before.advice().resolveWithin() == null ? null
+                : now.plus(before.advice().resolveWithin());
+        if (!progress.reopen(id, resolveBy)) {
+            throw outOfOrder(id, "incident.reopen-out-of-order");
+        }
+        progress.event(id, TimelineEvent.Kind.REOPENED, actor, now, null, null, note);
+        followThrough.planReopened(id, now);
+        return incidents.get(id);
+    }
+
+    /**
      * Every event of the incident with who and when, oldest first, with how its notifications fared.
      *
      * @throws ApiProblemException 404 when there is no such incident

@@ -139,6 +139,12 @@ class IncidentController {
         return followThrough.resolve(id, request == null ? null : request.note(), caller.getName());
     }
 
+    @Operation(summary = "Reopen a resolved or followed-up incident whose problem is not solved; a new resolution deadline runs")
+    @PostMapping("/{id}/reopen")
+    IncidentView reopen(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request, Authentication caller) {
+        return followThrough.reopen(id, request == null ? null : request.note(), caller.getName());
+    }
+
     @Operation(summary = "Mark an incident resolved without a note (kept from before contract 1.2; see /resolve)")
     @PostMapping("/{id}/resolution")
     IncidentView resolve(@PathVariable long id, Authentication caller) {

@@ -21,6 +21,6 @@ public record TimelineEvent(Kind kind, String actor, OffsetDateTime at, Deadline
 
     /** The kinds of event, in the order they usually come. */
     public enum Kind {
-        RECORDED, ASSIGNED, ACKNOWLEDGED, REMINDED, BREACHED, ESCALATED, NOTIFIED, RESOLVED, FOLLOWED_UP
+        RECORDED, ASSIGNED, ACKNOWLEDGED, REMINDED, BREACHED, ESCALATED, NOTIFIED, RESOLVED, FOLLOWED_UP, REOPENED
     }
 }

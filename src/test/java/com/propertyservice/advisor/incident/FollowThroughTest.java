@@ -173,6 +173,26 @@ class FollowThroughTest {
         assertThat(post(a, "/api/incidents/" + id + "/assign", "{\"assignee\":\"admin\"}").statusCode()).isEqualTo(409);
 
         assertThat(timelineKinds(a, id)).containsExactly("RECORDED", "ASSIGNED", "ACKNOWLEDGED", "RESOLVED", "FOLLOWED_UP");
+
+        // the return visit finds the lift stopped again: reopened, with a new resolution deadline from now and the
+        // clock running on it (its breach check planned), no return visit due until it is resolved again
+        CLOCK.advance(Duration.ofMinutes(30));
+        HttpResponse<String> reopened = post(a, "/api/incidents/" + id + "/reopen", "{\"note\":\"回访时电梯又停了\"}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        JsonNode reopenedView = JSON.readTree(reopened.body());
+        assertThat(reopenedView.get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        Instant newResolveBy = OffsetDateTime.parse(reopenedView.at("/deadlines/resolveBy").asString()).toInstant();
+        assertThat(newResolveBy).isEqualTo(CLOCK.instant().plus(Duration.parse(reopenedView.at("/advice/resolveWithin").asString())));
+        assertThat(reopenedView.at("/deadlines/followUpBy").isNull()).isTrue();
+        assertThat(reopenedView.get("resolutionNote").isNull()).isTrue();
+        assertThat(a.getBean(JdbcTemplate.class).queryForObject("select count(*) from scheduled_tasks where task_instance = ?",
+                Integer.class, "b|" + id + "|RESOLVE|" + newResolveBy.toEpochMilli())).isEqualTo(1);
+        HttpResponse<String> twice = post(a, "/api/incidents/" + id + "/reopen", null);
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("ACKNOWLEDGED");
+        assertThat(post(a, "/api/incidents/" + id + "/resolve", "{\"note\":\"换了门机\"}").statusCode()).isEqualTo(200);
+        assertThat(timelineKinds(a, id)).containsExactly("RECORDED", "ASSIGNED", "ACKNOWLEDGED", "RESOLVED", "FOLLOWED_UP",
+                "REOPENED", "RESOLVED");
         JsonNode timeline = get(a, "/api/incidents/" + id + "/timeline");
         assertThat(timeline.get(1).get("detail").asString()).isEqualTo("admin");
         assertThat(timeline.get(3).get("detail").asString()).isEqualTo("更换了主板，试运行正常");
