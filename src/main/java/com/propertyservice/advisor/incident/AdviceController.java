@@ -5,6 +5,7 @@ import com.propertyservice.advisor.engine.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +30,9 @@ class AdviceController {
     @Operation(summary = "Advice for an incident, recording nothing",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
+    @ApiResponse(responseCode = "200", description = "The advice; X-Rule-Set-Version names the rule set", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
+    @ApiResponse(responseCode = "415", description = "The body is not application/json (`unsupported-media-type`)")
     @PostMapping(path = "/api/advice", consumes = "application/json")
     ResponseEntity<Advice> advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
         Advice advice = incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));

@@ -8,6 +8,7 @@ import com.propertyservice.advisor.system.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,6 +44,18 @@ class IncidentController {
     /** Set on the answer that repeats an earlier recording instead of making one. */
     static final String REPLAYED = "Idempotent-Replayed";
 
+    /** The list and the due list are one operation in OpenAPI (GET /api/incidents), so both say the same of it. */
+    private static final String LIST_SUMMARY = "Recorded incidents, newest first, filtered and paged; with due (overdue or soon) the open deadlines, soonest first";
+    private static final String LIST_ANSWER = "One page of incidents; with due, the open deadlines";
+    private static final String LIST_PROBLEM = "A bad filter, date range, page, size, due or assignee (`invalid-request`)";
+
+    /** Answers several operations document (OpenAPI). */
+    private static final String NO_INCIDENT = "No such incident (`not-found`)";
+    private static final String ID_NOT_A_NUMBER = "The id is not a number (`invalid-request`)";
+    private static final String NOT_JSON = "The body is not application/json (`unsupported-media-type`)";
+    private static final String RESOLVED = "The incident, resolved";
+    private static final String RESOLVED_BEFORE = "Resolved or followed up already (`conflict`)";
+
     private final IncidentService incidents;
     private final FollowThroughService followThrough;
     private final JsonMapper json;
@@ -58,6 +71,11 @@ class IncidentController {
     @Operation(summary = "Record an incident with the advice it gets now",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
+    @ApiResponse(responseCode = "200", description = "Already recorded with this externalId and the same content: the first record (Idempotent-Replayed)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the incident", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
+    @ApiResponse(responseCode = "415", description = NOT_JSON)
+    @ApiResponse(responseCode = "422", description = "This caller recorded another incident with this externalId (`external-id-reused`)")
     @PostMapping(consumes = "application/json")
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
                                         Authentication caller, UriComponentsBuilder uri) {
@@ -83,12 +101,17 @@ class IncidentController {
     }
 
     @Operation(summary = "A recorded incident with its advice and follow-ups")
+    @ApiResponse(responseCode = "200", description = "The incident", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = ID_NOT_A_NUMBER)
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
     @GetMapping("/{id}")
     IncidentView get(@PathVariable long id) {
         return incidents.get(id);
     }
 
-    @Operation(summary = "Recorded incidents, newest first, filtered and paged")
+    @Operation(summary = LIST_SUMMARY)
+    @ApiResponse(responseCode = "200", description = LIST_ANSWER, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = LIST_PROBLEM)
     @GetMapping
     IncidentPage list(@RequestParam(required = false) @Size(max = 100) String community,
                       @RequestParam(required = false) IncidentStatus status,
@@ -107,6 +130,10 @@ class IncidentController {
     @Operation(summary = "Record a return visit; updates the satisfaction gap and the status",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "satisfied owner", ref = "#/components/examples/follow-up"))))
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the incident", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`)")
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "415", description = NOT_JSON)
     @PostMapping(path = "/{id}/follow-ups", consumes = "application/json")
     ResponseEntity<IncidentView> followUp(@PathVariable long id, @Valid @RequestBody FollowUpRequest request,
                                           Authentication caller, UriComponentsBuilder uri) {
@@ -114,25 +141,41 @@ class IncidentController {
         return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(id).toUri()).body(view);
     }
 
-    @Operation(summary = "Open deadlines, soonest first: overdue, or due soon; optionally of one assignee")
+    @Operation(summary = LIST_SUMMARY)
+    @ApiResponse(responseCode = "200", description = LIST_ANSWER, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = LIST_PROBLEM)
     @GetMapping(params = "due")
     DueList due(@RequestParam String due, @RequestParam(required = false) @Size(max = 50) String assignee) {
         return new DueList(OffsetDateTime.now(clock), followThrough.due(FollowThroughService.Due.of(due), assignee));
     }
 
     @Operation(summary = "The first response to the complainant was made (OPEN → ACKNOWLEDGED)")
+    @ApiResponse(responseCode = "200", description = "The incident, acknowledged", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = ID_NOT_A_NUMBER)
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "409", description = "Acknowledged or resolved before (`conflict`)")
     @PostMapping("/{id}/acknowledge")
     IncidentView acknowledge(@PathVariable long id, Authentication caller) {
         return followThrough.acknowledge(id, caller.getName());
     }
 
     @Operation(summary = "Give the incident to a user")
+    @ApiResponse(responseCode = "200", description = "The incident, assigned", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "No such user who may log in, or a bad body (`invalid-request`, `malformed-body`)")
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "409", description = "Followed up already (`conflict`)")
+    @ApiResponse(responseCode = "415", description = NOT_JSON)
     @PostMapping(path = "/{id}/assign", consumes = "application/json")
     IncidentView assign(@PathVariable long id, @Valid @RequestBody AssignRequest request, Authentication caller) {
         return followThrough.assign(id, request.assignee().strip(), caller.getName());
     }
 
     @Operation(summary = "Mark the incident resolved, with a note; the return visit falls due")
+    @ApiResponse(responseCode = "200", description = RESOLVED, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "409", description = RESOLVED_BEFORE)
+    @ApiResponse(responseCode = "415", description = "A body that is not application/json (`unsupported-media-type`)")
     @PostMapping("/{id}/resolve")
     IncidentView resolveWithNote(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request,
                                  Authentication caller) {
@@ -146,12 +189,19 @@ class IncidentController {
     }
 
     @Operation(summary = "Mark an incident resolved without a note (kept from before contract 1.2; see /resolve)")
+    @ApiResponse(responseCode = "200", description = RESOLVED, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = ID_NOT_A_NUMBER)
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "409", description = RESOLVED_BEFORE)
     @PostMapping("/{id}/resolution")
     IncidentView resolve(@PathVariable long id, Authentication caller) {
         return followThrough.resolve(id, null, caller.getName());
     }
 
     @Operation(summary = "Every event of the incident with who and when, oldest first")
+    @ApiResponse(responseCode = "200", description = "The events", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = ID_NOT_A_NUMBER)
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
     @GetMapping("/{id}/timeline")
     List<TimelineEvent> timeline(@PathVariable long id) {
         return followThrough.timeline(id);

@@ -2,6 +2,7 @@ package com.propertyservice.advisor.insight;
 
 import com.propertyservice.advisor.system.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,9 @@ class InsightController {
     }
 
     @Operation(summary = "Satisfaction after the advice, per rule, principle, action, kind and rule-set version, with Wilson intervals and a review list (TRAINER, ADMIN)")
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A bad version or minCount (`invalid-request`)")
+    @ApiResponse(responseCode = "403", description = "Neither TRAINER nor ADMIN (`forbidden`)")
     @GetMapping("/rules")
     InsightReport rules(@RequestParam(required = false) String version,
                         @RequestParam(required = false) @Min(1) @Max(MAX_MIN_COUNT) Integer minCount,

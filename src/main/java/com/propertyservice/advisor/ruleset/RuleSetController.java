@@ -7,13 +7,14 @@ import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
-import com.propertyservice.advisor.system.Problems;
+import com.propertyservice.advisor.system.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +49,15 @@ class RuleSetController {
     /** The version history's default and largest page. */
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    /** How uploads come (the form field {@code file}); said in the document only, so a body-less validate still works. */
+    static final String MULTIPART = "multipart/form-data";
+
+    /** Answers several operations document (OpenAPI). */
+    private static final String NOT_A_TRAINER = "Neither TRAINER nor ADMIN (`forbidden`)";
+    private static final String TOO_LARGE = "The upload is over its size limit (`payload-too-large`)";
+    private static final String REJECTED = "The gate found problems; the running version stays (`rule-set-rejected`, with problems)";
+    private static final String UNKNOWN_VERSION = "No such version in the history (`unknown-rule-set-version`)";
+    private static final String ACTIVATED = "Activated";
 
     /** What {@code POST /api/rules/validate} answers. */
     record ValidationView(boolean valid, String version, List<Problem> problems, List<Problem> warnings,
@@ -74,15 +84,14 @@ class RuleSetController {
     private final Advisor advisor;
     private final RuleSetService service;
     private final RuleSetHistory history;
-    private final Problems problems;
-
-    RuleSetController(Advisor advisor, RuleSetService service, RuleSetHistory history, Problems problems) {
+    RuleSetController(Advisor advisor, RuleSetService service, RuleSetHistory history) {
         this.advisor = advisor;
         this.service = service;
         this.history = history;
-        this.problems = problems;
     }
 
+    @Operation(summary = "The running rule set: version, files and rules")
+    @ApiResponse(responseCode = "200", description = "The running rule set", useReturnTypeSchema = true)
     @GetMapping
     RuleSetInfo active() {
         return advisor.ruleSet();
@@ -92,6 +101,9 @@ class RuleSetController {
      * The activation attempts, newest first, one page at a time (the body stays the contract's list); the
      * total is in {@code X-Total-Count}, the neighbouring pages in {@code Link} (RFC 8288).
      */
+    @Operation(summary = "The activation attempts, newest first, page by page (X-Total-Count, Link)")
+    @ApiResponse(responseCode = "200", description = "One page of attempts", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "A bad page or size (`invalid-request`)")
     @GetMapping("/versions")
     ResponseEntity<List<RuleSetHistory.Attempt>> versions(@RequestParam(defaultValue = "0") @Min(0) int page,
                                                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
@@ -118,30 +130,22 @@ class RuleSetController {
                 .build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
-    /** The rule files an upload makes, or the problem that says why it makes none. */
-    private record Upload(RuleFiles files, ResponseEntity<ProblemDetail> problem) {
-    }
-
     /**
      * Checks without activating: an uploaded rule file (in the context of the running rule set's files, at
      * {@code path} or where a file of that name already is), a zip of a whole rules folder, or,
      * with nothing uploaded, the rules folder itself.
      */
+    @Operation(summary = "Check an uploaded rule file, a zipped rules folder or, with nothing uploaded, the rules folder, without activating (TRAINER, ADMIN)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+    @ApiResponse(responseCode = "200", description = "The validation's result; valid is false when problems were found", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-rule-upload`)")
+    @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
+    @ApiResponse(responseCode = "413", description = TOO_LARGE)
     @PostMapping("/validate")
-    ResponseEntity<?> validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path,
-                               Locale locale) {
-        RuleFiles files;
-        if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
-            files = service.folder();
-        } else {
-            Upload upload = upload(file, path, locale);
-            if (upload.problem() != null) {
-                return upload.problem();
-            }
-            files = upload.files();
-        }
+    ValidationView validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path) {
+        RuleFiles files = file == null || file.isEmpty() && file.getOriginalFilename() == null ? service.folder() : upload(file, path);
         ValidationResult result = service.validate(files);
-        return ResponseEntity.ok(ValidationView.of(result, RuleSetService.problemsOf(result, files), files));
+        return ValidationView.of(result, RuleSetService.problemsOf(result, files), files);
     }
 
     /**
@@ -149,44 +153,48 @@ class RuleSetController {
      * activated through the gate. When it goes live it is what every instance serves (database) or what the rules
      * folder holds (folder); otherwise the running version stays (422 with the problems).
      */
+    @Operation(summary = "Publish an uploaded rule file or zipped rules folder through the activation gate (TRAINER, ADMIN)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+    @ApiResponse(responseCode = "200", description = ACTIVATED, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "No file, or the upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-request`, `bad-rule-upload`)")
+    @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
+    @ApiResponse(responseCode = "413", description = TOO_LARGE)
+    @ApiResponse(responseCode = "422", description = REJECTED)
     @PostMapping("/publish")
-    ResponseEntity<?> publish(@RequestParam MultipartFile file, @RequestParam(required = false) String path,
-                              Authentication user, Locale locale) {
-        Upload upload = upload(file, path, locale);
-        if (upload.problem() != null) {
-            return upload.problem();
-        }
-        return answer(service.publish(upload.files(), who(user)), locale);
+    ActivationView publish(@RequestParam MultipartFile file, @RequestParam(required = false) String path,
+                           Authentication user) {
+        return answer(service.publish(upload(file, path), who(user)));
     }
 
-    private Upload upload(MultipartFile file, String path, Locale locale) {
+    /** The rule files an upload makes; a 400 that says why when it makes none. */
+    private RuleFiles upload(MultipartFile file, String path) {
         if (isZip(file)) {
             try {
                 RuleFiles files = RuleFiles.fromZip(file.getInputStream());
                 if (files.size() == 0) {
-                    return new Upload(null, badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), "no file in it"));
+                    throw badUpload("rules.upload.empty-zip", file.getOriginalFilename());
                 }
-                return new Upload(files, null);
+                return files;
             } catch (IOException unreadable) {
-                return new Upload(null, badUpload(locale, "rules.upload.not-a-zip", file.getOriginalFilename(), reason(unreadable)));
+                throw badUpload("rules.upload.not-a-zip", file.getOriginalFilename(), reason(unreadable));
             } catch (IllegalArgumentException tooMuch) {
-                return new Upload(null, badUpload(locale, "rules.upload.too-much", tooMuch.getMessage()));
+                throw badUpload("rules.upload.too-much", tooMuch.getMessage());
             }
         }
         RuleFiles current = service.current();
         String target = targetPath(file.getOriginalFilename(), path, current);
         if (target == null) {
-            return new Upload(null, badUpload(locale, "rules.upload.no-name"));
+            throw badUpload("rules.upload.no-name");
         }
         if (!isRelativeInside(target)) {
-            return new Upload(null, badUpload(locale, "rules.upload.bad-path", target));
+            throw badUpload("rules.upload.bad-path", target);
         }
         try {
-            return new Upload(current.with(target, file.getBytes()), null);
+            return current.with(target, file.getBytes());
         } catch (IOException unreadable) {
-            return new Upload(null, badUpload(locale, "rules.upload.unreadable", reason(unreadable)));
+            throw badUpload("rules.upload.unreadable", reason(unreadable));
         } catch (IllegalArgumentException tooMuch) {
-            return new Upload(null, badUpload(locale, "rules.upload.too-much", tooMuch.getMessage()));
+            throw badUpload("rules.upload.too-much", tooMuch.getMessage());
         }
     }
 
@@ -208,42 +216,44 @@ class RuleSetController {
         return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private ResponseEntity<ProblemDetail> badUpload(Locale locale, String detailCode, Object... args) {
-        return respond(problems.problem(HttpStatus.BAD_REQUEST, "bad-rule-upload", locale, detailCode, args));
+    private static ApiProblemException badUpload(String detailCode, Object... args) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "bad-rule-upload", detailCode, args);
     }
 
     /** Loads the rules folder; on any problem the running rule set stays (422). */
+    @Operation(summary = "Load the rules folder through the activation gate (TRAINER, ADMIN)")
+    @ApiResponse(responseCode = "200", description = ACTIVATED, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
+    @ApiResponse(responseCode = "422", description = REJECTED)
     @PostMapping("/reload")
-    ResponseEntity<?> reload(Authentication user, Locale locale) {
-        return answer(service.reload(who(user)), locale);
+    ActivationView reload(Authentication user) {
+        return answer(service.reload(who(user)));
     }
 
     /** Roll back (or forward): activates a version from the history and restores its files into the folder. */
+    @Operation(summary = "Roll back (or forward) to a version from the history (TRAINER, ADMIN)")
+    @ApiResponse(responseCode = "200", description = ACTIVATED, useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
+    @ApiResponse(responseCode = "404", description = UNKNOWN_VERSION)
+    @ApiResponse(responseCode = "422", description = REJECTED)
     @PostMapping("/versions/{version}/activate")
-    ResponseEntity<?> activate(@PathVariable String version, Authentication user, Locale locale) {
-        Optional<RuleSetService.Activation> activation = service.rollback(version, who(user));
-        if (activation.isEmpty()) {
-            return unknownVersion(version, locale);
-        }
-        return answer(activation.get(), locale);
+    ActivationView activate(@PathVariable String version, Authentication user) {
+        return answer(service.rollback(version, who(user)).orElseThrow(() -> unknownVersion(version)));
     }
 
+    @Operation(summary = "The difference between two versions' files (unified diffs for text files)")
+    @ApiResponse(responseCode = "200", description = "The changed files", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = UNKNOWN_VERSION)
     @GetMapping("/versions/{from}/diff/{to}")
-    ResponseEntity<?> diff(@PathVariable String from, @PathVariable String to, Locale locale) {
-        Optional<RuleFiles> a = history.files(from);
-        if (a.isEmpty()) {
-            return unknownVersion(from, locale);
-        }
-        Optional<RuleFiles> b = history.files(to);
-        if (b.isEmpty()) {
-            return unknownVersion(to, locale);
-        }
-        TreeSet<String> paths = new TreeSet<>(a.get().asMap().keySet());
-        paths.addAll(b.get().asMap().keySet());
+    VersionDiff diff(@PathVariable String from, @PathVariable String to) {
+        RuleFiles a = history.files(from).orElseThrow(() -> unknownVersion(from));
+        RuleFiles b = history.files(to).orElseThrow(() -> unknownVersion(to));
+        TreeSet<String> paths = new TreeSet<>(a.asMap().keySet());
+        paths.addAll(b.asMap().keySet());
         List<FileChange> changes = new ArrayList<>();
         for (String path : paths) {
-            byte[] before = a.get().get(path);
-            byte[] after = b.get().get(path);
+            byte[] before = a.get(path);
+            byte[] after = b.get(path);
             if (before != null && after != null && java.util.Arrays.equals(before, after)) {
                 continue;
             }
@@ -253,35 +263,30 @@ class RuleSetController {
             boolean text = oldText.isPresent() && newText.isPresent();
             changes.add(new FileChange(path, change, text, text ? UnifiedDiff.of(path, oldText.get(), newText.get()) : null));
         }
-        return ResponseEntity.ok(new VersionDiff(from, to, changes));
+        return new VersionDiff(from, to, changes);
     }
 
-    private ResponseEntity<?> answer(RuleSetService.Activation activation, Locale locale) {
+    /** The activation's view when it went live; otherwise a 422 with the problems, the running version staying. */
+    private static ActivationView answer(RuleSetService.Activation activation) {
         ReloadResult result = activation.result();
         ValidationResult validation = result.validation();
         if (result.activated()) {
-            return ResponseEntity.ok(new ActivationView(true, result.activeVersion(), activation.previousVersion(),
-                    validation.warnings(), validation.scenarios()));
+            return new ActivationView(true, result.activeVersion(), activation.previousVersion(),
+                    validation.warnings(), validation.scenarios());
         }
         List<Problem> found = activation.problems();
-        ProblemDetail detail = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", locale,
-                "problem.rule-set-rejected.detail", validation.version(), found.size(), result.activeVersion(),
-                found.isEmpty() ? "-" : found.get(0));
-        detail.setProperty("activeVersion", result.activeVersion());
-        detail.setProperty("rejectedVersion", validation.version());
-        detail.setProperty("problems", found);
-        detail.setProperty("warnings", validation.warnings());
-        detail.setProperty("scenarios", validation.scenarios());
-        return respond(detail);
+        throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", "problem.rule-set-rejected.detail",
+                validation.version(), found.size(), result.activeVersion(), found.isEmpty() ? "-" : found.get(0))
+                .with("activeVersion", result.activeVersion())
+                .with("rejectedVersion", validation.version())
+                .with("problems", found)
+                .with("warnings", validation.warnings())
+                .with("scenarios", validation.scenarios());
     }
 
-    private ResponseEntity<ProblemDetail> unknownVersion(String version, Locale locale) {
-        return respond(problems.problem(HttpStatus.NOT_FOUND, "unknown-rule-set-version", locale,
-                "problem.unknown-rule-set-version.detail", version));
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
-        return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    private static ApiProblemException unknownVersion(String version) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "unknown-rule-set-version",
+                "problem.unknown-rule-set-version.detail", version);
     }
 
     private static String who(Authentication user) {
