@@ -31,7 +31,7 @@ class AdviceController {
                     examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
     @PostMapping(path = "/api/advice", consumes = "application/json")
     ResponseEntity<Advice> advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
-        Advice advice = incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));
+        Advice advice = incidents.advise(request.toIncident(incidents.reportingClock()), Language.of(locale));
         return ResponseEntity.ok().header(RULE_SET_VERSION, advice.ruleSetVersion()).body(advice);
     }
 }

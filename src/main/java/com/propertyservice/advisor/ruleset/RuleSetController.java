@@ -2,7 +2,6 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.ReloadResult;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ScenarioResult;
@@ -31,6 +30,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -244,7 +244,7 @@ class RuleSetController {
         for (String path : paths) {
             byte[] before = a.get().get(path);
             byte[] after = b.get().get(path);
-            if (before != null && after != null && java.util.Arrays.equals(before, after)) {
+            if (before != null && after != null && Arrays.equals(before, after)) {
                 continue;
             }
             String change = before == null ? "ADDED" : after == null ? "REMOVED" : "CHANGED";
@@ -257,21 +257,19 @@ class RuleSetController {
     }
 
     private ResponseEntity<?> answer(RuleSetService.Activation activation, Locale locale) {
-        ReloadResult result = activation.result();
-        ValidationResult validation = result.validation();
-        if (result.activated()) {
-            return ResponseEntity.ok(new ActivationView(true, result.activeVersion(), activation.previousVersion(),
-                    validation.warnings(), validation.scenarios()));
+        if (activation.activated()) {
+            return ResponseEntity.ok(new ActivationView(true, activation.activeVersion(), activation.previousVersion(),
+                    activation.warnings(), activation.scenarios()));
         }
         List<Problem> found = activation.problems();
         ProblemDetail detail = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", locale,
-                "problem.rule-set-rejected.detail", validation.version(), found.size(), result.activeVersion(),
+                "problem.rule-set-rejected.detail", activation.candidateVersion(), found.size(), activation.activeVersion(),
                 found.isEmpty() ? "-" : found.get(0));
-        detail.setProperty("activeVersion", result.activeVersion());
-        detail.setProperty("rejectedVersion", validation.version());
+        detail.setProperty("activeVersion", activation.activeVersion());
+        detail.setProperty("rejectedVersion", activation.candidateVersion());
         detail.setProperty("problems", found);
-        detail.setProperty("warnings", validation.warnings());
-        detail.setProperty("scenarios", validation.scenarios());
+        detail.setProperty("warnings", activation.warnings());
+        detail.setProperty("scenarios", activation.scenarios());
         return respond(detail);
     }
 
