@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public class V5__Usernames_case_insensitive extends BaseJavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(V5__Usernames_case_insensitive.class);
 
-    private record User(String name, java.sql.Timestamp createdAt) {
+    private record User(String name, Timestamp createdAt) {
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import com.propertyservice.advisor.engine.AdviceLimits;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Problem;
@@ -7,6 +9,7 @@ import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
 import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code validate [rules-folder|rules.zip]}: compiles a rules folder as the service would (safety
@@ -78,7 +82,7 @@ public final class ValidateCommand {
     }
 
     private static RuleFiles read(Path source) throws IOException {
-        if (Files.isRegularFile(source) && source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(source) && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try (InputStream in = Files.newInputStream(source)) {
                 return RuleFiles.fromZip(in);
             }
@@ -89,8 +93,8 @@ public final class ValidateCommand {
     /** Drools logs every build at length; the command prints the problems itself. */
     private static void quietLogging() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof ch.qos.logback.classic.LoggerContext logback) {
-            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
+        if (factory instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
         }
     }
 }

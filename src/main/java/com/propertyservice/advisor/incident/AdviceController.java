@@ -35,7 +35,7 @@ class AdviceController {
     @ApiResponse(responseCode = "415", description = "The body is not application/json (`unsupported-media-type`)")
     @PostMapping(path = "/api/advice", consumes = "application/json")
     ResponseEntity<Advice> advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
-        Advice advice = incidents.advise(request.toIncident(incidents.defaultZone()), Language.of(locale));
+        Advice advice = incidents.advise(request.toIncident(incidents.reportingClock()), Language.of(locale));
         return ResponseEntity.ok().header(RULE_SET_VERSION, advice.ruleSetVersion()).body(advice);
     }
 }

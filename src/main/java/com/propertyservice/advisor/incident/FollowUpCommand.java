@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.incident;
 
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /**
  * A return visit to record.
@@ -9,7 +8,7 @@ import java.util.Objects;
  * @param perception  the owner's perceived service, 1..5
  * @param expectation the owner's expectation 1..5, or {@code null} to use the incident's own
  * @param comment     what the owner said, at most 2000 characters, or {@code null}
- * @param visitedAt   when the visit took place; {@code null} means now
+ * @param visitedAt   when the visit took place; {@code null} means now, on the service's clock
  */
 public record FollowUpCommand(int perception, Integer expectation, String comment, OffsetDateTime visitedAt) {
 
@@ -21,7 +20,6 @@ public record FollowUpCommand(int perception, Integer expectation, String commen
         if (comment != null && comment.length() > 2000) {
             throw new IllegalArgumentException("comment must be at most 2000 characters");
         }
-        visitedAt = Objects.requireNonNullElseGet(visitedAt, OffsetDateTime::now);
     }
 
     private static void requireScore(int value, String field) {

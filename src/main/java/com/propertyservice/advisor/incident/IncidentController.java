@@ -79,7 +79,7 @@ class IncidentController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
                                         Authentication caller, UriComponentsBuilder uri) {
-        IncidentService.Recording recording = incidents.recordOnce(request.toIncident(incidents.defaultZone()), Language.of(locale),
+        IncidentService.Recording recording = incidents.recordOnce(request.toIncident(incidents.reportingClock()), Language.of(locale),
                 caller.getName(), Callers.id(caller), fingerprint(request));
         IncidentView recorded = recording.incident();
         URI location = uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri();

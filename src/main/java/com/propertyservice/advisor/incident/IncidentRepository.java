@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class IncidentRepository {
             jdbc.sql("update incidents set resolve_by = :resolveBy where id = :id")
                     .param("resolveBy", resolveBy).param("id", inserted.id()).update();
         }
-        for (String cause : new java.util.LinkedHashSet<>(complaintCauses)) {
+        for (String cause : new LinkedHashSet<>(complaintCauses)) {
             jdbc.sql("insert into incident_complaint_causes (incident_id, cause) values (:id, :cause)")
                     .param("id", inserted.id()).param("cause", cause).update();
         }

@@ -20,8 +20,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * The incident as the contract receives it over HTTP. Every field is boxed so that a missing one is
@@ -68,9 +68,9 @@ record IncidentRequest(@Size(max = 64) String externalId,
         }
     }
 
-    /** The incident; without {@code reportedAt} it was reported now, on the clock of {@code zone} (the default zone). */
-    Incident toIncident(ZoneId zone) {
-        OffsetDateTime at = reportedAt != null ? reportedAt : OffsetDateTime.now(zone == null ? Incident.DEFAULT_ZONE : zone);
+    /** The incident; without {@code reportedAt} it was reported now on {@code clock} (the service's, in the default zone). */
+    Incident toIncident(Clock clock) {
+        OffsetDateTime at = reportedAt != null ? reportedAt : OffsetDateTime.now(clock);
         return new Incident(externalId, at, channel, community, serviceArea, issue, summary, causedBy,
                 withinJurisdiction, complainant.toComplainant(), promise == null ? null : promise.toPromise(),
                 occurrences, safetyRisk, affectedHouseholds, expectation, perception, kind, noticeGiven, location);

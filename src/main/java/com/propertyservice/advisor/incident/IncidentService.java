@@ -93,9 +93,12 @@ public class IncidentService {
         return json.readerFor(Advice.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** The zone of an incident reported without an offset or without a time ({@code advisor.default-zone}). */
-    public ZoneId defaultZone() {
-        return defaultZone;
+    /**
+     * The clock an incident reported without a time is dated by: the service's clock, in the zone of an incident
+     * reported without an offset ({@code advisor.default-zone}).
+     */
+    public Clock reportingClock() {
+        return clock.withZone(defaultZone);
     }
 
     /**
@@ -229,14 +232,16 @@ public class IncidentService {
     public IncidentView followUp(long id, FollowUpCommand visit, String actor) {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(actor, "actor");
-        if (!incidents.recordVisit(id, visit.perception(), visit.expectation(), visit.visitedAt())) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime visitedAt = visit.visitedAt() == null ? now : visit.visitedAt();
+        if (!incidents.recordVisit(id, visit.perception(), visit.expectation(), visitedAt)) {
             throw notFound(id);
         }
         // the row is locked by the update until commit: the expectation and gap read here are the ones it applied
         StoredIncident visited = find(id);
         followUps.insert(new StoredFollowUp(null, id, visit.perception(), visited.expectation(),
-                visited.satisfactionGap(), visit.comment(), actor, visit.visitedAt()));
-        progress.event(id, TimelineEvent.Kind.FOLLOWED_UP, actor, OffsetDateTime.now(clock), null, null, visit.comment());
+                visited.satisfactionGap(), visit.comment(), actor, visitedAt));
+        progress.event(id, TimelineEvent.Kind.FOLLOWED_UP, actor, now, null, null, visit.comment());
         return view(visited);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ class IncidentStatistics {
         bucket.append(" end");
         Map<ComplaintCause, List<Long>> counts = new EnumMap<>(ComplaintCause.class);
         for (ComplaintCause cause : ComplaintCause.values()) {
-            counts.put(cause, new ArrayList<>(java.util.Collections.nCopies(weeks, 0L)));
+            counts.put(cause, new ArrayList<>(Collections.nCopies(weeks, 0L)));
         }
         jdbc.sql("select cause, week, count(*) as n from (select c.cause as cause, " + bucket + " as week"
                         + " from incidents i join incident_complaint_causes c on c.incident_id = i.id"

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,13 +65,15 @@ class InsightIndex {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
 
-    InsightIndex(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, JsonMapper json) {
+    InsightIndex(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -225,7 +228,7 @@ class InsightIndex {
         Map<List<Object>, Integer> deltas = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> labels = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Counted incident : incidents) {
             rows.add(new Object[] {incident.id(), incident.followedUpAt(), incident.gap(), incident.version(),
                     incident.reportedAt(), now});

@@ -37,6 +37,6 @@ class InsightPageController implements ServesPages {
         // the version list always shows every version, also while one is chosen
         model.addAttribute("allVersions", chosen == null ? null : insights.report(null, min, locale).versions());
         model.addAttribute("minCount", min);
-        return "insights";
+        return "insight/insights";
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -87,7 +88,7 @@ final class CatalogueTable {
             int kanoColumn = -1;
             String kanoParam = null;
             for (int c = tableColumn; c < keywords.cells().size(); c++) {
-                String keyword = keywords.value(c).strip().toUpperCase(java.util.Locale.ROOT);
+                String keyword = keywords.value(c).strip().toUpperCase(Locale.ROOT);
                 String template = code.value(c);
                 if (keyword.equals("CONDITION") && issueColumn < 0 && ISSUE_CONDITION.matcher(template).find()) {
                     issueColumn = c;

@@ -1,7 +1,7 @@
 package com.propertyservice.advisor.kano;
 
+import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleSetInfo;
-import com.propertyservice.advisor.ruleset.RuleAdministration;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.system.Problems;
 import com.propertyservice.advisor.web.ServesPages;
@@ -42,13 +42,13 @@ class KanoPageController implements ServesPages {
     }
 
     private final KanoSurveyService surveys;
-    private final RuleAdministration rules;
+    private final Advisor advisor;
     private final Problems messages;
     private final JsonMapper json;
 
-    KanoPageController(KanoSurveyService surveys, RuleAdministration rules, Problems messages, JsonMapper json) {
+    KanoPageController(KanoSurveyService surveys, Advisor advisor, Problems messages, JsonMapper json) {
         this.surveys = surveys;
-        this.rules = rules;
+        this.advisor = advisor;
         this.messages = messages;
         this.json = json;
     }
@@ -56,7 +56,7 @@ class KanoPageController implements ServesPages {
     @GetMapping("/trainer/kano")
     String list(Model model) {
         model.addAttribute("surveys", surveys.list(0, KanoSurveyService.MAX_PAGE_SIZE));
-        return "kano";
+        return "kano/kano";
     }
 
     @PostMapping("/trainer/kano")
@@ -85,7 +85,7 @@ class KanoPageController implements ServesPages {
         SurveyView survey = surveys.get(id, locale);
         boolean english = "en".equals(locale.getLanguage());
         Map<String, String> descriptions = new HashMap<>();
-        for (RuleSetInfo.CatalogueEntry entry : rules.active().catalogue()) {
+        for (RuleSetInfo.CatalogueEntry entry : advisor.ruleSet().catalogue()) {
             descriptions.putIfAbsent(entry.issue(), english && entry.descriptionEn() != null ? entry.descriptionEn() : entry.description());
         }
         List<Row> rows = new ArrayList<>();
@@ -104,7 +104,7 @@ class KanoPageController implements ServesPages {
         model.addAttribute("proposals", surveys.proposals(id));
         // inside <script>: no "<" may end the element early
         model.addAttribute("chartJson", json.writeValueAsString(chart).replace("<", "\\u003c"));
-        return "kano-survey";
+        return "kano/kano-survey";
     }
 
     @PostMapping("/trainer/kano/{id}/accept")

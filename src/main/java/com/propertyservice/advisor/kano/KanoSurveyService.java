@@ -1,10 +1,11 @@
 package com.propertyservice.advisor.kano;
 
+import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ScenarioResult;
-import com.propertyservice.advisor.ruleset.RuleAdministration;
+import com.propertyservice.advisor.ruleset.RuleSetService;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.system.Problems;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,15 +49,19 @@ public class KanoSurveyService {
     };
 
     private final KanoSurveyRepository surveys;
-    private final RuleAdministration rules;
+    private final Advisor advisor;
+    private final RuleSetService rules;
     private final KanoProperties properties;
     private final Problems messages;
     private final JsonMapper json;
+    private final Clock clock;
 
-    KanoSurveyService(KanoSurveyRepository surveys, RuleAdministration rules, KanoProperties properties, Problems messages,
-                      JsonMapper json) {
+    KanoSurveyService(KanoSurveyRepository surveys, Advisor advisor, RuleSetService rules, KanoProperties properties,
+                      Problems messages, JsonMapper json, Clock clock) {
         this.surveys = surveys;
+        this.advisor = advisor;
         this.rules = rules;
+        this.clock = clock;
         this.properties = properties;
         this.messages = messages;
         this.json = json;
@@ -78,7 +85,7 @@ public class KanoSurveyService {
                     : HttpStatus.BAD_REQUEST;
             throw new ApiProblemException(status, e.reason().slug(), e.reason().messageKey(), e.arguments());
         }
-        RuleSetInfo active = rules.active();
+        RuleSetInfo active = advisor.ruleSet();
         Map<String, String> keys = active.issues().stream()
                 .collect(Collectors.toMap(key -> key.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
 
@@ -114,7 +121,7 @@ public class KanoSurveyService {
         String name = fileName(fileName);
         String shownTitle = title == null || title.isBlank() ? name : title.strip();
         KanoSurveyRepository.StoredSurvey survey = new KanoSurveyRepository.StoredSurvey(0, shownTitle, name, file.format(),
-                file.encoding(), who, OffsetDateTime.now(), active.version(), respondents.size(), answers, badRows,
+                file.encoding(), who, OffsetDateTime.now(clock), active.version(), respondents.size(), answers, badRows,
                 json.writeValueAsString(problems.subList(0, Math.min(problems.size(), PROBLEMS_KEPT))));
         long id = surveys.insert(survey, counts);
         return get(id, locale);
@@ -127,7 +134,7 @@ public class KanoSurveyService {
      */
     public SurveyView get(long id, Locale locale) {
         KanoSurveyRepository.StoredSurvey survey = find(id);
-        Map<String, KanoFactor> catalogue = catalogue(rules.active());
+        Map<String, KanoFactor> catalogue = catalogue(advisor.ruleSet());
         List<SurveyView.Item> items = new ArrayList<>();
         surveys.counts(id).forEach((item, pairs) -> {
             ItemAnalysis analysis = KanoAnalysis.analyse(item, pairs);
@@ -161,7 +168,7 @@ public class KanoSurveyService {
      * @throws ApiProblemException 404 when there is no such survey
      */
     public SurveyView.Proposals proposals(long id) {
-        RuleSetInfo active = rules.active();
+        RuleSetInfo active = advisor.ruleSet();
         SurveyView survey = get(id, Locale.ROOT);
         List<SurveyView.Proposal> proposals = new ArrayList<>();
         for (SurveyView.Item item : survey.items()) {
@@ -199,7 +206,7 @@ public class KanoSurveyService {
                     proposed.isEmpty() ? "—" : String.join(", ", proposed.keySet()))
                     .with("proposals", List.copyOf(proposed.keySet()));
         }
-        RuleSetInfo active = rules.active();
+        RuleSetInfo active = advisor.ruleSet();
         Map<String, String> fileOfRule = new HashMap<>();
         active.rules().forEach(rule -> fileOfRule.put(rule.name(), rule.file()));
         Map<String, Map<String, KanoFactor>> edits = new LinkedHashMap<>();
@@ -216,14 +223,14 @@ public class KanoSurveyService {
             changes.add(new SurveyView.Change(item, proposal.catalogueFactor(), proposal.proposedFactor()));
         }
         List<String> published = new ArrayList<>();
-        RuleAdministration.Outcome outcome;
+        RuleSetService.Activation outcome;
         try {
             outcome = rules.publishEdit(folder -> {
                 RuleFiles edited = folder;
                 for (Map.Entry<String, Map<String, KanoFactor>> edit : edits.entrySet()) {
                     edited = edited.with(edit.getKey(), CatalogueTable.withKanoFactors(folder.get(edit.getKey()), edit.getValue()));
                 }
-                published.addAll(changedFiles(rules.active(), edited));
+                published.addAll(changedFiles(advisor.ruleSet(), edited));
                 return edited;
             }, who, note(survey, changes));
         } catch (CatalogueTable.NotEditable e) {
@@ -263,7 +270,7 @@ public class KanoSurveyService {
     private static List<String> changedFiles(RuleSetInfo running, RuleFiles files) {
         Map<String, String> hashes = new HashMap<>();
         running.files().forEach(file -> hashes.put(file.path(), file.sha256()));
-        Set<String> changed = new java.util.TreeSet<>();
+        Set<String> changed = new TreeSet<>();
         files.asMap().forEach((path, content) -> {
             if (!RuleFiles.sha256(content).equals(hashes.remove(path))) {
                 changed.add(path);

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.kano;
 
+import java.util.Locale;
+
 /**
  * A survey row that could not be read, with why. Stored with the survey and shown in the caller's
  * language (messages {@code kano.row.<reason>}).
@@ -27,7 +29,7 @@ record RowProblem(int line, String column, String value, Reason reason, Integer 
 
         /** The message key of its explanation. */
         String messageKey() {
-            return "kano.row." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "kano.row." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.kano;
 
+import java.util.Locale;
+
 /**
  * A survey file that cannot be used at all: nothing of it is analysed or stored. The reason names
  * the problem type and the message the caller sees.
@@ -25,12 +27,12 @@ class SurveyFileException extends RuntimeException {
 
         /** The last segment of the problem type. */
         String slug() {
-            return "kano-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "kano-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The message key of the problem's detail. */
         String messageKey() {
-            return "kano.file." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "kano.file." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

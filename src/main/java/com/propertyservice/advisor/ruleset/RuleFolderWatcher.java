@@ -4,7 +4,6 @@ import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * With {@code advisor.rules.activation=watch}: watches the rules folder and its sub-folders and
- * activates what trainers save, through the same gate as a reload.
+ * With {@code advisor.rules.activation=watch} (otherwise it stays idle): watches the rules folder and its
+ * sub-folders and activates what trainers save, through the same gate as a reload.
  *
  * <p>Editors save in several steps (a temporary file, a half-written file, a rename), Excel and WPS
  * leave lock files. So the folder is loaded only when it has been quiet for the debounce period
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
  * files are ignored altogether.
  */
 @Component
-@ConditionalOnProperty(name = "advisor.rules.activation", havingValue = "watch")
 class RuleFolderWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RuleFolderWatcher.class);
@@ -40,6 +38,7 @@ class RuleFolderWatcher implements SmartLifecycle {
     private final RuleSetService service;
     private final Path root;
     private final Duration debounce;
+    private final boolean enabled;
     private volatile boolean running;
     private WatchService watchService;
     private Thread thread;
@@ -48,11 +47,12 @@ class RuleFolderWatcher implements SmartLifecycle {
         this.service = service;
         this.root = properties.rulesDir().toAbsolutePath().normalize();
         this.debounce = properties.rules().debounce();
+        this.enabled = properties.rules().activation() == AdvisorProperties.Rules.Activation.WATCH;
     }
 
     @Override
     public synchronized void start() {
-        if (running) {
+        if (running || !enabled) {
             return;
         }
         if (!Files.isDirectory(root)) {

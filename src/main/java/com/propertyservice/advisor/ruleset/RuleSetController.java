@@ -2,7 +2,6 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.ReloadResult;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ScenarioResult;
@@ -32,6 +31,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -254,7 +254,7 @@ class RuleSetController {
         for (String path : paths) {
             byte[] before = a.get(path);
             byte[] after = b.get(path);
-            if (before != null && after != null && java.util.Arrays.equals(before, after)) {
+            if (before != null && after != null && Arrays.equals(before, after)) {
                 continue;
             }
             String change = before == null ? "ADDED" : after == null ? "REMOVED" : "CHANGED";
@@ -268,20 +268,18 @@ class RuleSetController {
 
     /** The activation's view when it went live; otherwise a 422 with the problems, the running version staying. */
     private static ActivationView answer(RuleSetService.Activation activation) {
-        ReloadResult result = activation.result();
-        ValidationResult validation = result.validation();
-        if (result.activated()) {
-            return new ActivationView(true, result.activeVersion(), activation.previousVersion(),
-                    validation.warnings(), validation.scenarios());
+        if (activation.activated()) {
+            return new ActivationView(true, activation.activeVersion(), activation.previousVersion(),
+                    activation.warnings(), activation.scenarios());
         }
         List<Problem> found = activation.problems();
         throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", "problem.rule-set-rejected.detail",
-                validation.version(), found.size(), result.activeVersion(), found.isEmpty() ? "-" : found.get(0))
-                .with("activeVersion", result.activeVersion())
-                .with("rejectedVersion", validation.version())
+                activation.candidateVersion(), found.size(), activation.activeVersion(), found.isEmpty() ? "-" : found.get(0))
+                .with("activeVersion", activation.activeVersion())
+                .with("rejectedVersion", activation.candidateVersion())
                 .with("problems", found)
-                .with("warnings", validation.warnings())
-                .with("scenarios", validation.scenarios());
+                .with("warnings", activation.warnings())
+                .with("scenarios", activation.scenarios());
     }
 
     private static ApiProblemException unknownVersion(String version) {

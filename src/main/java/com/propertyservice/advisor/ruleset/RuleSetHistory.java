@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,12 @@ class RuleSetHistory {
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    RuleSetHistory(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+    RuleSetHistory(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.clock = Clock.systemDefaultZone();
+        this.clock = clock;
     }
 
     @Transactional
@@ -175,7 +176,7 @@ class RuleSetHistory {
                         where attempt_id between :low and :high order by attempt_id, path""")
                 .param("low", page.get(page.size() - 1).id()).param("high", page.get(0).id())
                 .query(rs -> {
-                    files.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new FileEntry(rs.getString(2), rs.getString(3), rs.getLong(4)));
                 });
         return page.stream().map(a -> new Attempt(a.id(), a.version(), a.attemptedBy(), a.attemptedAt(), a.outcome(),

@@ -5,15 +5,18 @@ import com.propertyservice.advisor.engine.PreparedRuleSet;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.ReloadResult;
 import com.propertyservice.advisor.engine.RuleFiles;
+import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.InstanceName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,14 +43,30 @@ import java.util.function.UnaryOperator;
  * the others {@link #prepareAhead prepare} the same files meanwhile, through the same gate, and on the publication
  * activate what they prepared, so the delay after publishing is about the poll interval. A candidate that is never
  * published is never activated.
+ *
+ * <p>Public for the one feature that publishes rule changes of its own ({@link #publishEdit}, the Kano survey's
+ * catalogue edits); everything else here is for this package's API, page and watcher.
  */
 @Service
-class RuleSetService {
+public class RuleSetService {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetService.class);
 
-    /** An activation attempt, the version that ran before it, and its problems (failed scenarios included). */
-    record Activation(ReloadResult result, String previousVersion, List<Problem> problems) {
+    /**
+     * An activation attempt: whether it went live, the version running afterwards and the one before it, the
+     * candidate's version, its problems (failed scenarios included), its warnings, and the candidate's scenario
+     * results (empty when it did not compile). Serializable: the trainer page hands it to the next page in the
+     * session, which may live in the database.
+     */
+    public record Activation(boolean activated, String activeVersion, String previousVersion, String candidateVersion,
+                             List<Problem> problems, List<Problem> warnings, List<ScenarioResult> scenarios)
+            implements Serializable {
+
+        static Activation of(ReloadResult result, String previousVersion, List<Problem> problems) {
+            ValidationResult validation = result.validation();
+            return new Activation(result.activated(), result.activeVersion(), previousVersion, validation.version(),
+                    List.copyOf(problems), List.copyOf(validation.warnings()), List.copyOf(validation.scenarios()));
+        }
     }
 
     /**
@@ -173,10 +192,6 @@ class RuleSetService {
         return Files.isDirectory(rulesDir) ? RuleFiles.fromDirectory(rulesDir) : RuleFiles.fromClasspath();
     }
 
-    Path rulesDir() {
-        return rulesDir;
-    }
-
     ValidationResult validate(RuleFiles files) {
         return advisor.validate(files);
     }
@@ -217,7 +232,7 @@ class RuleSetService {
                 return Optional.empty();
             }
             Activation activation = activate(files.get(), who, "roll back to " + version);
-            if (activation.result().activated()) {
+            if (activation.activated()) {
                 writeToFolder(files.get(), who, "roll back to " + version);
             }
             return Optional.of(activation);
@@ -231,13 +246,13 @@ class RuleSetService {
      * writes the changed files into the folder when the result goes live. Like a reload, it publishes
      * the folder as it is, so a trainer can update scenarios there to go live with the edit.
      */
-    Activation publishEdit(UnaryOperator<RuleFiles> edit, String who, String note) {
+    public Activation publishEdit(UnaryOperator<RuleFiles> edit, String who, String note) {
         lock.lock();
         try {
             RuleFiles edited = edit.apply(folder());
             Activation activation = activate(edited, who, note);
             // the edit is of the folder's own files, so nothing of the folder is lost: no SAVED entry is needed
-            if (activation.result().activated() && !fromDatabase && Files.isDirectory(rulesDir)) {
+            if (activation.activated() && !fromDatabase && Files.isDirectory(rulesDir)) {
                 RuleFolder.replace(rulesDir, edited);
                 log.info("rules folder {} changed by {} ({})", rulesDir.toAbsolutePath(), who, note);
             }
@@ -255,7 +270,7 @@ class RuleSetService {
         lock.lock();
         try {
             Activation activation = activate(files, who, "publication of an upload");
-            if (activation.result().activated()) {
+            if (activation.activated()) {
                 writeToFolder(files, who, "publication of an upload");
             }
             return activation;
@@ -332,7 +347,7 @@ class RuleSetService {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopPreparing() {
         preparing.shutdownNow();
     }
@@ -400,7 +415,7 @@ class RuleSetService {
         } else {
             log.warn("rule set {} rejected ({} by {}); {} keeps running:\n{}", validation.version(), note, who, previous, validation.report());
         }
-        return new Activation(result, previous, problems);
+        return Activation.of(result, previous, problems);
     }
 
     /** Lets the other instances prepare these files while this one checks them; a speed-up only, so never a failure. */

@@ -28,8 +28,8 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
                                 @DefaultValue("Asia/Shanghai") ZoneId defaultZone) {
 
     /**
-     * @param activation {@code publish}: only on demand (POST /api/rules/reload or the trainer page);
-     *                   {@code watch}: also when files in the folder change, after a quiet period
+     * @param activation how rule changes go live ({@code publish} or {@code watch}); any other value stops the
+     *                   start with a message that lists the allowed ones
      * @param debounce   the quiet period a changed folder must keep before it is loaded
      * @param timeBudget the longest the rules may work on one incident before they are stopped
      * @param maxFirings the most rule firings one incident may take
@@ -38,9 +38,17 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      *                   activates it (several instances; the {@code postgres} profile sets it)
      * @param syncInterval how often an instance looks for a newer publication ({@code source=database})
      */
-    public record Rules(@DefaultValue("publish") String activation, @DefaultValue("2s") Duration debounce,
+    public record Rules(@DefaultValue("publish") Activation activation, @DefaultValue("2s") Duration debounce,
                         @DefaultValue("2s") Duration timeBudget, @DefaultValue("5000") int maxFirings,
                         @DefaultValue("folder") String source, @DefaultValue("250ms") Duration syncInterval) {
+
+        /** How rule changes go live ({@code advisor.rules.activation}, bound case-insensitively). */
+        public enum Activation {
+            /** Only on demand: {@code POST /api/rules/reload}, a publication, or the trainer page. */
+            PUBLISH,
+            /** Also when files in the rules folder change, once the folder has been quiet for the debounce period. */
+            WATCH
+        }
 
         /** Whether the database, not the folder, holds the rule set every instance must serve. */
         public boolean fromDatabase() {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,6 +35,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +86,7 @@ class ApiExceptionHandler {
         Locale locale = Problems.locale(request);
         Class<?> type = e.getRequiredType();
         String message = type != null && type.isEnum() ? problems.message("field.one-of", locale, constants(type))
-                : type == java.time.LocalDate.class ? problems.message("field.date", locale)
+                : type == LocalDate.class ? problems.message("field.date", locale)
                 : problems.message("field.wrong-type", locale);
         return respond(problems.invalid(locale, List.of(new FieldProblem(e.getName(), message))));
     }
@@ -166,7 +168,7 @@ class ApiExceptionHandler {
             log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.busy(locale));
         }
         log.error("request {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(),
@@ -202,7 +204,7 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

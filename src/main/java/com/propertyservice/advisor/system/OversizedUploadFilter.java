@@ -17,6 +17,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * An upload that says it is larger than the multipart limit is answered 413 before any of it is
@@ -47,7 +51,7 @@ class OversizedUploadFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 || request.getContentLengthLong() <= maxRequest.toBytes()) {
             chain.doFilter(request, response);
             return;
@@ -92,13 +96,13 @@ class OversizedUploadFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.util.Map<String, String[]> getParameterMap() {
-            return java.util.Map.of();
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
         }
 
         @Override
-        public java.util.Enumeration<String> getParameterNames() {
-            return java.util.Collections.emptyEnumeration();
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
         }
 
         @Override

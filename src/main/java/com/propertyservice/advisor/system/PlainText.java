@@ -6,6 +6,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -86,7 +87,7 @@ public class PlainText implements Validator {
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 try {
-                    java.lang.reflect.Method accessor = component.getAccessor();
+                    Method accessor = component.getAccessor();
                     accessor.trySetAccessible(); // request records are package-private
                     walk(accessor.invoke(value), join(path, component.getName()), errors, seen);
                 } catch (ReflectiveOperationException unreadable) {

@@ -40,10 +40,6 @@ class CredentialsCache {
     private final Cache<String, String> entries;
     private final SecretKeySpec secret;
 
-    CredentialsCache() {
-        this(Clock.systemUTC());
-    }
-
     CredentialsCache(Clock clock) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)

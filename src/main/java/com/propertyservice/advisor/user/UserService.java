@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,16 @@ public class UserService {
     private final CredentialsCache credentials;
     private final PasswordPolicy policy;
     private final SessionRegistry sessions;
+    private final Clock clock;
 
     UserService(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache credentials,
-                PasswordPolicy policy, SessionRegistry sessions) {
+                PasswordPolicy policy, SessionRegistry sessions, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.credentials = credentials;
         this.policy = policy;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +53,7 @@ public class UserService {
         }
         policy.check(username, user.password());
         UserAccount account = new UserAccount(username, passwordEncoder.encode(user.password()), user.roles(),
-                actor, OffsetDateTime.now());
+                actor, OffsetDateTime.now(clock));
         users.insert(account);
         return account.view();
     }
@@ -74,7 +77,7 @@ public class UserService {
         if (name.equals(Usernames.canonical(actor))) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.disable-self", name);
         }
-        UserAccount disabled = account.disabled(OffsetDateTime.now());
+        UserAccount disabled = account.disabled(OffsetDateTime.now(clock));
         users.update(disabled);
         forget(name);
         return disabled.view();
@@ -103,7 +106,7 @@ public class UserService {
             throw ApiProblemException.invalidField("currentPassword", "password.current-wrong");
         }
         policy.check(name, change.newPassword());
-        UserAccount changed = account.withPassword(passwordEncoder.encode(change.newPassword()), OffsetDateTime.now());
+        UserAccount changed = account.withPassword(passwordEncoder.encode(change.newPassword()), OffsetDateTime.now(clock));
         users.update(changed);
         forget(name);
         return changed.view();
@@ -120,7 +123,7 @@ public class UserService {
     void createFirstAdmin(String password) {
         policy.check("admin", password);
         users.insert(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
-                OffsetDateTime.now()));
+                OffsetDateTime.now(clock)));
     }
 
     /** The user's name as stored when such a user exists and may log in (an incident's assignee); empty otherwise. */

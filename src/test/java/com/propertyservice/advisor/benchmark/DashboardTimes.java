@@ -2,7 +2,7 @@ package com.propertyservice.advisor.benchmark;
 
 import com.propertyservice.advisor.AdvisorApplication;
 import com.propertyservice.advisor.loadtest.Machine;
-import com.propertyservice.advisor.web.DashboardSeed;
+import com.propertyservice.advisor.incident.DashboardSeed;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -36,6 +36,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Pages live with their features; {@code web} keeps only what every page shares, so it needs no feature. */
+    @Test
+    void theSharedPagePartsNeverReachIntoAFeature() {
+        noClasses().that().resideInAPackage("com.propertyservice.advisor.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.propertyservice.advisor.incident..", "com.propertyservice.advisor.ruleset..",
+                        "com.propertyservice.advisor.kano..", "com.propertyservice.advisor.insight..",
+                        "com.propertyservice.advisor.notify..", "com.propertyservice.advisor.user..")
+                .check(CLASSES);
+    }
+
     @Test
     void engineInternalsAreUsedOnlyByTheEngine() {
         noClasses().that().resideOutsideOfPackage("com.propertyservice.advisor.engine..")

@@ -11,6 +11,7 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.SecuritySliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -52,6 +53,12 @@ class IncidentControllerTest {
     FollowThroughService followThrough;
     @MockitoBean
     Clock clock;
+
+    /** An incident sent without a time is dated by the service's clock, which the mocked service must still give. */
+    @BeforeEach
+    void reportingClock() {
+        when(incidents.reportingClock()).thenReturn(Clock.systemDefaultZone());
+    }
 
     static Advice advice(Language language) {
         return new Advice("lift-outage", ContactKind.COMPLAINT, List.of(), KanoFactor.MUST_BE, null, Fault.UNKNOWN, List.of(),

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.ComplaintCause;
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static com.propertyservice.advisor.web.DashboardSeed.Seeded;
+import static com.propertyservice.advisor.incident.DashboardSeed.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

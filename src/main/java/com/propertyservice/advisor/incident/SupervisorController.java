@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
@@ -12,12 +12,7 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
-import com.propertyservice.advisor.incident.FollowUpCommand;
-import com.propertyservice.advisor.incident.IncidentPage;
-import com.propertyservice.advisor.incident.IncidentQuery;
-import com.propertyservice.advisor.incident.IncidentService;
-import com.propertyservice.advisor.incident.IncidentStatus;
-import com.propertyservice.advisor.incident.IncidentView;
+import com.propertyservice.advisor.web.ServesPages;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -40,7 +35,7 @@ import java.util.Locale;
  * follow-through steps are {@link FollowThroughPages}').
  */
 @Controller
-class SupervisorController {
+class SupervisorController implements ServesPages {
 
     private static final int PAGE_SIZE = 20;
 
@@ -87,7 +82,7 @@ class SupervisorController {
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        return form(form, incidents.advise(form.toIncident(incidents.defaultZone()), Language.of(locale)), model, locale);
+        return form(form, incidents.advise(form.toIncident(incidents.reportingClock()), Language.of(locale)), model, locale);
     }
 
     @PostMapping("/incidents")
@@ -97,7 +92,7 @@ class SupervisorController {
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        IncidentView saved = incidents.record(form.toIncident(incidents.defaultZone()), Language.of(locale), user.getName());
+        IncidentView saved = incidents.record(form.toIncident(incidents.reportingClock()), Language.of(locale), user.getName());
         redirect.addFlashAttribute("saved", saved.id());
         return "redirect:/incidents/" + saved.id();
     }
@@ -116,7 +111,7 @@ class SupervisorController {
         model.addAttribute("query", query);
         model.addAttribute("found", found);
         model.addAttribute("catalogue", catalogue);
-        return "incidents";
+        return "incident/incidents";
     }
 
     @GetMapping("/incidents/{id}")
@@ -145,7 +140,7 @@ class SupervisorController {
         model.addAttribute("advice", advice);
         model.addAttribute("groups", catalogue.groups());
         model.addAttribute("language", Language.of(locale));
-        return "incident-new";
+        return "incident/incident-new";
     }
 
     private void checkIssue(IncidentForm form, BindingResult errors) {

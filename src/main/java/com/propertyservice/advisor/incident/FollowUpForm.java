@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The return-visit form on an incident's page. */
-public class FollowUpForm {
+class FollowUpForm {
 
     @NotNull
     @Min(1)

@@ -1,11 +1,6 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.incident.FollowThroughService;
-import com.propertyservice.advisor.incident.FollowUpView;
-import com.propertyservice.advisor.incident.IncidentStatus;
-import com.propertyservice.advisor.incident.IncidentView;
-import com.propertyservice.advisor.incident.TimelineEvent;
 import com.propertyservice.advisor.notify.Delivery;
 import com.propertyservice.advisor.notify.DeliveryChannel;
 import com.propertyservice.advisor.notify.DeliveryStatus;
@@ -13,6 +8,7 @@ import com.propertyservice.advisor.notify.NotificationOutbox;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
 import com.propertyservice.advisor.user.UserView;
+import com.propertyservice.advisor.web.PageFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -84,7 +80,7 @@ class IncidentPageModel {
         model.addAttribute("canAssign", status != IncidentStatus.FOLLOWED_UP);
         model.addAttribute("canResolve", status.open());
         model.addAttribute("assignees", assignees(view.assignee(), me));
-        return "incident";
+        return "incident/incident";
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.ComplaintCause;
@@ -7,8 +7,6 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.incident.IncidentFigures;
-import com.propertyservice.advisor.incident.IncidentService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 

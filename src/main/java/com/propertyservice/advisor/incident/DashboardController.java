@@ -1,5 +1,6 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.web.ServesPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * measured against the service's clock, the one its deadlines are kept by.
  */
 @Controller
-class DashboardController {
+class DashboardController implements ServesPages {
 
     private final DashboardService dashboards;
     private final JsonMapper json;
@@ -32,6 +33,6 @@ class DashboardController {
         model.addAttribute("dashboard", dashboard);
         // inside <script>: no "<" may end the element early
         model.addAttribute("dashboardJson", json.writeValueAsString(dashboard).replace("<", "\\u003c"));
-        return "dashboard";
+        return "incident/dashboard";
     }
 }

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;

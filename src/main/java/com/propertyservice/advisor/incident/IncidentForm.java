@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
@@ -18,8 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * The new-incident form: the contract's incident fields, flattened for an HTML form. A JavaBean
@@ -27,7 +27,7 @@ import java.time.ZoneId;
  * supervisor most often needs (a calm owner on the phone complaining, within our jurisdiction).
  * Advance notice has three answers (yes, no, not known), so it is a {@code Boolean} bound to a select.
  */
-public class IncidentForm {
+class IncidentForm {
 
     @Size(max = 64)
     private String externalId;
@@ -79,10 +79,10 @@ public class IncidentForm {
     @Max(5)
     private Integer perception;
 
-    /** The incident this form describes, reported now in {@code zone}; call only when the form is valid. */
-    Incident toIncident(ZoneId zone) {
+    /** The incident this form describes, reported now on {@code clock} (its zone is the offset); call only when the form is valid. */
+    Incident toIncident(Clock clock) {
         return Incident.builder().externalId(blankToNull(externalId))
-                .reportedAt(OffsetDateTime.now(zone == null ? Incident.DEFAULT_ZONE : zone))
+                .reportedAt(OffsetDateTime.now(clock))
                 .kind(kind).noticeGiven(noticeGiven).location(blankToNull(location))
                 .channel(channel).community(community.strip())
                 .serviceArea(serviceArea).issue(issue.strip()).summary(summary.strip()).causedBy(causedBy)

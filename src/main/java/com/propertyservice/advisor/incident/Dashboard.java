@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param overdue     the most overdue of them, first (at most {@link DashboardService#OVERDUE_LISTED})
  * @param hits        rules by hits on the active rule set, most first
  */
-public record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByArea, List<String> weeks,
+record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByArea, List<String> weeks,
                         Map<String, List<Long>> causes, List<Bar> topByCount, List<Bar> topByGap,
                         long overdueCount, List<Overdue> overdue, List<Bar> hits) {
 

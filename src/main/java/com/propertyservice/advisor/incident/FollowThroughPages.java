@@ -1,13 +1,11 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.incident.DueDeadline;
-import com.propertyservice.advisor.incident.FollowThroughService;
-import com.propertyservice.advisor.incident.IncidentService;
-import com.propertyservice.advisor.incident.IncidentView;
 import com.propertyservice.advisor.notify.NotificationOutbox;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.user.Role;
+import com.propertyservice.advisor.web.PageFormat;
+import com.propertyservice.advisor.web.ServesPages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,7 +40,7 @@ import java.util.stream.Collectors;
  * incident is in now, never as an error page.
  */
 @Controller
-class FollowThroughPages {
+class FollowThroughPages implements ServesPages {
 
     /** The most in-app notices the queue lists. */
     static final int NOTICES = 20;
@@ -105,7 +103,7 @@ class FollowThroughPages {
         model.addAttribute("soon", soon);
         model.addAttribute("mine", mine);
         model.addAttribute("notices", outbox.inbox(me, roles(user), NOTICES));
-        return "queue";
+        return "incident/queue";
     }
 
     @PostMapping("/incidents/{id}/acknowledge")

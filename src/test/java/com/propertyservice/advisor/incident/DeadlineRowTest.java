@@ -1,8 +1,6 @@
-package com.propertyservice.advisor.web;
+package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Deadline;
-import com.propertyservice.advisor.incident.IncidentStatus;
-import com.propertyservice.advisor.incident.IncidentView;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
