@@ -1,7 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
-
 import java.util.Objects;
 
 /**

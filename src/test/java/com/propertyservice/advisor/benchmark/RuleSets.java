@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.benchmark;
 
+import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
-import com.propertyservice.advisor.engine.internal.Scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,11 +33,11 @@ final class RuleSets {
 
     /** The incidents of the trainer scenarios, in file order: the mix every benchmark and load test uses. */
     static List<Incident> scenarioIncidents() {
-        List<Scenario> scenarios = RuleSetCompiler.compile(full()).scenarios();
-        if (scenarios.isEmpty()) {
+        List<Incident> incidents = List.copyOf(EngineInternals.scenarioIncidents(full()).values());
+        if (incidents.isEmpty()) {
             throw new IllegalStateException("no trainer scenario under " + RULES.resolve("scenarios").toAbsolutePath());
         }
-        return scenarios.stream().map(Scenario::incident).toList();
+        return incidents;
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;

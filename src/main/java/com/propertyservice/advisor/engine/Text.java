@@ -1,7 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
-
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
+package com.propertyservice.advisor.engine;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
@@ -16,7 +13,7 @@ import java.util.ResourceBundle;
  */
 public record Text(Map<Language, String> values) {
 
-    private static final String BUNDLE = "com.propertyservice.advisor.engine.internal.messages";
+    private static final String BUNDLE = "com.propertyservice.advisor.engine.messages";
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
 
     static {

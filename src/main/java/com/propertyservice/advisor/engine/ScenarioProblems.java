@@ -1,9 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
-
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.ScenarioResult;
+package com.propertyservice.advisor.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

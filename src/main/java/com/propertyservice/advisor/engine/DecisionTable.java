@@ -1,7 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;

@@ -1,7 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
-
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
+package com.propertyservice.advisor.engine;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,7 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
 import org.kie.api.builder.Message;
 
 import java.util.ArrayList;

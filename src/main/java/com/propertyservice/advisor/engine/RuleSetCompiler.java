@@ -1,11 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.RuleSetInfo;
-import com.propertyservice.advisor.engine.ServiceArea;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.model.codegen.ExecutableModelProject;

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;

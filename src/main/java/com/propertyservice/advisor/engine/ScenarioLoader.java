@@ -1,26 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.CausedBy;
-import com.propertyservice.advisor.engine.Channel;
-import com.propertyservice.advisor.engine.Complainant;
-import com.propertyservice.advisor.engine.ComplainantRole;
-import com.propertyservice.advisor.engine.ComplainantSide;
-import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Emotion;
-import com.propertyservice.advisor.engine.Escalation;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.Promise;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.Referral;
-import com.propertyservice.advisor.engine.ServiceArea;
-import com.propertyservice.advisor.engine.Temperament;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

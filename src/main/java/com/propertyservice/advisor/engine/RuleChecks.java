@@ -1,9 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.fact.Assessment;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;

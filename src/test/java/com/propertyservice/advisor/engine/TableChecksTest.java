@@ -1,9 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Advisor;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Advice;
-import com.propertyservice.advisor.engine.AdviceLimits;
-import com.propertyservice.advisor.engine.AdviceTimeoutException;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Reminder;
-import com.propertyservice.advisor.engine.RuleSetInfo;
-import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.engine.fact.Assessment;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;

@@ -1,20 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Deadline;
-import com.propertyservice.advisor.engine.Escalation;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.Recipient;
-import com.propertyservice.advisor.engine.Referral;
-import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.fact.Assessment;
 
 import java.time.Duration;
