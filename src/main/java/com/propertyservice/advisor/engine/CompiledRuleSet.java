@@ -4,6 +4,7 @@ import com.propertyservice.advisor.engine.fact.Assessment;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * known about its rules. Thread-safe: every evaluation gets its own session; the only shared
  * mutable state is the hit counters, which are concurrent adders.
  */
-public final class CompiledRuleSet {
+final class CompiledRuleSet {
 
     private static final HandlingStep[] HANDLING_ORDER = HandlingStep.values();
     private static final Comparator<Map.Entry<Principle, Assessment.Weighted>> HEAVIEST_FIRST =
@@ -56,10 +57,10 @@ public final class CompiledRuleSet {
         rules.forEach(r -> hits.put(r.name(), new LongAdder()));
     }
 
-    public String version() { return version; }
-    public List<String> issues() { return issues; }
-    public List<Scenario> scenarios() { return scenarios; }
-    public TextCatalogue texts() { return texts; }
+    String version() { return version; }
+    List<String> issues() { return issues; }
+    List<Scenario> scenarios() { return scenarios; }
+    TextCatalogue texts() { return texts; }
 
     /**
      * Runs the rules over one incident in a session of its own, within the limits; {@code countHits}
@@ -67,7 +68,7 @@ public final class CompiledRuleSet {
      *
      * @throws AdviceTimeoutException when the rules take longer or fire more often than the limits allow
      */
-    public Evaluation evaluate(Incident incident, boolean countHits, AdviceLimits limits) {
+    Evaluation evaluate(Incident incident, boolean countHits, AdviceLimits limits) {
         if (!issueSet.contains(incident.issue())) {
             throw new UnknownIssueException(incident.issue(), issues);
         }
@@ -102,7 +103,7 @@ public final class CompiledRuleSet {
      * {@code List.of}: this runs on every call, and streams' {@code toList} results were copied a
      * second time by the records' defensive {@code List.copyOf} (it showed in the profile).
      */
-    public Advice advice(Evaluation evaluation, Language language) {
+    Advice advice(Evaluation evaluation, Language language) {
         Assessment a = evaluation.assessment();
         Map<String, String> words = texts.in(language);
 
@@ -142,7 +143,7 @@ public final class CompiledRuleSet {
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
                 : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
         // causes are the complaint's why-ours; a rule set that adds one without OURS must not make us admit it
-        List<com.propertyservice.advisor.engine.ComplaintCause> causes = a.getFault() == com.propertyservice.advisor.engine.Fault.OURS
+        List<ComplaintCause> causes = a.getFault() == Fault.OURS
                 ? List.copyOf(a.getCauses()) : List.of();
         return new Advice(a.getIssue(), a.getKind(), List.of(texts(words, a.getSafetySteps())), a.getKanoFactor(),
                 a.getQualityDimension(), a.getFault(), causes, a.getPriority(), a.getRespondWithin(), a.getResolveWithin(),
@@ -162,7 +163,7 @@ public final class CompiledRuleSet {
         return out;
     }
 
-    private static String readable(java.time.Duration duration) {
+    private static String readable(Duration duration) {
         return duration.toMillis() > 0 ? duration.toMillis() + " ms" : duration.toNanos() / 1_000.0 + " µs";
     }
 
@@ -176,7 +177,7 @@ public final class CompiledRuleSet {
     }
 
     /** A description with the current hit counts. */
-    public RuleSetInfo info() {
+    RuleSetInfo info() {
         List<RuleSetInfo.RuleInfo> counted = rules.stream()
                 .map(r -> new RuleSetInfo.RuleInfo(r.name(), r.file(), r.line(), r.description(), r.descriptionEn(),
                         hits.getOrDefault(r.name(), new LongAdder()).sum()))

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -23,8 +25,8 @@ import java.time.Duration;
  * @param code      the text's key in the text catalogue
  * @param rule      the rule (a row of the reminder table) that planned it
  */
-public record Reminder(Deadline deadline, Trigger trigger, Double elapsed, Duration before, int breach,
-                       Recipient recipient, String text, String code, String rule) {
+public record Reminder(Deadline deadline, Trigger trigger, @Nullable Double elapsed, @Nullable Duration before, int breach,
+                       Recipient recipient, String text, String code, @Nullable String rule) {
 
     /** When a reminder goes, relative to its deadline. */
     public enum Trigger {

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.NullUnmarked;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
  * line it was expanded from, or the table's sheet, row and column. Drools and the sandbox speak of
  * what they compiled; trainers need their own file.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class SourceMap {
 
     private record Entry(String file, String drl, IntUnaryOperator toFileLine, DecisionTable table) {

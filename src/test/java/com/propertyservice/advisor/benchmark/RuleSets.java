@@ -42,7 +42,7 @@ final class RuleSets {
 
     /**
      * {@code count} generated rules in the shape of the knowledge base's (a fact pattern on the issue
-     * and two inputs, a modify with a conclusion, both descriptions) for the build-time comparison.
+     * and two inputs, an advice-only conclusion written with a plain call, both descriptions) for the build-time comparison.
      */
     static RuleFiles generated(int count) {
         StringBuilder drl = new StringBuilder("""
@@ -59,7 +59,7 @@ final class RuleSets {
                     when
                         $a : Assessment( issue == "issue-%2$d", occurrences > %3$d, emotion == Emotion.%4$s )
                     then
-                        modify($a) { raisePriority(Priority.%5$s) }
+                        $a.raisePriority(Priority.%5$s);
                     end
                     """.formatted(i, i % 50, i % 4, i % 2 == 0 ? "ANGRY" : "CALM", i % 3 == 0 ? "URGENT" : "HIGH"));
         }

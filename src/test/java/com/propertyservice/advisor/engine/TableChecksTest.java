@@ -23,7 +23,7 @@ class TableChecksTest {
             RuleTable Escalation,,,,
             CONDITION,CONDITION,ACTION,METADATA,METADATA
             $a: Assessment,$a: Assessment,,,
-            emotion == Emotion.$param,kanoFactor == KanoFactor.$param,modify($a){ raiseEscalation(Escalation.$param) },"description(""$param"")","descriptionEn(""$param"")"
+            emotion == Emotion.$param,kanoFactor == KanoFactor.$param,$a.raiseEscalation(Escalation.$param);,"description(""$param"")","descriptionEn(""$param"")"
             emotion,Kano,escalation,description,description (en)
             ANGRY,,SUPERVISOR,生气：主管,Angry: supervisor
             ,MUST_BE,PROJECT_MANAGER,必备：项目经理,Must-be: project manager
