@@ -2,9 +2,10 @@ package com.propertyservice.advisor;
 
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.EngineInternals;
+import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.internal.Scenario;
-import com.propertyservice.advisor.engine.internal.ScenarioLoader;
+import com.propertyservice.advisor.engine.RuleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,8 +54,9 @@ class ScenarioOverHttpTest {
         Map<String, Object> incident = scenarioIncident();
         JsonNode overHttp = advise(json.writeValueAsString(incident));
 
-        Scenario scenario = ScenarioLoader.read("scenarios/case-a-dawn-dancing.yaml", Files.readString(CASE_A, StandardCharsets.UTF_8));
-        Advice inProcess = advisor.advise(scenario.incident(), Language.ZH_CN);
+        String file = "scenarios/case-a-dawn-dancing.yaml";
+        Incident asTheScenarioHasIt = EngineInternals.scenarioIncidents(RuleFiles.of(Map.of(file, Files.readAllBytes(CASE_A)))).get(file);
+        Advice inProcess = advisor.advise(asTheScenarioHasIt, Language.ZH_CN);
         assertThat(overHttp).isEqualTo(json.readTree(json.writeValueAsString(inProcess)));
         // what the UTC defect lost: the rest period, its response target, and the referral beside the internal owner
         assertThat(overHttp.get("firedRules").toString()).contains("安静时段 夜间", "矩阵 休息时段噪音");

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -33,12 +35,13 @@ import java.util.List;
  * @param firedRules        the rules that fired, in firing order
  * @param language          the language of the texts
  */
-public record Advice(String issue, ContactKind kind, List<String> safetySteps, KanoFactor kanoFactor,
-                     QualityDimension qualityDimension, Fault fault, List<ComplaintCause> complaintCauses,
-                     Priority priority, Duration respondWithin, Duration resolveWithin, Escalation escalation,
+public record Advice(String issue, @Nullable ContactKind kind, List<String> safetySteps, @Nullable KanoFactor kanoFactor,
+                     @Nullable QualityDimension qualityDimension, @Nullable Fault fault, List<ComplaintCause> complaintCauses,
+                     @Nullable Priority priority, @Nullable Duration respondWithin, @Nullable Duration resolveWithin,
+                     @Nullable Escalation escalation,
                      List<Referral> referral, List<PrincipleAdvice> principles, List<StepAdvice> steps,
                      List<ActionAdvice> actions, List<String> cautions, List<String> missingDetails,
-                     List<String> warnings, FollowUp followUp, List<Reminder> reminders, Integer satisfactionGap, String ruleSetVersion,
+                     List<String> warnings, @Nullable FollowUp followUp, List<Reminder> reminders, @Nullable Integer satisfactionGap, String ruleSetVersion,
                      List<String> firedRules, Language language) {
 
     /** Lists are never null: advice stored before contract 1.1 has none of the new ones, and reads as empty. */
@@ -56,7 +59,7 @@ public record Advice(String issue, ContactKind kind, List<String> safetySteps, K
         firedRules = copy(firedRules);
     }
 
-    private static <T> List<T> copy(List<T> list) {
+    private static <T> List<T> copy(@Nullable List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 
@@ -90,7 +93,7 @@ public record Advice(String issue, ContactKind kind, List<String> safetySteps, K
      * @param rule      the rule that proposed it
      * @param code      the text code it was written from
      */
-    public record ActionAdvice(String text, Principle principle, String rule, String code) {
+    public record ActionAdvice(String text, @Nullable Principle principle, @Nullable String rule, String code) {
     }
 
     /**

@@ -1,11 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
-import com.propertyservice.advisor.engine.internal.Evaluation;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
-import com.propertyservice.advisor.engine.internal.Scenario;
-import com.propertyservice.advisor.engine.internal.Text;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param previousComplaints complaints this person made before, at least 0
  * @param side               which side of the problem they are on; {@code null} means {@link ComplainantSide#AFFECTED}
  */
-public record Complainant(ComplainantRole role, Emotion emotion, Temperament temperament,
+public record Complainant(ComplainantRole role, Emotion emotion, @Nullable Temperament temperament,
                           boolean vulnerable, int previousComplaints, ComplainantSide side) {
 
     public Complainant {
@@ -22,12 +24,6 @@ public record Complainant(ComplainantRole role, Emotion emotion, Temperament tem
             throw new IllegalArgumentException("complainant.previousComplaints must be at least 0, was " + previousComplaints);
         }
         side = side == null ? ComplainantSide.AFFECTED : side;
-    }
-
-    /** A complainant of contract 1.0 (before sides): the wronged party. */
-    public Complainant(ComplainantRole role, Emotion emotion, Temperament temperament, boolean vulnerable,
-                       int previousComplaints) {
-        this(role, emotion, temperament, vulnerable, previousComplaints, ComplainantSide.AFFECTED);
     }
 
     /** A complainant with no temperament judged, not vulnerable, with no earlier complaint, the wronged party. */

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -28,12 +30,12 @@ import java.util.Objects;
  * @param noticeGiven        for outages and works, whether owners were told in advance; {@code null} when unknown
  * @param location           building, unit or spot, at most 200 characters; {@code null} (or blank) when not given
  */
-public record Incident(String externalId, OffsetDateTime reportedAt, Channel channel, String community,
+public record Incident(@Nullable String externalId, OffsetDateTime reportedAt, Channel channel, String community,
                        ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
-                       Boolean withinJurisdiction, Complainant complainant, Promise promise,
+                       Boolean withinJurisdiction, Complainant complainant, @Nullable Promise promise,
                        Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
-                       Integer expectation, Integer perception, ContactKind kind, Boolean noticeGiven,
-                       String location) {
+                       @Nullable Integer expectation, @Nullable Integer perception, ContactKind kind, @Nullable Boolean noticeGiven,
+                       @Nullable String location) {
 
     /**
      * The zone of an incident reported without a time ({@code reportedAt} is then "now" there) or
@@ -67,23 +69,12 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         requireScore(perception, "perception");
     }
 
-    /** An incident of contract 1.0 (before kind, notice and location): a complaint. */
-    public Incident(String externalId, OffsetDateTime reportedAt, Channel channel, String community,
-                    ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
-                    Boolean withinJurisdiction, Complainant complainant, Promise promise,
-                    Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
-                    Integer expectation, Integer perception) {
-        this(externalId, reportedAt, channel, community, serviceArea, issue, summary, causedBy, withinJurisdiction,
-                complainant, promise, occurrences, safetyRisk, affectedHouseholds, expectation, perception,
-                null, null, null);
-    }
-
     /** A builder with the contract's defaults, for callers that set a few fields. */
     public static Builder builder() {
         return new Builder();
     }
 
-    private static void requireText(String value, String field, int max) {
+    private static void requireText(@Nullable String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
@@ -92,7 +83,7 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         }
     }
 
-    private static Integer atLeastOne(Integer value, String field) {
+    private static Integer atLeastOne(@Nullable Integer value, String field) {
         if (value == null) {
             return 1;
         }
@@ -102,7 +93,7 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
         return value;
     }
 
-    private static void requireScore(Integer value, String field) {
+    private static void requireScore(@Nullable Integer value, String field) {
         if (value != null && (value < 1 || value > 5)) {
             throw new IllegalArgumentException(field + " must be between 1 and 5, was " + value);
         }
@@ -110,48 +101,48 @@ public record Incident(String externalId, OffsetDateTime reportedAt, Channel cha
 
     /** Builds an {@link Incident}; unset optional fields take the contract's defaults. */
     public static final class Builder {
-        private String externalId;
-        private OffsetDateTime reportedAt;
-        private Channel channel;
-        private String community;
-        private ServiceArea serviceArea;
-        private String issue;
-        private String summary;
-        private CausedBy causedBy;
-        private Boolean withinJurisdiction;
-        private Complainant complainant;
-        private Promise promise;
-        private Integer occurrences;
-        private Boolean safetyRisk;
-        private Integer affectedHouseholds;
-        private Integer expectation;
-        private Integer perception;
-        private ContactKind kind;
-        private Boolean noticeGiven;
-        private String location;
+        private @Nullable String externalId;
+        private @Nullable OffsetDateTime reportedAt;
+        private @Nullable Channel channel;
+        private @Nullable String community;
+        private @Nullable ServiceArea serviceArea;
+        private @Nullable String issue;
+        private @Nullable String summary;
+        private @Nullable CausedBy causedBy;
+        private @Nullable Boolean withinJurisdiction;
+        private @Nullable Complainant complainant;
+        private @Nullable Promise promise;
+        private @Nullable Integer occurrences;
+        private @Nullable Boolean safetyRisk;
+        private @Nullable Integer affectedHouseholds;
+        private @Nullable Integer expectation;
+        private @Nullable Integer perception;
+        private @Nullable ContactKind kind;
+        private @Nullable Boolean noticeGiven;
+        private @Nullable String location;
 
         private Builder() {
         }
 
-        public Builder externalId(String value) { this.externalId = value; return this; }
-        public Builder reportedAt(OffsetDateTime value) { this.reportedAt = value; return this; }
-        public Builder channel(Channel value) { this.channel = value; return this; }
-        public Builder community(String value) { this.community = value; return this; }
-        public Builder serviceArea(ServiceArea value) { this.serviceArea = value; return this; }
-        public Builder issue(String value) { this.issue = value; return this; }
-        public Builder summary(String value) { this.summary = value; return this; }
-        public Builder causedBy(CausedBy value) { this.causedBy = value; return this; }
-        public Builder withinJurisdiction(Boolean value) { this.withinJurisdiction = value; return this; }
-        public Builder complainant(Complainant value) { this.complainant = value; return this; }
-        public Builder promise(Promise value) { this.promise = value; return this; }
-        public Builder occurrences(Integer value) { this.occurrences = value; return this; }
-        public Builder safetyRisk(Boolean value) { this.safetyRisk = value; return this; }
-        public Builder affectedHouseholds(Integer value) { this.affectedHouseholds = value; return this; }
-        public Builder expectation(Integer value) { this.expectation = value; return this; }
-        public Builder perception(Integer value) { this.perception = value; return this; }
-        public Builder kind(ContactKind value) { this.kind = value; return this; }
-        public Builder noticeGiven(Boolean value) { this.noticeGiven = value; return this; }
-        public Builder location(String value) { this.location = value; return this; }
+        public Builder externalId(@Nullable String value) { this.externalId = value; return this; }
+        public Builder reportedAt(@Nullable OffsetDateTime value) { this.reportedAt = value; return this; }
+        public Builder channel(@Nullable Channel value) { this.channel = value; return this; }
+        public Builder community(@Nullable String value) { this.community = value; return this; }
+        public Builder serviceArea(@Nullable ServiceArea value) { this.serviceArea = value; return this; }
+        public Builder issue(@Nullable String value) { this.issue = value; return this; }
+        public Builder summary(@Nullable String value) { this.summary = value; return this; }
+        public Builder causedBy(@Nullable CausedBy value) { this.causedBy = value; return this; }
+        public Builder withinJurisdiction(@Nullable Boolean value) { this.withinJurisdiction = value; return this; }
+        public Builder complainant(@Nullable Complainant value) { this.complainant = value; return this; }
+        public Builder promise(@Nullable Promise value) { this.promise = value; return this; }
+        public Builder occurrences(@Nullable Integer value) { this.occurrences = value; return this; }
+        public Builder safetyRisk(@Nullable Boolean value) { this.safetyRisk = value; return this; }
+        public Builder affectedHouseholds(@Nullable Integer value) { this.affectedHouseholds = value; return this; }
+        public Builder expectation(@Nullable Integer value) { this.expectation = value; return this; }
+        public Builder perception(@Nullable Integer value) { this.perception = value; return this; }
+        public Builder kind(@Nullable ContactKind value) { this.kind = value; return this; }
+        public Builder noticeGiven(@Nullable Boolean value) { this.noticeGiven = value; return this; }
+        public Builder location(@Nullable String value) { this.location = value; return this; }
 
         /** The incident; fails on a missing required field or a value out of range. */
         public Incident build() {

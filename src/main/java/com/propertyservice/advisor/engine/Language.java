@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 
 /** The languages advice texts are written in; Chinese is the users' language and the default. */
@@ -19,7 +21,7 @@ public enum Language {
     }
 
     /** The language for a locale: English for any {@code en*} locale, Chinese otherwise. */
-    public static Language of(Locale locale) {
+    public static Language of(@Nullable Locale locale) {
         if (locale != null && "en".equalsIgnoreCase(locale.getLanguage())) {
             return EN;
         }
@@ -27,7 +29,7 @@ public enum Language {
     }
 
     /** The language with this exact tag (case-insensitive), or {@code null}. */
-    public static Language ofTag(String tag) {
+    public static @Nullable Language ofTag(@Nullable String tag) {
         for (Language language : values()) {
             if (language.tag.equalsIgnoreCase(tag)) {
                 return language;

@@ -1,6 +1,6 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -12,11 +12,11 @@ import java.util.Objects;
  */
 public final class PreparedRuleSet {
 
-    private final CompiledRuleSet ruleSet;
+    private final @Nullable CompiledRuleSet ruleSet;
     private final ValidationResult validation;
     private final String filesHash;
 
-    PreparedRuleSet(CompiledRuleSet ruleSet, ValidationResult validation, String filesHash) {
+    PreparedRuleSet(@Nullable CompiledRuleSet ruleSet, ValidationResult validation, String filesHash) {
         this.ruleSet = ruleSet;
         this.validation = Objects.requireNonNull(validation, "validation");
         this.filesHash = Objects.requireNonNull(filesHash, "filesHash");
@@ -43,7 +43,7 @@ public final class PreparedRuleSet {
     }
 
     /** The compiled rule set, or null when the files did not compile. */
-    CompiledRuleSet ruleSet() {
+    @Nullable CompiledRuleSet ruleSet() {
         return ruleSet;
     }
 }

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,21 +17,12 @@ import java.util.Map;
  * @param message  what is wrong and how to fix it, in English
  * @param messages the same in each language it has been written in (empty: English only)
  */
-public record Problem(String file, Integer line, String column, String rule, String message, Map<Language, String> messages)
+public record Problem(@Nullable String file, @Nullable Integer line, @Nullable String column, @Nullable String rule, String message,
+                      Map<Language, String> messages)
         implements Serializable {
 
     public Problem {
         messages = messages == null || messages.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(messages));
-    }
-
-    /** A problem written in English only. */
-    public Problem(String file, Integer line, String column, String rule, String message) {
-        this(file, line, column, rule, message, Map.of());
-    }
-
-    /** A problem with a whole file. */
-    public static Problem ofFile(String file, String message) {
-        return new Problem(file, null, null, null, message);
     }
 
     /** The message in {@code language}, or in English where it has not been written in that language. */

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -9,7 +11,7 @@ import java.time.OffsetDateTime;
  * @param kept  whether it was kept
  * @param dueAt when it fell or falls due, or {@code null}
  */
-public record Promise(boolean made, boolean kept, OffsetDateTime dueAt) {
+public record Promise(boolean made, boolean kept, @Nullable OffsetDateTime dueAt) {
 
     /** A promise that was made and broken. */
     public static Promise broken() {

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of an attempt to activate a candidate rule set.
  *
@@ -7,5 +9,5 @@ package com.propertyservice.advisor.engine;
  * @param activeVersion  the version running after the attempt (the old one when it failed)
  * @param validation     the candidate's problems and scenario results
  */
-public record ReloadResult(boolean activated, String activeVersion, ValidationResult validation) {
+public record ReloadResult(boolean activated, @Nullable String activeVersion, ValidationResult validation) {
 }

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -26,8 +28,8 @@ import java.time.Duration;
  *                  service holds one that falls outside working hours until the next working hours begin (a BEFORE
  *                  reminder that would then come after its deadline is left to the breach message)
  */
-public record Reminder(Deadline deadline, Trigger trigger, Double elapsed, Duration before, int breach,
-                       Recipient recipient, String text, String code, String rule, boolean workingTimeOnly) {
+public record Reminder(Deadline deadline, Trigger trigger, @Nullable Double elapsed, @Nullable Duration before, int breach,
+                       Recipient recipient, String text, String code, @Nullable String rule, boolean workingTimeOnly) {
 
     /** When a reminder goes, relative to its deadline. */
     public enum Trigger {

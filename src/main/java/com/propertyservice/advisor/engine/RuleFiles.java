@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +37,7 @@ public final class RuleFiles {
 
     private final SortedMap<String, byte[]> files;
     /** The hash, computed on first use: the files never change, and every caller asks for it. */
-    private volatile String sha256;
+    private volatile @Nullable String sha256;
 
     private RuleFiles(SortedMap<String, byte[]> files) {
         this.files = files;
@@ -135,7 +137,7 @@ public final class RuleFiles {
     }
 
     /** The content of one file, or {@code null}. */
-    public byte[] get(String path) {
+    public byte @Nullable [] get(String path) {
         byte[] content = files.get(path);
         return content == null ? null : content.clone();
     }
@@ -190,7 +192,7 @@ public final class RuleFiles {
                 || name.endsWith(".bak") || (name.startsWith("#") && name.endsWith("#"));
     }
 
-    private static String normalise(String raw) {
+    private static @Nullable String normalise(@Nullable String raw) {
         if (raw == null) {
             return null;
         }

@@ -5,7 +5,7 @@ public final class RuleSetException extends RuntimeException {
 
     private final transient ValidationResult validation;
 
-    public RuleSetException(ValidationResult validation) {
+    RuleSetException(ValidationResult validation) {
         super("the rule set does not validate:\n" + validation.report());
         this.validation = validation;
     }

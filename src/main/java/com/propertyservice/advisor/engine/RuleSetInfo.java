@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -35,7 +37,7 @@ public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files
      * @param descriptionEn    the row's description in English
      */
     public record CatalogueEntry(String issue, ServiceArea area, KanoFactor kanoFactor, QualityDimension qualityDimension,
-                                 String rule, String description, String descriptionEn) {
+                                 String rule, @Nullable String description, @Nullable String descriptionEn) {
     }
 
     /**
@@ -59,6 +61,7 @@ public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files
      * @param descriptionEn what it decides, in English
      * @param hits          how often it fired since the rule set was loaded
      */
-    public record RuleInfo(String name, String file, Integer line, String description, String descriptionEn, long hits) {
+    public record RuleInfo(String name, @Nullable String file, @Nullable Integer line, @Nullable String description,
+                           @Nullable String descriptionEn, long hits) {
     }
 }

@@ -28,11 +28,6 @@ public record ScenarioResult(String file, String name, boolean passed, List<Stri
         translations = copy.isEmpty() ? Map.of() : Map.copyOf(copy);
     }
 
-    /** A result whose failures are written in English only. */
-    public ScenarioResult(String file, String name, boolean passed, List<String> failures, List<String> firedRules) {
-        this(file, name, passed, failures, firedRules, Map.of());
-    }
-
     /** The failures in {@code language}, or in English where they have not been written in that language. */
     public List<String> failures(Language language) {
         return translations.getOrDefault(language, failures);

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.internal.ScenarioProblems;
-
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +19,6 @@ public record ValidationResult(String version, List<Problem> problems, List<Scen
         warnings = List.copyOf(warnings);
     }
 
-    /** A result without warnings. */
-    public ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios) {
-        this(version, problems, scenarios, List.of());
-    }
-
     /** True when it compiles cleanly and every scenario passes: the condition for activation. */
     public boolean valid() {
         return problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
@@ -35,7 +29,7 @@ public record ValidationResult(String version, List<Problem> problems, List<Scen
      * line of the expectation, in every language): what a trainer is shown.
      */
     public List<Problem> problemsWithScenarioFailures(RuleFiles files) {
-        List<Problem> all = new java.util.ArrayList<>(problems);
+        List<Problem> all = new ArrayList<>(problems);
         all.addAll(ScenarioProblems.of(scenarios, files));
         return all;
     }

@@ -1,7 +1,7 @@
 package com.propertyservice.advisor.benchmark;
 
+import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,13 +42,7 @@ public class BuildBenchmark {
         return switch (engine) {
             case "drools-classic" -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.CLASSIC);
             case "drools-executable-model" -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.EXECUTABLE_MODEL);
-            default -> {
-                RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
-                if (outcome.ruleSet() == null) {
-                    throw new IllegalStateException(ruleSet + " does not compile: " + outcome.problems());
-                }
-                yield outcome.ruleSet();
-            }
+            default -> EngineInternals.compile(files);
         };
     }
 }

@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.benchmark;
 
+import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
-import com.propertyservice.advisor.engine.internal.Scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,16 +33,16 @@ final class RuleSets {
 
     /** The incidents of the trainer scenarios, in file order: the mix every benchmark and load test uses. */
     static List<Incident> scenarioIncidents() {
-        List<Scenario> scenarios = RuleSetCompiler.compile(full()).scenarios();
-        if (scenarios.isEmpty()) {
+        List<Incident> incidents = List.copyOf(EngineInternals.scenarioIncidents(full()).values());
+        if (incidents.isEmpty()) {
             throw new IllegalStateException("no trainer scenario under " + RULES.resolve("scenarios").toAbsolutePath());
         }
-        return scenarios.stream().map(Scenario::incident).toList();
+        return incidents;
     }
 
     /**
      * {@code count} generated rules in the shape of the knowledge base's (a fact pattern on the issue
-     * and two inputs, a modify with a conclusion, both descriptions) for the build-time comparison.
+     * and two inputs, an advice-only conclusion written with a plain call, both descriptions) for the build-time comparison.
      */
     static RuleFiles generated(int count) {
         StringBuilder drl = new StringBuilder("""
@@ -60,7 +59,7 @@ final class RuleSets {
                     when
                         $a : Assessment( issue == "issue-%2$d", occurrences > %3$d, emotion == Emotion.%4$s )
                     then
-                        modify($a) { raisePriority(Priority.%5$s) }
+                        $a.raisePriority(Priority.%5$s);
                     end
                     """.formatted(i, i % 50, i % 4, i % 2 == 0 ? "ANGRY" : "CALM", i % 3 == 0 ? "URGENT" : "HIGH"));
         }

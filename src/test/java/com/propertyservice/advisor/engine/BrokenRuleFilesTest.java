@@ -68,6 +68,17 @@ class BrokenRuleFilesTest {
     }
 
     @Test
+    void anAdviceOnlyConclusionWrittenInsideModifyIsRefusedSayingToWriteAPlainCall() {
+        String drl = SampleRules.text("principles/remediation.drl").replace("$a.followUpWithin(\"P1D\");", "modify($a) { followUpWithin(\"P1D\") }");
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/remediation.drl", drl));
+        assertThat(problem.file()).isEqualTo("principles/remediation.drl");
+        assertThat(problem.line()).isEqualTo(16);
+        assertThat(problem.rule()).isEqualTo("must-be failure calls for timely remediation");
+        assertThat(problem.message()).contains("plain call", "$a.raisePriority(Priority.HIGH)").doesNotContain("AllSetButLastBitMask");
+        assertThat(problem.message(Language.ZH_CN)).contains("不用 modify");
+    }
+
+    @Test
     void brokenTableCellIsReportedWithSheetRowAndColumn() {
         String csv = SampleRules.text("catalogue/issues.drl.csv").replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTD, ASSURANCE\"");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with("catalogue/issues.drl.csv", csv));

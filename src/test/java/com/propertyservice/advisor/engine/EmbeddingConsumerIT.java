@@ -3,6 +3,7 @@ package com.propertyservice.advisor.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,39 +21,81 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing but the artifact this build has just packaged is resolved by Maven in a local repository
  * of its own. Its dependency tree holds Drools and what the engine needs, and none of the service's
  * Spring Boot, Security, Thymeleaf, H2, Flyway or Jackson; the README's embedding example compiles
- * and runs on exactly that class path. Runs after {@code package} (failsafe), on the packaged jar.
+ * and runs on exactly that class path, and the engine's internals are out of its reach. Runs after {@code package}
+ * (failsafe), on the packaged jar; the consumer is resolved once for all the tests.
  */
 class EmbeddingConsumerIT {
+
+    /** Shared by the tests: resolving the consumer is a Maven run of its own. */
+    @TempDir
+    static Path work;
+    private static Path resolved;
 
     private static final List<String> SERVICE_ONLY = List.of("org.springframework", "com.h2database", "thymeleaf", "tomcat",
             "tools.jackson", "com.fasterxml.jackson", "flywaydb", "springdoc", "webjars", "hibernate");
 
     @Test
-    void theArtifactBringsTheEngineAndDroolsButNothingOfTheService(@TempDir Path work) throws Exception {
-        Path consumer = resolveConsumer(work);
-
-        String tree = Files.readString(consumer.resolve("tree.txt"));
+    void theArtifactBringsTheEngineAndDroolsButNothingOfTheService() throws Exception {
+        String tree = Files.readString(consumer().resolve("tree.txt"));
         assertThat(tree).contains("com.propertyservice:service-quality-advisor:jar", "org.drools:drools-model-codegen",
-                "org.drools:drools-decisiontables", "org.ow2.asm:asm-tree");
+                "org.drools:drools-decisiontables", "org.ow2.asm:asm-tree", "org.jspecify:jspecify");
         for (String serviceOnly : SERVICE_ONLY) {
             assertThat(tree).as("the consumer's dependency tree:%n%s", tree).doesNotContain(serviceOnly);
         }
     }
 
     @Test
-    void theReadmeEmbeddingExampleRunsOnTheConsumersClassPath(@TempDir Path work) throws Exception {
-        Path consumer = resolveConsumer(work);
-        String classPath = Files.readString(consumer.resolve("cp.txt")).strip();
+    void theReadmeEmbeddingExampleRunsOnTheConsumersClassPath() throws Exception {
+        String classPath = classPath();
         Path example = work.resolve("example");
         Files.createDirectories(example);
         Files.writeString(example.resolve("ReadmeExample.java"), readmeExample());
 
         run(List.of(javaTool("javac"), "-cp", classPath, "-d", example.toString(), example.resolve("ReadmeExample.java").toString()),
                 Path.of("."));
-        String printed = run(List.of(javaTool("java"), "-cp", example + java.io.File.pathSeparator + classPath, "ReadmeExample"), Path.of("."));
+        String printed = run(List.of(javaTool("java"), "-cp", example + File.pathSeparator + classPath, "ReadmeExample"), Path.of("."));
 
         assertThat(printed).as("the example prints the advice's priority, escalation and trail")
                 .containsPattern("(URGENT|HIGH|NORMAL|LOW) (NONE|SUPERVISOR|PROJECT_MANAGER|COMPANY|EXTERNAL_AUTHORITY) \\[.+\\]");
+    }
+
+    /**
+     * The engine's internals are package-private, not merely undocumented: a consumer that names one (here the
+     * compiler the advisor builds rule sets with) does not compile. On the class path a JPMS module would not stop it.
+     */
+    @Test
+    void anEmbedderCannotCompileAgainstTheEnginesInternals() throws Exception {
+        Path source = work.resolve("reaches-in").resolve("ReachesIn.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                import com.propertyservice.advisor.engine.RuleFiles;
+                import com.propertyservice.advisor.engine.RuleSetCompiler;
+
+                public class ReachesIn {
+                    Object compile(RuleFiles files) {
+                        return RuleSetCompiler.compile(files);
+                    }
+                }
+                """);
+
+        Result javac = exec(List.of(javaTool("javac"), "-cp", classPath(), "-d", source.getParent().toString(), source.toString()),
+                Path.of("."));
+
+        assertThat(javac.exitValue()).as("javac on a consumer naming an internal class%n%s", javac.output()).isNotZero();
+        assertThat(javac.output()).contains("RuleSetCompiler is not public in com.propertyservice.advisor.engine");
+    }
+
+    /** The consumer project, resolved on first use. */
+    private static synchronized Path consumer() throws IOException, InterruptedException {
+        if (resolved == null) {
+            resolved = resolveConsumer(work);
+        }
+        return resolved;
+    }
+
+    /** The consumer's class path: the artifact and what Maven brings with it. */
+    private static String classPath() throws IOException, InterruptedException {
+        return Files.readString(consumer().resolve("cp.txt")).strip();
     }
 
     /**
@@ -108,11 +151,19 @@ class EmbeddingConsumerIT {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
+    private record Result(int exitValue, String output) {
+    }
+
     private static String run(List<String> command, Path directory) throws IOException, InterruptedException {
+        Result result = exec(command, directory);
+        assertThat(result.exitValue()).as("%s%n%s", command, result.output()).isZero();
+        return result.output();
+    }
+
+    private static Result exec(List<String> command, Path directory) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finishes", command.get(0)).isTrue();
-        assertThat(process.exitValue()).as("%s%n%s", command, output).isZero();
-        return output;
+        return new Result(process.exitValue(), output);
     }
 }

@@ -1,8 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.internal.CompiledRuleSet;
-import com.propertyservice.advisor.engine.internal.Evaluation;
-import com.propertyservice.advisor.engine.internal.RuleSetCompiler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

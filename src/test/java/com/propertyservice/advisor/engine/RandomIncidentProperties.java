@@ -54,7 +54,7 @@ class RandomIncidentProperties {
         Arbitrary<Complainant> complainants = Combinators.combine(
                 Arbitraries.of(ComplainantRole.class), Arbitraries.of(Emotion.class),
                 Arbitraries.of(Temperament.class).injectNull(0.3), Arbitraries.of(true, false),
-                Arbitraries.integers().between(0, 30)).as(Complainant::new);
+                Arbitraries.integers().between(0, 30), Arbitraries.of(ComplainantSide.class)).as(Complainant::new);
         Arbitrary<Promise> promises = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((made, kept) -> new Promise(made, kept, null)).injectNull(0.4);
         return Builders.withBuilder(Incident::builder)

@@ -2,17 +2,15 @@ package com.propertyservice.advisor.knowledge;
 
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.EngineInternals;
+import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetException;
 import com.propertyservice.advisor.engine.ScenarioResult;
-import com.propertyservice.advisor.engine.internal.Scenario;
-import com.propertyservice.advisor.engine.internal.ScenarioLoader;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,20 +64,14 @@ final class KnowledgeBase {
         return load().advisorOrFail();
     }
 
-    private static List<Scenario> scenarios;
+    private static Map<String, Incident> scenarioIncidents;
 
-    /** The trainer scenarios of rules/ as the engine reads them (file, name, incident, expectations), in file order. */
-    static synchronized List<Scenario> scenarios() {
-        if (scenarios == null) {
-            List<Scenario> read = new ArrayList<>();
-            for (var file : RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
-                if (file.getKey().startsWith("scenarios/")) {
-                    read.add(ScenarioLoader.read(file.getKey(), new String(file.getValue(), StandardCharsets.UTF_8)));
-                }
-            }
-            scenarios = List.copyOf(read);
+    /** The incident of each trainer scenario of rules/ as the engine reads it, by scenario file, in file order. */
+    static synchronized Map<String, Incident> scenarioIncidents() {
+        if (scenarioIncidents == null) {
+            scenarioIncidents = EngineInternals.scenarioIncidents(RuleFiles.fromDirectory(RULES));
         }
-        return scenarios;
+        return scenarioIncidents;
     }
 
     /** Every distinct text of one advice: reasons, step actions, actions, cautions, safety steps, warnings. */
@@ -97,9 +89,7 @@ final class KnowledgeBase {
     /** The advice the active knowledge base gives for each trainer scenario's incident, by scenario file. */
     static Map<String, Advice> scenarioAdvice(Language language) {
         Map<String, Advice> advice = new LinkedHashMap<>();
-        for (Scenario scenario : scenarios()) {
-            advice.put(scenario.file(), advisor().advise(scenario.incident(), language));
-        }
+        scenarioIncidents().forEach((file, incident) -> advice.put(file, advisor().advise(incident, language)));
         return advice;
     }
 }

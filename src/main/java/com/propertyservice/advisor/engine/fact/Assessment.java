@@ -22,6 +22,7 @@ import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Weekday;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.definition.type.Modifies;
 
 import java.time.Duration;
@@ -38,7 +39,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one fact the rules work on: the incident, read only, and what the rules conclude about it.
@@ -62,16 +65,16 @@ public final class Assessment {
      * network update per sentence (about four times the throughput, see docs/performance.md). The
      * compiler rejects a condition that reads one of them, because it would not see later changes.
      */
-    public static final java.util.Set<String> OUTPUT_ONLY = java.util.Set.of("priority", "escalation", "respondWithin",
+    public static final Set<String> OUTPUT_ONLY = Set.of("priority", "escalation", "respondWithin",
             "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions", "safetySteps",
             "referral", "missingDetails", "warnings", "reminders");
 
     /** A principle's weight and the text code of the reason that gave it that weight. */
-    public record Weighted(int weight, String reason, String rule) {
+    public record Weighted(int weight, String reason, @Nullable String rule) {
     }
 
     /** A proposed action: its text code, the principle it serves and the rule that proposed it. */
-    public record Proposed(String code, Principle principle, String rule) {
+    public record Proposed(String code, @Nullable Principle principle, @Nullable String rule) {
     }
 
     /**
@@ -86,13 +89,13 @@ public final class Assessment {
      * @param code      the text code of what they are told
      * @param rule      the rule that planned it
      */
-    public record Planned(Deadline deadline, Reminder.Trigger trigger, Double elapsed, Duration before, int breach,
-                          Recipient recipient, String code, String rule, boolean workingTimeOnly) {
+    public record Planned(Deadline deadline, Reminder.Trigger trigger, @Nullable Double elapsed, @Nullable Duration before, int breach,
+                          Recipient recipient, String code, @Nullable String rule, boolean workingTimeOnly) {
 
         /** Two plans are the same reminder when they say the same, whichever rule planned them and in what words. */
         boolean sameAs(Planned other) {
-            return deadline == other.deadline && trigger == other.trigger && java.util.Objects.equals(elapsed, other.elapsed)
-                    && java.util.Objects.equals(before, other.before) && breach == other.breach && recipient == other.recipient;
+            return deadline == other.deadline && trigger == other.trigger && Objects.equals(elapsed, other.elapsed)
+                    && Objects.equals(before, other.before) && breach == other.breach && recipient == other.recipient;
         }
     }
 
@@ -105,23 +108,23 @@ public final class Assessment {
     private final String localTime;
     private final String localDate;
     private ContactKind kind;
-    private String dayType;
-    private Fault rootFault;
-    private Fault fault;
+    private @Nullable String dayType;
+    private @Nullable Fault rootFault;
+    private @Nullable Fault fault;
     private final Set<String> failures = new LinkedHashSet<>();
     private boolean classified;
-    private ServiceArea catalogueArea;
-    private KanoFactor kanoFactor;
-    private QualityDimension qualityDimension;
+    private @Nullable ServiceArea catalogueArea;
+    private @Nullable KanoFactor kanoFactor;
+    private @Nullable QualityDimension qualityDimension;
     private boolean atFault;
     private final Set<ComplaintCause> causes = EnumSet.noneOf(ComplaintCause.class);
-    private Priority priority;
-    private Escalation escalation;
-    private Duration respondWithin;
-    private Duration resolveWithin;
-    private Duration followUpWithin;
+    private @Nullable Priority priority;
+    private @Nullable Escalation escalation;
+    private @Nullable Duration respondWithin;
+    private @Nullable Duration resolveWithin;
+    private @Nullable Duration followUpWithin;
     private boolean survey;
-    private Integer satisfactionGap;
+    private @Nullable Integer satisfactionGap;
     private final Map<Principle, Weighted> principles = new EnumMap<>(Principle.class);
     private final Map<HandlingStep, Set<String>> steps = new EnumMap<>(HandlingStep.class);
     private final Map<String, Proposed> actions = new LinkedHashMap<>();
@@ -134,7 +137,7 @@ public final class Assessment {
     private final List<Planned> reminders = new ArrayList<>();
     /** The rules (rows of the reminder table) whose reminders of a trigger go only in working time. */
     private final Map<Reminder.Trigger, Set<String>> inWorkingTime = new EnumMap<>(Reminder.Trigger.class);
-    private String currentRule;
+    private @Nullable String currentRule;
 
     public Assessment(Incident incident) {
         this.incident = incident;
@@ -157,7 +160,7 @@ public final class Assessment {
     public ComplainantRole getRole() { return incident.complainant().role(); }
     public Emotion getEmotion() { return incident.complainant().emotion(); }
     /** The complainant's temperament, or {@code null} when nobody judged it. */
-    public Temperament getTemperament() { return incident.complainant().temperament(); }
+    public @Nullable Temperament getTemperament() { return incident.complainant().temperament(); }
     public boolean isVulnerable() { return incident.complainant().vulnerable(); }
     public int getPreviousComplaints() { return incident.complainant().previousComplaints(); }
     /** Whether a promise was made, to the complainant or by the offender. */
@@ -168,17 +171,17 @@ public final class Assessment {
     public boolean isSafetyRisk() { return incident.safetyRisk(); }
     public int getAffectedHouseholds() { return incident.affectedHouseholds(); }
     /** The owner's expectation 1..5, or {@code null} when unknown. */
-    public Integer getExpectation() { return incident.expectation(); }
+    public @Nullable Integer getExpectation() { return incident.expectation(); }
     /** The owner's perceived service 1..5, or {@code null} when unknown. */
-    public Integer getPerception() { return incident.perception(); }
+    public @Nullable Integer getPerception() { return incident.perception(); }
     /** The person's side of the problem: the wronged party, the offender, or a reporter. */
     public ComplainantSide getSide() { return incident.complainant().side(); }
     /** The kind of contact as it was reported (see {@link #getKind()} for the kind the rules settled on). */
     public ContactKind getReportedKind() { return incident.kind(); }
     /** Whether owners were told in advance of an outage or works; {@code null} when unknown. */
-    public Boolean getNoticeGiven() { return incident.noticeGiven(); }
+    public @Nullable Boolean getNoticeGiven() { return incident.noticeGiven(); }
     /** Building, unit or spot; {@code null} when not given. */
-    public String getLocation() { return incident.location(); }
+    public @Nullable String getLocation() { return incident.location(); }
     /** Whether the incident says "kept" for its promise, made or not (a kept promise never made is a contradiction). */
     public boolean isPromiseMarkedKept() { return incident.promise() != null && incident.promise().kept(); }
     /** Whether the promise carries a due date. */
@@ -221,7 +224,7 @@ public final class Assessment {
      * the {@link Day} of that date, or {@code null} before they have. A property of its own rather than a flag, so
      * that the quiet-hours rows reading it never re-trigger the rules that set it.
      */
-    public String getDayType() { return dayType; }
+    public @Nullable String getDayType() { return dayType; }
 
     @Modifies({"dayType"})
     public void setDayType(String dayType) { this.dayType = dayType; }
@@ -250,10 +253,10 @@ public final class Assessment {
     }
 
     public boolean isClassified() { return classified; }
-    public ServiceArea getCatalogueArea() { return catalogueArea; }
+    public @Nullable ServiceArea getCatalogueArea() { return catalogueArea; }
     /** The catalogue's Kano factor for the service item; one owner's mood does not change it. */
-    public KanoFactor getKanoFactor() { return kanoFactor; }
-    public QualityDimension getQualityDimension() { return qualityDimension; }
+    public @Nullable KanoFactor getKanoFactor() { return kanoFactor; }
+    public @Nullable QualityDimension getQualityDimension() { return qualityDimension; }
     public void setQualityDimension(QualityDimension qualityDimension) { this.qualityDimension = qualityDimension; }
 
     // ---- fault and causes -----------------------------------------------------------------
@@ -262,7 +265,7 @@ public final class Assessment {
     public boolean isAtFault() { return atFault; }
 
     /** Whether our service or handling is at fault; {@code null} until a rule decides. */
-    public Fault getFault() { return fault; }
+    public @Nullable Fault getFault() { return fault; }
 
     /**
      * Raises the fault: NOT_OURS, then UNKNOWN, then OURS; never lowered, so a handling failure
@@ -277,7 +280,7 @@ public final class Assessment {
     }
 
     /** What the cause of the problem itself says about fault, apart from how we handled it; {@code null} until decided. */
-    public Fault getRootFault() { return rootFault; }
+    public @Nullable Fault getRootFault() { return rootFault; }
 
     /** Raises the fault as the cause of the problem itself gives it (and the overall fault with it). */
     @Modifies({"rootFault", "fault", "atFault"})
@@ -321,13 +324,12 @@ public final class Assessment {
 
     // ---- priority, targets, escalation ----------------------------------------------------
 
-    public Priority getPriority() { return priority; }
-    public Escalation getEscalation() { return escalation; }
-    public Duration getRespondWithin() { return respondWithin; }
-    public Duration getResolveWithin() { return resolveWithin; }
+    public @Nullable Priority getPriority() { return priority; }
+    public @Nullable Escalation getEscalation() { return escalation; }
+    public @Nullable Duration getRespondWithin() { return respondWithin; }
+    public @Nullable Duration getResolveWithin() { return resolveWithin; }
 
     /** Raises the priority to at least {@code level}; never lowers it. */
-    @Modifies({"priority"})
     public void raisePriority(Priority level) {
         if (priority == null || level.compareTo(priority) > 0) {
             priority = level;
@@ -339,7 +341,6 @@ public final class Assessment {
      * referral since contract 1.1: a rule file that still says EXTERNAL_AUTHORITY here refers the case
      * to the authority instead, so the internal owner it also needs is never hidden.
      */
-    @Modifies({"escalation"})
     public void raiseEscalation(Escalation level) {
         if (level == Escalation.EXTERNAL_AUTHORITY) {
             refer(Referral.EXTERNAL_AUTHORITY);
@@ -353,44 +354,39 @@ public final class Assessment {
     public Set<Referral> getReferral() { return Collections.unmodifiableSet(referrals); }
 
     /** Brings an outside body in (advice only). */
-    @Modifies({"referral"})
     public void refer(Referral body) {
         referrals.add(body);
     }
 
     /** Tightens the response target to at most the ISO-8601 duration given (e.g. {@code PT30M}). */
-    @Modifies({"respondWithin"})
     public void respondWithin(String isoDuration) {
         respondWithin = shorter(respondWithin, isoDuration);
     }
 
     /** Tightens the resolution target to at most the ISO-8601 duration given (e.g. {@code P3D}). */
-    @Modifies({"resolveWithin"})
     public void resolveWithin(String isoDuration) {
         resolveWithin = shorter(resolveWithin, isoDuration);
     }
 
     // ---- follow-up and satisfaction -------------------------------------------------------
 
-    public Duration getFollowUpWithin() { return followUpWithin; }
+    public @Nullable Duration getFollowUpWithin() { return followUpWithin; }
     public boolean isSurvey() { return survey; }
 
     /** Brings the return visit forward to at most the ISO-8601 duration given. */
-    @Modifies({"followUpWithin"})
     public void followUpWithin(String isoDuration) {
         followUpWithin = shorter(followUpWithin, isoDuration);
     }
 
     public void setSurvey(boolean survey) { this.survey = survey; }
-    public Integer getSatisfactionGap() { return satisfactionGap; }
-    public void setSatisfactionGap(Integer satisfactionGap) { this.satisfactionGap = satisfactionGap; }
+    public @Nullable Integer getSatisfactionGap() { return satisfactionGap; }
+    public void setSatisfactionGap(@Nullable Integer satisfactionGap) { this.satisfactionGap = satisfactionGap; }
 
     // ---- principles, steps, actions, cautions ---------------------------------------------
 
     public Map<Principle, Weighted> getPrinciples() { return Collections.unmodifiableMap(principles); }
 
     /** Brings a principle in with a weight and a reason; where it is already in, the heavier weight wins. */
-    @Modifies({"principles"})
     public void principle(Principle principle, int weight, String reasonCode) {
         Weighted current = principles.get(principle);
         if (current == null || weight > current.weight()) {
@@ -401,7 +397,6 @@ public final class Assessment {
     public Map<HandlingStep, Set<String>> getSteps() { return Collections.unmodifiableMap(steps); }
 
     /** Adds a tailored action (a text code) to a handling step. */
-    @Modifies({"steps"})
     public void step(HandlingStep step, String actionCode) {
         steps.computeIfAbsent(step, s -> new LinkedHashSet<>()).add(actionCode);
     }
@@ -409,13 +404,11 @@ public final class Assessment {
     public Map<String, Proposed> getActions() { return Collections.unmodifiableMap(actions); }
 
     /** Proposes a concrete action (a text code) serving a principle. */
-    @Modifies({"actions"})
-    public void action(String actionCode, Principle principle) {
+    public void action(String actionCode, @Nullable Principle principle) {
         actions.putIfAbsent(actionCode, new Proposed(actionCode, principle, currentRule));
     }
 
     /** Proposes a concrete action (a text code) that serves no principle in particular. */
-    @Modifies({"actions"})
     public void action(String actionCode) {
         action(actionCode, null);
     }
@@ -423,7 +416,6 @@ public final class Assessment {
     public Set<String> getCautions() { return Collections.unmodifiableSet(cautions); }
 
     /** Adds a caution (a text code): something not to do in this case. */
-    @Modifies({"cautions"})
     public void caution(String cautionCode) {
         cautions.add(cautionCode);
     }
@@ -434,7 +426,6 @@ public final class Assessment {
      * Adds safety steps (text codes, comma-separated when several) in the order given; an emergency's
      * first things to do, before any of the five handling steps. A step already there keeps its place.
      */
-    @Modifies({"safetySteps"})
     public void safety(String codes) {
         for (String code : codes.split(",")) {
             if (!code.isBlank()) {
@@ -446,7 +437,6 @@ public final class Assessment {
     public Set<String> getMissingDetails() { return Collections.unmodifiableSet(missingDetails); }
 
     /** Something the supervisor should still find out: a contract field name or a {@code detail.*} text code. */
-    @Modifies({"missingDetails"})
     public void missing(String detail) {
         missingDetails.add(detail);
     }
@@ -454,7 +444,6 @@ public final class Assessment {
     public Set<String> getWarnings() { return Collections.unmodifiableSet(warnings); }
 
     /** An input that contradicts another or the catalogue (a {@code warning.*} text code); the advice still stands. */
-    @Modifies({"warnings"})
     public void warn(String code) {
         warnings.add(code);
     }
@@ -465,7 +454,6 @@ public final class Assessment {
      * Reminds {@code recipient} of a deadline once {@code elapsed} of its target has passed (0.8: at
      * 80 %), with the text {@code code}. The share lies strictly between 0 and 1.
      */
-    @Modifies({"reminders"})
     public void remindAt(Deadline deadline, double elapsed, Recipient recipient, String code) {
         if (!(elapsed > 0 && elapsed < 1)) {
             throw new IllegalArgumentException("a reminder goes when a share of the target has passed, between 0 and 1 such as 0.8"
@@ -475,7 +463,6 @@ public final class Assessment {
     }
 
     /** Reminds {@code recipient} the ISO-8601 duration {@code before} ahead of a deadline (P1D: the day before). */
-    @Modifies({"reminders"})
     public void remindBefore(Deadline deadline, String before, Recipient recipient, String code) {
         Duration ahead = parse(before);
         if (ahead.isNegative() || ahead.isZero()) {
@@ -489,7 +476,6 @@ public final class Assessment {
      * Tells {@code recipient} when the deadline passes unmet and that is the incident's {@code breach}-th
      * breach, counting every deadline (1: the first).
      */
-    @Modifies({"reminders"})
     public void onBreach(Deadline deadline, int breach, Recipient recipient, String code) {
         if (breach < 1) {
             throw new IllegalArgumentException("which breach a message answers counts from 1 (the first breach of the incident); "
@@ -503,7 +489,6 @@ public final class Assessment {
      * would go outside it waits for the next working hours. {@code triggers} is BEFORE, BREACH or both, separated by
      * commas, as a table cell holds them; whatever column order the row has.
      */
-    @Modifies({"reminders"})
     public void inWorkingTime(String triggers) {
         for (String trigger : triggers.split(",")) {
             Reminder.Trigger which;
@@ -558,7 +543,7 @@ public final class Assessment {
         return at.isNegative() ? Duration.ZERO : at;
     }
 
-    private Duration target(Deadline deadline) {
+    private @Nullable Duration target(Deadline deadline) {
         return switch (deadline) {
             case RESPOND -> respondWithin;
             case RESOLVE -> resolveWithin;
@@ -580,9 +565,9 @@ public final class Assessment {
     }
 
     /** Rules repeat a handful of literal durations; parsing each call with a regex showed in the profile. */
-    private static final java.util.Map<String, Duration> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Duration> PARSED = new ConcurrentHashMap<>();
 
-    private static Duration shorter(Duration current, String isoDuration) {
+    private static Duration shorter(@Nullable Duration current, String isoDuration) {
         Duration candidate = parse(isoDuration);
         return current == null || candidate.compareTo(current) < 0 ? candidate : current;
     }

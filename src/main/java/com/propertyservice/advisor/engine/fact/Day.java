@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.engine.fact;
 
 import com.propertyservice.advisor.engine.Weekday;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.definition.type.Modifies;
 
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public final class Day {
     private final LocalDate date;
     private final String localDate;
     private final Set<String> calendarMarks = new LinkedHashSet<>();
-    private String dayType;
+    private @Nullable String dayType;
     private final List<Hours> hours = new ArrayList<>();
 
     public Day(LocalDate date) {
@@ -53,10 +54,10 @@ public final class Day {
     }
 
     /** {@code REST_DAY} or {@code WORKDAY} as the day rules decided it, or {@code null} before they have. */
-    public String getDayType() { return dayType; }
+    public @Nullable String getDayType() { return dayType; }
 
     @Modifies({"dayType"})
-    public void setDayType(String dayType) { this.dayType = dayType; }
+    public void setDayType(@Nullable String dayType) { this.dayType = dayType; }
 
     /**
      * Adds working hours to the day: from {@code from} until {@code to}, both {@code HH:mm} ({@code 24:00} for the

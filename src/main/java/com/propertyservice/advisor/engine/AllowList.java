@@ -1,8 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Complainant;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.Promise;
 import com.propertyservice.advisor.engine.fact.Assessment;
 import com.propertyservice.advisor.engine.fact.Day;
 import com.propertyservice.advisor.engine.fact.LocalTimeOfReport;

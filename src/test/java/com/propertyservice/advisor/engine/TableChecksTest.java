@@ -1,9 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Advisor;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +23,7 @@ class TableChecksTest {
             RuleTable Escalation,,,,
             CONDITION,CONDITION,ACTION,METADATA,METADATA
             $a: Assessment,$a: Assessment,,,
-            emotion == Emotion.$param,kanoFactor == KanoFactor.$param,modify($a){ raiseEscalation(Escalation.$param) },"description(""$param"")","descriptionEn(""$param"")"
+            emotion == Emotion.$param,kanoFactor == KanoFactor.$param,$a.raiseEscalation(Escalation.$param);,"description(""$param"")","descriptionEn(""$param"")"
             emotion,Kano,escalation,description,description (en)
             ANGRY,,SUPERVISOR,生气：主管,Angry: supervisor
             ,MUST_BE,PROJECT_MANAGER,必备：项目经理,Must-be: project manager

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;

@@ -1,7 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
+import org.jspecify.annotations.NullUnmarked;
 import org.kie.api.builder.Message;
 
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
  * line -1 and no cell, an unknown field in a condition names only the rule, and the executable
  * model reports an error in a rule's action at a line of generated Java.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class DroolsMessages {
 
     private static final Pattern UNABLE_TO_EXPAND = Pattern.compile("Unable to expand:\\s*(.*)", Pattern.DOTALL);
@@ -27,6 +27,8 @@ final class DroolsMessages {
     private static final Pattern LINE_IN_TEXT = Pattern.compile("[Ll]ine (\\d+)");
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern GENERATED_SOURCE = Pattern.compile("(?s)Java source of (\\S+) in error:\\s*(.*)");
+    /** The bit mask of a modify that changes "every property" (BitMask's own, not on the sandbox's allow list). */
+    private static final String MASK_OF_EVERYTHING = "org.drools.model.bitmask.AllSetButLastBitMask.";
     private static final Pattern RULE_METHOD = Pattern.compile("\\brule_\\w*\\s*\\(");
     private static final Pattern RULE_DEFINITION = Pattern.compile("D\\.rule\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern UNRESOLVED = Pattern.compile(
@@ -193,7 +195,8 @@ final class DroolsMessages {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (BytecodePolicy.Violation violation : violations) {
-            Text message = Text.of("sandbox.rule-code", violation.what(), why(violation.kind()));
+            Text message = modifiesEverything(violation) ? Text.of("sandbox.modify-of-everything")
+                    : Text.of("sandbox.rule-code", violation.what(), why(violation.kind()));
             if (violation.rules().isEmpty()) {
                 add(problems, seen, Text.of("sandbox.generated-class", message, violation.className()).at(null, null, null, null));
             }
@@ -211,6 +214,15 @@ final class DroolsMessages {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether the violation is the mask the executable model gives a {@code modify} whose changed properties it cannot
+     * tell: a call inside the block to a method without {@code @Modifies} (an advice-only one, written without modify).
+     * Allowed, it would wake every rule again; refused, it gets words that say what to write instead.
+     */
+    private static boolean modifiesEverything(BytecodePolicy.Violation violation) {
+        return violation.kind() == BytecodePolicy.Kind.CALL && violation.subject().startsWith(MASK_OF_EVERYTHING);
     }
 
     private static void add(List<Problem> problems, Set<String> seen, Problem problem) {
@@ -234,6 +246,9 @@ final class DroolsMessages {
      * simple name, the keywords of a loop, or {@code new} for an array.
      */
     private static List<String> words(BytecodePolicy.Violation violation) {
+        if (modifiesEverything(violation)) {
+            return List.of("modify");
+        }
         String subject = violation.subject();
         String last = subject.substring(subject.lastIndexOf('.') + 1);
         return switch (violation.kind()) {

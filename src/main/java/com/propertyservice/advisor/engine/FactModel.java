@@ -1,26 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
-
-import com.propertyservice.advisor.engine.CausedBy;
-import com.propertyservice.advisor.engine.Channel;
-import com.propertyservice.advisor.engine.ComplainantRole;
-import com.propertyservice.advisor.engine.ComplainantSide;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Deadline;
-import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.Emotion;
-import com.propertyservice.advisor.engine.Escalation;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.Recipient;
-import com.propertyservice.advisor.engine.Referral;
-import com.propertyservice.advisor.engine.ServiceArea;
-import com.propertyservice.advisor.engine.Temperament;
-import com.propertyservice.advisor.engine.Weekday;
+package com.propertyservice.advisor.engine;
 
 import java.util.Map;
 import java.util.Optional;

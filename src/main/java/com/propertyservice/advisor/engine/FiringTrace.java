@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import com.propertyservice.advisor.engine.fact.Assessment;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;

@@ -1,9 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.ScenarioResult;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,12 +13,12 @@ import java.util.regex.Pattern;
  * Failed scenario expectations as problems of their scenario files, at the line of the expectation
  * that failed (each failure starts with the expectation's key), in every language they were written in.
  */
-public final class ScenarioProblems {
+final class ScenarioProblems {
 
     private ScenarioProblems() {
     }
 
-    public static List<Problem> of(List<ScenarioResult> scenarios, RuleFiles files) {
+    static List<Problem> of(List<ScenarioResult> scenarios, RuleFiles files) {
         List<Problem> problems = new ArrayList<>();
         for (ScenarioResult scenario : scenarios) {
             if (scenario.passed()) {
@@ -41,7 +38,7 @@ public final class ScenarioProblems {
         return problems;
     }
 
-    private static Integer expectationLine(byte[] scenario, String failure) {
+    private static @Nullable Integer expectationLine(byte @Nullable [] scenario, String failure) {
         int colon = failure.indexOf(':');
         if (scenario == null || colon < 0) {
             return null;

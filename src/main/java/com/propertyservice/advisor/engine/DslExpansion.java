@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,7 @@ final class DslExpansion {
     DslExpansion(Map<String, String> dslFiles) {
         StringBuilder text = new StringBuilder();
         int line = 1;
-        for (Map.Entry<String, String> file : new java.util.TreeMap<>(dslFiles).entrySet()) {
+        for (Map.Entry<String, String> file : new TreeMap<>(dslFiles).entrySet()) {
             firstLine.put(file.getKey(), line);
             DSLTokenizedMappingFile single = new DSLTokenizedMappingFile();
             if (!load(single, file.getValue())) {

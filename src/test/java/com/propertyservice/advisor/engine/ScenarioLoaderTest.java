@@ -1,8 +1,5 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.ComplainantSide;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

@@ -1,7 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
+import org.jspecify.annotations.NullUnmarked;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +14,8 @@ import java.util.Properties;
  * The words of the advice, keyed by text code, one map per language. Read from
  * {@code texts/<name>.<language>.properties} (UTF-8; {@code zh-CN} and {@code en}).
  */
-public final class TextCatalogue {
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
+final class TextCatalogue {
 
     private final Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
     private final Map<Language, Map<String, String>> origins = new EnumMap<>(Language.class);
@@ -57,12 +57,12 @@ public final class TextCatalogue {
     }
 
     /** Whether a code has a text in a language. */
-    public boolean has(String code, Language language) {
+    boolean has(String code, Language language) {
         return texts.get(language).containsKey(code);
     }
 
     /** The text of a code in a language, or the code itself if it has none (validation prevents that). */
-    public String text(String code, Language language) {
+    String text(String code, Language language) {
         return text(texts.get(language), code);
     }
 

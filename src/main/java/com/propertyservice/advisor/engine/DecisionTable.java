@@ -1,17 +1,18 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.template.parser.DataListener;
+import org.jspecify.annotations.NullUnmarked;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * kept to point a Drools error back at a sheet, row and column. Drools reports table errors with
  * line -1 and no cell; a trainer needs the cell.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class DecisionTable {
 
     private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
@@ -117,7 +119,7 @@ final class DecisionTable {
     }
 
     private CellAt cellFor(int row, String failingLine, String message) {
-        java.util.Set<String> needles = Sources.needles(message);
+        Set<String> needles = Sources.needles(message);
         // a value named in the message, in this row; else a code template naming it (the error is in the column);
         // else the longest value of this row that stands on the failing line
         CellAt named = longest(cells.stream().filter(c -> c.row() == row && !c.value().isBlank()
@@ -135,7 +137,7 @@ final class DecisionTable {
     }
 
     private static CellAt longest(List<CellAt> candidates) {
-        return candidates.stream().max(java.util.Comparator.comparingInt(c -> c.value().trim().length())).orElse(null);
+        return candidates.stream().max(Comparator.comparingInt(c -> c.value().trim().length())).orElse(null);
     }
 
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,6})\\b");

@@ -1,12 +1,12 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import java.util.Locale;
 
 /** What a file in the rules folder is, judged by its name. */
-public enum FileKind {
+enum FileKind {
     DRL, DECISION_TABLE, DSL, DSLR, TEXTS, SCENARIO, DOCUMENT, MISNAMED_TABLE, UNKNOWN;
 
-    public static FileKind of(String path) {
+    static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls")) {
             return DECISION_TABLE;
@@ -35,13 +35,8 @@ public enum FileKind {
         return UNKNOWN;
     }
 
-    /** Whether files of this kind hold rules (and so must yield at least one). */
-    public boolean holdsRules() {
-        return this == DRL || this == DECISION_TABLE || this == DSLR;
-    }
-
     /** Whether the file is text, to be read as UTF-8 with any byte-order mark removed. */
-    public boolean isText() {
+    boolean isText() {
         return this != DECISION_TABLE && this != MISNAMED_TABLE;
     }
 }

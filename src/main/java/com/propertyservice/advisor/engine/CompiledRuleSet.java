@@ -1,21 +1,11 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Advice;
-import com.propertyservice.advisor.engine.AdviceLimits;
-import com.propertyservice.advisor.engine.AdviceTimeoutException;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Reminder;
-import com.propertyservice.advisor.engine.WorkingHours;
 import com.propertyservice.advisor.engine.fact.Day;
-import com.propertyservice.advisor.engine.RuleSetInfo;
-import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.engine.fact.Assessment;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * known about its rules. Thread-safe: every evaluation gets its own session; the only shared
  * mutable state is the hit counters, which are concurrent adders.
  */
-public final class CompiledRuleSet {
+final class CompiledRuleSet {
 
     private static final HandlingStep[] HANDLING_ORDER = HandlingStep.values();
     private static final Comparator<Map.Entry<Principle, Assessment.Weighted>> HEAVIEST_FIRST =
@@ -70,10 +60,10 @@ public final class CompiledRuleSet {
         rules.forEach(r -> hits.put(r.name(), new LongAdder()));
     }
 
-    public String version() { return version; }
-    public List<String> issues() { return issues; }
-    public List<Scenario> scenarios() { return scenarios; }
-    public TextCatalogue texts() { return texts; }
+    String version() { return version; }
+    List<String> issues() { return issues; }
+    List<Scenario> scenarios() { return scenarios; }
+    TextCatalogue texts() { return texts; }
 
     /**
      * Runs the rules over one incident in a session of its own, within the limits; {@code countHits}
@@ -81,7 +71,7 @@ public final class CompiledRuleSet {
      *
      * @throws AdviceTimeoutException when the rules take longer or fire more often than the limits allow
      */
-    public Evaluation evaluate(Incident incident, boolean countHits, AdviceLimits limits) {
+    Evaluation evaluate(Incident incident, boolean countHits, AdviceLimits limits) {
         if (!issueSet.contains(incident.issue())) {
             throw new UnknownIssueException(incident.issue(), issues);
         }
@@ -151,7 +141,7 @@ public final class CompiledRuleSet {
      * {@code List.of}: this runs on every call, and streams' {@code toList} results were copied a
      * second time by the records' defensive {@code List.copyOf} (it showed in the profile).
      */
-    public Advice advice(Evaluation evaluation, Language language) {
+    Advice advice(Evaluation evaluation, Language language) {
         Assessment a = evaluation.assessment();
         Map<String, String> words = texts.in(language);
 
@@ -191,7 +181,7 @@ public final class CompiledRuleSet {
         Advice.FollowUp followUp = a.getFollowUpWithin() == null && !a.isSurvey() ? null
                 : new Advice.FollowUp(a.getFollowUpWithin(), a.isSurvey());
         // causes are the complaint's why-ours; a rule set that adds one without OURS must not make us admit it
-        List<com.propertyservice.advisor.engine.ComplaintCause> causes = a.getFault() == com.propertyservice.advisor.engine.Fault.OURS
+        List<ComplaintCause> causes = a.getFault() == Fault.OURS
                 ? List.copyOf(a.getCauses()) : List.of();
         return new Advice(a.getIssue(), a.getKind(), List.of(texts(words, a.getSafetySteps())), a.getKanoFactor(),
                 a.getQualityDimension(), a.getFault(), causes, a.getPriority(), a.getRespondWithin(), a.getResolveWithin(),
@@ -211,7 +201,7 @@ public final class CompiledRuleSet {
         return out;
     }
 
-    private static String readable(java.time.Duration duration) {
+    private static String readable(Duration duration) {
         return duration.toMillis() > 0 ? duration.toMillis() + " ms" : duration.toNanos() / 1_000.0 + " µs";
     }
 
@@ -225,7 +215,7 @@ public final class CompiledRuleSet {
     }
 
     /** A description with the current hit counts. */
-    public RuleSetInfo info() {
+    RuleSetInfo info() {
         List<RuleSetInfo.RuleInfo> counted = rules.stream()
                 .map(r -> new RuleSetInfo.RuleInfo(r.name(), r.file(), r.line(), r.description(), r.descriptionEn(),
                         hits.getOrDefault(r.name(), new LongAdder()).sum()))

@@ -1,5 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
+import org.jspecify.annotations.NullUnmarked;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * a time bounded by its own length; the engine's time budget covers what is left (the number of
  * firings). Nothing in a class is run by this check.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class BytecodePolicy {
 
     /** Array sizes above this are refused: a rule has no use for a big array, and a huge one exhausts the heap. */

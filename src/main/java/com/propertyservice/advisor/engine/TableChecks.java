@@ -1,6 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
-
-import com.propertyservice.advisor.engine.Problem;
+package com.propertyservice.advisor.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;

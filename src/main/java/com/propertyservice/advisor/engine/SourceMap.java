@@ -1,6 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Problem;
+import org.jspecify.annotations.NullUnmarked;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * line it was expanded from, or the table's sheet, row and column. Drools and the sandbox speak of
  * what they compiled; trainers need their own file.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class SourceMap {
 
     private record Entry(String file, String drl, IntUnaryOperator toFileLine, DecisionTable table) {

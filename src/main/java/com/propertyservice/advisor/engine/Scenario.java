@@ -1,21 +1,7 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Deadline;
-import com.propertyservice.advisor.engine.Escalation;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.Recipient;
-import com.propertyservice.advisor.engine.Referral;
-import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.fact.Assessment;
+import org.jspecify.annotations.NullUnmarked;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,15 +11,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A trainer scenario: an incident and what its advice must show. See {@code docs/rules-authoring.md}
  * for the file format; {@link ScenarioLoader} reads it and lists the expectation keys.
  */
-public record Scenario(String file, String name, String description, Incident incident, Expectations expect) {
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
+record Scenario(String file, String name, String description, Incident incident, Expectations expect) {
 
     /** What the advice must show; {@code null} fields are not checked. */
-    public record Expectations(KanoFactor kanoFactor, QualityDimension qualityDimension,
+    record Expectations(KanoFactor kanoFactor, QualityDimension qualityDimension,
                                Priority priority, Priority priorityAtLeast, Priority priorityAtMost,
                                Escalation escalation, Escalation escalationAtLeast, Escalation escalationAtMost,
                                Duration respondWithin, Duration resolveWithin, Duration followUpWithin, Boolean survey,
@@ -59,8 +47,8 @@ public record Scenario(String file, String name, String description, Incident in
      * @param when for BEFORE the share passed (0.8) or the time before (P1D), for BREACH the breach's number
      * @param workingTimeOnly whether it must keep to working time, or null when the scenario does not say
      */
-    public record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient,
-                                  Boolean workingTimeOnly) {
+    record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient,
+                           Boolean workingTimeOnly) {
 
         static final String FORMAT = "DEADLINE TRIGGER WHEN RECIPIENT [IN_WORKING_TIME|AT_ANY_TIME], such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
                 + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER IN_WORKING_TIME' (* for any)";
@@ -138,28 +126,18 @@ public record Scenario(String file, String name, String description, Incident in
     }
 
     /** An {@code absent} entry that names a text code, or a code prefix ending in {@code *} ({@code safety.*}); anything else is a phrase. */
-    private static final java.util.regex.Pattern CODE_OR_PREFIX =
-            java.util.regex.Pattern.compile("(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9._-]*\\*?");
+    private static final Pattern CODE_OR_PREFIX =
+            Pattern.compile("(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9._-]*\\*?");
 
     /** How many of the heaviest principles {@code topPrinciples} looks among. */
     static final int TOP = 3;
-
-    /** Every expectation that does not hold, in English; empty when the scenario passes. Phrases in {@code absent} are not checked. */
-    public List<String> check(Evaluation evaluation) {
-        return failures(evaluation, null).stream().map(t -> t.in(Language.EN)).toList();
-    }
-
-    /** Every expectation that does not hold, in English; empty when the scenario passes. */
-    public List<String> check(Evaluation evaluation, TextCatalogue texts) {
-        return failures(evaluation, texts).stream().map(t -> t.in(Language.EN)).toList();
-    }
 
     /**
      * Every expectation that does not hold, in words; empty when the scenario passes. {@code texts}
      * (the rule set's wording) lets {@code absent} name a phrase that must appear in no text of the
      * advice, in any language, as well as a code.
      */
-    public List<Text> failures(Evaluation evaluation, TextCatalogue texts) {
+    List<Text> failures(Evaluation evaluation, TextCatalogue texts) {
         Assessment a = evaluation.assessment();
         Expectations e = expect;
         List<Text> failures = new ArrayList<>();

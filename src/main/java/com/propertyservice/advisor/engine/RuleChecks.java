@@ -1,10 +1,7 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.fact.Assessment;
+import org.jspecify.annotations.NullUnmarked;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -24,6 +21,7 @@ import java.util.regex.Pattern;
  * rule names) and the one convention the engine's speed rests on (no condition reads an
  * advice-only conclusion).
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class RuleChecks {
 
     private static final Pattern OUTPUT_READ = Pattern.compile("(?<![\\w.$\"])("

@@ -1,14 +1,10 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.RuleFiles;
-import com.propertyservice.advisor.engine.RuleSetInfo;
-import com.propertyservice.advisor.engine.ServiceArea;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.jspecify.annotations.NullUnmarked;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -25,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
@@ -43,7 +41,8 @@ import java.util.regex.Pattern;
  * executable model generated, before any is loaded. Then the kie base is made, and only then may
  * scenarios run.
  */
-public final class RuleSetCompiler {
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
+final class RuleSetCompiler {
 
     static final String RESOURCES = "src/main/resources/";
     static final String TABLE_SUFFIX = ".generated.drl";
@@ -54,7 +53,7 @@ public final class RuleSetCompiler {
      * The outcome of a compilation: a rule set when there is no problem, the scenarios the folder
      * carries, and warnings (table checks) that never block activation.
      */
-    public record Outcome(CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios,
+    record Outcome(@Nullable CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios,
                           List<Problem> warnings) {
     }
 
@@ -74,7 +73,7 @@ public final class RuleSetCompiler {
         final Map<String, String> drl = new LinkedHashMap<>();
         final List<RuleSetInfo.FileInfo> fileInfos = new ArrayList<>();
         final SourceMap sourceMap = new SourceMap(index);
-        final java.util.Set<String> unreadable = new java.util.HashSet<>();
+        final Set<String> unreadable = new HashSet<>();
         DslExpansion expansion;
         boolean anyRuleFile;
 
@@ -84,7 +83,7 @@ public final class RuleSetCompiler {
     }
 
     /** Compiles with the executable model, behind both gates of the sandbox (see docs/architecture.md for why). */
-    public static Outcome compile(RuleFiles files) {
+    static Outcome compile(RuleFiles files) {
         String version = files.version();
         Build build = new Build(files);
         read(build);

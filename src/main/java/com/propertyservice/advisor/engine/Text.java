@@ -1,7 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.engine.Problem;
+import org.jspecify.annotations.Nullable;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
@@ -10,13 +9,13 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * A message of the engine (public only for the engine's own package) in every language the service speaks, from the bundle
- * {@code engine/internal/messages*.properties}: what a trainer reads when a rule set does not
+ * A message of the engine in every language the service speaks, from the bundle
+ * {@code engine/messages*.properties}: what a trainer reads when a rule set does not
  * validate. Arguments are names, paths and Drools' own words, put in as they are.
  */
-public record Text(Map<Language, String> values) {
+record Text(Map<Language, String> values) {
 
-    private static final String BUNDLE = "com.propertyservice.advisor.engine.internal.messages";
+    private static final String BUNDLE = "com.propertyservice.advisor.engine.messages";
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
 
     static {
@@ -27,7 +26,7 @@ public record Text(Map<Language, String> values) {
     }
 
     /** The message {@code key} with its arguments (a {@code Text} argument in the same language), in every language. */
-    public static Text of(String key, Object... arguments) {
+    static Text of(String key, Object... arguments) {
         Map<Language, String> values = new EnumMap<>(Language.class);
         BUNDLES.forEach((language, bundle) -> {
             Object[] inLanguage = new Object[arguments.length];
@@ -48,12 +47,12 @@ public record Text(Map<Language, String> values) {
     }
 
     /** The text in {@code language}. */
-    public String in(Language language) {
+    String in(Language language) {
         return values.get(language);
     }
 
     /** A problem at a place with this text. */
-    Problem at(String file, Integer line, String column, String rule) {
+    Problem at(@Nullable String file, @Nullable Integer line, @Nullable String column, @Nullable String rule) {
         return new Problem(file, line, column, rule, in(Language.EN), values);
     }
 }

@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -13,6 +13,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.jspecify.annotations.NullUnmarked;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * refused. Everything else in a rule (constraints, consequences) becomes bytecode that
  * {@link BytecodePolicy} reads before it can run.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class SourcePolicy {
 
     /** A refusal at a line of the DRL checked (1-based), naming the rule where there is one. */

@@ -1,26 +1,6 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.engine.CausedBy;
-import com.propertyservice.advisor.engine.Channel;
-import com.propertyservice.advisor.engine.Complainant;
-import com.propertyservice.advisor.engine.ComplainantRole;
-import com.propertyservice.advisor.engine.ComplainantSide;
-import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.ContactKind;
-import com.propertyservice.advisor.engine.Emotion;
-import com.propertyservice.advisor.engine.Escalation;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.HandlingStep;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.Principle;
-import com.propertyservice.advisor.engine.Priority;
-import com.propertyservice.advisor.engine.Problem;
-import com.propertyservice.advisor.engine.Promise;
-import com.propertyservice.advisor.engine.QualityDimension;
-import com.propertyservice.advisor.engine.Referral;
-import com.propertyservice.advisor.engine.ServiceArea;
-import com.propertyservice.advisor.engine.Temperament;
+import org.jspecify.annotations.NullUnmarked;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads trainer scenario files ({@code scenarios/*.yaml}). A scenario that cannot be read is a
  * problem of the rule set, reported with its file and, where YAML says so, its line.
  */
-public final class ScenarioLoader {
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
+final class ScenarioLoader {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "incident", "expect");
     static final Set<String> INCIDENT_KEYS = Set.of("externalId", "reportedAt", "channel", "community", "serviceArea",
@@ -74,14 +56,14 @@ public final class ScenarioLoader {
         DumperOptions dumper = new DumperOptions();
         Resolver withoutTimestamps = new Resolver() {
             @Override
-            public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first) {
+            public void addImplicitResolver(Tag tag, Pattern regexp, String first) {
                 if (!Tag.TIMESTAMP.equals(tag)) {
                     super.addImplicitResolver(tag, regexp, first);
                 }
             }
 
             @Override
-            public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+            public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
                 if (!Tag.TIMESTAMP.equals(tag)) {
                     super.addImplicitResolver(tag, regexp, first, limit);
                 }
@@ -96,7 +78,7 @@ public final class ScenarioLoader {
      *
      * @throws IllegalArgumentException naming every problem when the file cannot be read
      */
-    public static Scenario read(String file, String text) {
+    static Scenario read(String file, String text) {
         List<Problem> problems = new ArrayList<>();
         Scenario scenario = load(file, text, problems);
         if (scenario == null) {
@@ -291,10 +273,10 @@ public final class ScenarioLoader {
         } catch (DateTimeParseException withoutOffset) {
             try {
                 // a local time is read where the contract reads one: in the default zone
-                return LocalDateTime.parse(text).atZone(com.propertyservice.advisor.engine.Incident.DEFAULT_ZONE).toOffsetDateTime();
+                return LocalDateTime.parse(text).atZone(Incident.DEFAULT_ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(field + " must be a timestamp such as 2026-05-01T06:00:00+08:00 (or 2026-05-01T06:00:00,"
-                        + " read in " + com.propertyservice.advisor.engine.Incident.DEFAULT_ZONE + "), was '" + value + "'");
+                        + " read in " + Incident.DEFAULT_ZONE + "), was '" + value + "'");
             }
         }
     }

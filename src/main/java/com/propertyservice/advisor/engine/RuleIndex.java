@@ -1,9 +1,11 @@
-package com.propertyservice.advisor.engine.internal;
+package com.propertyservice.advisor.engine;
 
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.jspecify.annotations.NullUnmarked;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  * classifies). The rules are those Drools' own parser finds in what Drools compiles; their text
  * is the trainer's (DRL, DSLR, DSL) or the DRL a table generated.
  */
+@NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class RuleIndex {
 
     /**
@@ -63,7 +66,7 @@ final class RuleIndex {
                     : r + 1 < found.size() ? toFileLine.applyAsInt(found.get(r + 1).getLine()) - 1 : lines.length;
             first = Math.max(1, Math.min(first, lines.length));
             last = Math.max(first, Math.min(last, lines.length));
-            String body = String.join("\n", java.util.Arrays.copyOfRange(lines, first - 1, last));
+            String body = String.join("\n", Arrays.copyOfRange(lines, first - 1, last));
             int line = table == null ? first : tableRow(text, rule.getName(), first, table);
             RuleSpan span = new RuleSpan(rule.getName(), file, line, body);
             rules.add(span);
