@@ -183,6 +183,12 @@ class IncidentController {
     }
 
     @Operation(summary = "Reopen a resolved or followed-up incident whose problem is not solved; a new resolution deadline runs")
+    @ApiResponse(responseCode = "200", description = "The incident, ACKNOWLEDGED again with its new resolution deadline",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
+    @ApiResponse(responseCode = "404", description = NO_INCIDENT)
+    @ApiResponse(responseCode = "409", description = "Not resolved or followed up: still open (`conflict`, naming its status)")
+    @ApiResponse(responseCode = "415", description = "A body that is not application/json (`unsupported-media-type`)")
     @PostMapping("/{id}/reopen")
     IncidentView reopen(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request, Authentication caller) {
         return followThrough.reopen(id, request == null ? null : request.note(), caller.getName());
