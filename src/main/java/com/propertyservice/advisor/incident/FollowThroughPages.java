@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -124,13 +125,26 @@ class FollowThroughPages implements ServesPages {
     @PostMapping("/incidents/{id}/resolve")
     String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return withNote(id, note, text -> followThrough.resolve(id, text, user.getName()), "resolved", user, model, response,
+                redirect);
+    }
+
+    @PostMapping("/incidents/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return withNote(id, note, text -> followThrough.reopen(id, text, user.getName()), "reopened", user, model, response,
+                redirect);
+    }
+
+    /** A step that carries a note (null when blank): refused on the page when the note is too long. */
+    private String withNote(long id, String note, Function<String, IncidentView> step, String done, Authentication user,
+                            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         String text = note.strip();
         if (text.length() > NOTE_LENGTH) {
             return refused(id, new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "incident.note-too-long",
                     String.valueOf(NOTE_LENGTH)), user.getName(), model, response);
         }
-        return step(id, () -> followThrough.resolve(id, text.isEmpty() ? null : text, user.getName()), "resolved", null,
-                user, model, response, redirect);
+        return step(id, () -> step.apply(text.isEmpty() ? null : text), done, null, user, model, response, redirect);
     }
 
     /** Takes the step and shows the incident again; a refusal other than "no such incident" is shown on its page. */

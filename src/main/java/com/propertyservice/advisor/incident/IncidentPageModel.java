@@ -79,6 +79,7 @@ class IncidentPageModel {
         model.addAttribute("canAcknowledge", status == IncidentStatus.OPEN || status == IncidentStatus.ADVISED);
         model.addAttribute("canAssign", status != IncidentStatus.FOLLOWED_UP);
         model.addAttribute("canResolve", status.open());
+        model.addAttribute("canReopen", status == IncidentStatus.RESOLVED || status == IncidentStatus.FOLLOWED_UP);
         model.addAttribute("assignees", assignees(view.assignee(), me));
         return "incident/incident";
     }

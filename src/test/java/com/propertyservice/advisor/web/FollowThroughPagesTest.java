@@ -146,6 +146,21 @@ class FollowThroughPagesTest {
     }
 
     @Test
+    void aResolvedIncidentIsReopenedFromItsPageAndItsTimeToResolveRunsAgain() throws Exception {
+        long id = record();
+        assertThat(page(get("/incidents/" + id), DESK_A, 200)).as("nothing to reopen while open").doesNotContain("id=\"reopen\"");
+        followThrough.resolve(id, "更换了门禁读卡器", DESK_B);
+        assertThat(page(get("/incidents/" + id), DESK_A, 200)).contains("id=\"reopen\"").doesNotContain("id=\"resolve\"");
+
+        redirectsToTheIncident(id, post("/incidents/" + id + "/reopen").param("note", "读卡器还是刷不开").with(csrf()));
+        String after = page(get("/incidents/" + id), DESK_A, 200);
+        assertThat(after).contains("data-kind=\"REOPENED\"", "desk.a 重新打开", "读卡器还是刷不开", "id=\"resolve\"",
+                "data-deadline=\"RESOLVE\" data-state=\"PENDING\"").doesNotContain("id=\"reopen\"");
+        String twice = page(post("/incidents/" + id + "/reopen").with(csrf()), DESK_A, 409);
+        assertThat(twice).contains("id=\"step-problem\"", "不能重新打开");
+    }
+
+    @Test
     void anIncidentRecordedBeforeDeadlinesWereKeptTellsItsTimelineFromItsRecord() throws Exception {
         OffsetDateTime at = OffsetDateTime.parse("2026-05-12T05:40:00+08:00");
         jdbc.update("""
