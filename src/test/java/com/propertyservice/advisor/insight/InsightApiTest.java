@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.insight;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
@@ -39,7 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * review list's minimum count.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:insight-api;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
 @AutoConfigureMockMvc
 class InsightApiTest {
