@@ -2,8 +2,6 @@ package com.propertyservice.advisor;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * today, version and fired rules included. When the rules change, capture it again (the request is
  * the one in the section's curl command).
  */
-@SpringBootTest(properties = {
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "spring.datasource.url=jdbc:h2:mem:api-doc-examples;DB_CLOSE_DELAY=-1"})
-@AutoConfigureMockMvc
-class ApiDocExamplesTest {
+class ApiDocExamplesTest extends MockMvcServiceTest {
 
     static final Path API_DOC = Path.of("docs/api.md");
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,13 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -38,12 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every endpoint × every kind of caller, through the real filter chain, the real users table (bcrypt)
  * and the real API key check.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:service-api;DB_CLOSE_DELAY=-1",
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
-@AutoConfigureMockMvc
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends MockMvcServiceTest {
 
     static final String SUPERVISOR_PASSWORD = "Duty-Desk-Pass-1";
     static final String TRAINER_PASSWORD = "Rule-Keeper-Pass-01";
@@ -100,14 +91,6 @@ class AuthorizationMatrixTest {
 
     @Autowired
     Advisor advisor;
-
-    /** A copy of the rules folder: reload and roll back write to it, never to the project's rules/. */
-    @DynamicPropertySource
-    static void rulesCopy(DynamicPropertyRegistry registry) throws java.io.IOException {
-        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("matrix-rules");
-        org.springframework.util.FileSystemUtils.copyRecursively(java.nio.file.Path.of("rules"), copy);
-        registry.add("advisor.rules-dir", copy::toString);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -8,8 +8,6 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.RuleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,13 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The trainer scenario for the deck's case A, sent through the HTTP API, gets the advice the scenario
  * gets: its 05:40+08:00 stays 05:40 (a rest period), never 21:40 UTC. The same incident without an
  * offset is read in the default zone, and a recorded incident keeps the offset it was given.
- * (Same context as {@link ApiDocExamplesTest}, so Spring starts once for both.)
  */
-@SpringBootTest(properties = {
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "spring.datasource.url=jdbc:h2:mem:api-doc-examples;DB_CLOSE_DELAY=-1"})
-@AutoConfigureMockMvc
-class ScenarioOverHttpTest {
+class ScenarioOverHttpTest extends MockMvcServiceTest {
 
     static final Path CASE_A = Path.of("rules", "scenarios", "case-a-dawn-dancing.yaml");
 

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,9 @@ class BrokenRuleFilesTest {
 
     @Test
     void syntaxErrorIsReportedWithFileLineAndRule() {
-        String drl = SampleRules.text("principles/remediation.drl").replace("modify($a) { setSatisfactionGap($p - $e) }",
+        String drl = SampleRules.text(SampleRules.DRL).replace("modify($a) { setSatisfactionGap($p - $e) }",
                 "modify($a) { setSatisfactionGap($p - $e) ");
-        ReloadResult result = advisor.activate(SampleRules.with("principles/remediation.drl", drl));
+        ReloadResult result = advisor.activate(SampleRules.with(SampleRules.DRL, drl));
         assertThat(result.activated()).isFalse();
         assertThat(advisor.version()).isEqualTo(goodVersion);
         assertThat(result.validation().problems()).isNotEmpty().allSatisfy(p -> {
@@ -49,8 +50,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void unknownFieldIsReportedWithFileLineAndRule() {
-        String drl = SampleRules.text("principles/remediation.drl").replace("kanoFactor == KanoFactor.EXPECTED", "kanoFactr == KanoFactor.EXPECTED");
-        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/remediation.drl", drl));
+        String drl = SampleRules.text(SampleRules.DRL).replace("kanoFactor == KanoFactor.EXPECTED", "kanoFactr == KanoFactor.EXPECTED");
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.DRL, drl));
         assertThat(problem.file()).isEqualTo("principles/remediation.drl");
         assertThat(problem.line()).isEqualTo(24);
         assertThat(problem.rule()).isEqualTo("expected factor: keep the owner informed");
@@ -59,8 +60,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void anErrorInARulesActionIsReportedAtItsLineWithoutAStackTrace() {
-        String drl = SampleRules.text("principles/remediation.drl").replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
-        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/remediation.drl", drl));
+        String drl = SampleRules.text(SampleRules.DRL).replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.DRL, drl));
         assertThat(problem.file()).isEqualTo("principles/remediation.drl");
         assertThat(problem.line()).isEqualTo(16);
         assertThat(problem.rule()).isEqualTo("must-be failure calls for timely remediation");
@@ -80,8 +81,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void brokenTableCellIsReportedWithSheetRowAndColumn() {
-        String csv = SampleRules.text("catalogue/issues.drl.csv").replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTD, ASSURANCE\"");
-        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("catalogue/issues.drl.csv", csv));
+        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTD, ASSURANCE\"");
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.CATALOGUE, csv));
         assertThat(problem.file()).isEqualTo("catalogue/issues.drl.csv");
         assertThat(problem.line()).isEqualTo(11);
         assertThat(problem.column()).isEqualTo("B");
@@ -147,8 +148,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void ruleWithoutDescriptionIsAnError() {
-        String drl = SampleRules.text("principles/remediation.drl").replace("    @description(\"满意度 = 实际感受 − 预先期望\")\n", "");
-        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/remediation.drl", drl));
+        String drl = SampleRules.text(SampleRules.DRL).replace("    @description(\"满意度 = 实际感受 − 预先期望\")\n", "");
+        Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.DRL, drl));
         assertThat(problem.rule()).isEqualTo("satisfaction gap");
         assertThat(problem.line()).isEqualTo(33);
         assertThat(problem.message()).contains("@description");
@@ -190,8 +191,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void goodChangeActivatesAndTheNextAdviceCarriesTheNewVersion() {
-        String csv = SampleRules.text("catalogue/issues.drl.csv").replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
-        RuleFiles changed = SampleRules.with("catalogue/issues.drl.csv", csv);
+        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
+        RuleFiles changed = SampleRules.with(SampleRules.CATALOGUE, csv);
         ReloadResult result = advisor.activate(changed);
         assertThat(result.activated()).isTrue();
         assertThat(result.activeVersion()).isNotEqualTo(goodVersion).isEqualTo(changed.version());
@@ -212,7 +213,7 @@ class BrokenRuleFilesTest {
 
     @Test
     void advisorWillNotStartOnABrokenFolder() {
-        RuleFiles broken = SampleRules.with("principles/remediation.drl", "rule \"x\" when then");
+        RuleFiles broken = SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Advisor.fromFiles(broken))
                 .isInstanceOfSatisfying(RuleSetException.class, e ->
                         assertThat(e.validation().problems()).extracting(Problem::file).contains("principles/remediation.drl"));

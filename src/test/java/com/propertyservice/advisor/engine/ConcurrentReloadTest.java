@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ class ConcurrentReloadTest {
     @Test
     void reloadUnderConcurrentAdviceNeverFailsACallNorMixesRuleSets() throws Exception {
         RuleFiles assurance = SampleRules.files();
-        String csv = SampleRules.text("catalogue/issues.drl.csv").replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
-        RuleFiles empathy = SampleRules.with("catalogue/issues.drl.csv", csv);
-        RuleFiles broken = SampleRules.with("principles/remediation.drl", "rule \"x\" when then");
+        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
+        RuleFiles empathy = SampleRules.with(SampleRules.CATALOGUE, csv);
+        RuleFiles broken = SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL);
         Map<String, QualityDimension> dimensionOfVersion = Map.of(
                 assurance.version(), QualityDimension.ASSURANCE,
                 empathy.version(), QualityDimension.EMPATHY);

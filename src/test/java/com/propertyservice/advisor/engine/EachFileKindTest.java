@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

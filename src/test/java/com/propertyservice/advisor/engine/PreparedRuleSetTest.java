@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreparedRuleSetTest {
 
     static final RuleFiles ASSURANCE = SampleRules.files();
-    static final RuleFiles EMPATHY = SampleRules.with("catalogue/issues.drl.csv", SampleRules.text("catalogue/issues.drl.csv")
+    static final RuleFiles EMPATHY = SampleRules.with(SampleRules.CATALOGUE, SampleRules.text(SampleRules.CATALOGUE)
             .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\""));
 
     @Test
@@ -39,7 +40,7 @@ class PreparedRuleSetTest {
     void aPreparedSetTheGateRefusedIsNeverActivated() {
         Advisor advisor = Advisor.fromFiles(ASSURANCE);
 
-        PreparedRuleSet broken = advisor.prepare(SampleRules.with("principles/remediation.drl", "rule \"x\" when then"));
+        PreparedRuleSet broken = advisor.prepare(SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL));
 
         assertThat(broken.valid()).isFalse();
         assertThat(broken.validation().problems()).isNotEmpty();

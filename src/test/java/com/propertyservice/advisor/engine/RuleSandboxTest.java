@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.fact.Assessment;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class RuleSandboxTest {
                     modify($a) { flag("SEEN") }
                 end
                 """;
-        RuleFiles files = SampleRules.with("principles/remediation.drl", SampleRules.text("principles/remediation.drl") + rule);
+        RuleFiles files = SampleRules.with(SampleRules.DRL, SampleRules.text(SampleRules.DRL) + rule);
 
         ValidationResult result = Advisor.fromFiles(SampleRules.files()).validate(files);
 

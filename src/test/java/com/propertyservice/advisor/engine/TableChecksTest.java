@@ -1,18 +1,18 @@
 package com.propertyservice.advisor.engine;
 
+import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
+import static com.propertyservice.advisor.SampleRules.CATALOGUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Decision tables are checked row against row, beyond what Drools checks. */
 class TableChecksTest {
 
-    private static final RuleFiles SAMPLE = RuleFiles.fromDirectory(Path.of("src/test/resources/rulesets/sample"));
+    private static final RuleFiles SAMPLE = SampleRules.files();
     private static final Advisor ADVISOR = Advisor.fromFiles(SAMPLE);
-    private static final String CATALOGUE = "catalogue/issues.drl.csv";
 
     /** A combining matrix: escalation raised by emotion and Kano factor (rows 10..). */
     private static final String MATRIX = """

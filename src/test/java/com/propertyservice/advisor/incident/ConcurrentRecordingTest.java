@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of them ran into the pool's timeout (AcknowledgedWritesSurviveKillIT saw no write answered at all).
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:concurrent-recording;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "spring.datasource.hikari.maximum-pool-size=2",
         "spring.datasource.hikari.connection-timeout=3000"})
 class ConcurrentRecordingTest {

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
@@ -10,7 +11,6 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,10 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 409 for a step out of order, and whatever was answered 2xx is in the row afterwards (no write-back of
  * stale columns by the other request).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:transitions;DB_CLOSE_DELAY=-1",
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@ServiceOnRandomPort
 class ConcurrentTransitionsTest {
 
     static final int ROUNDS = 60;

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * return visit), each incident counted once.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:dashboard-counts;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
 class DashboardCountsTest {
 

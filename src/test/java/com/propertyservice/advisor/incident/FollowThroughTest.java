@@ -90,7 +90,7 @@ class FollowThroughTest {
         CLOCK.advance(Duration.between(CLOCK.instant(), resolveBy).plusMinutes(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> events(c, id, "BREACHED", "RESOLVE") == 1
                 && events(c, id, "ESCALATED", "RESOLVE") == 1);
-        Thread.sleep(1_000);
+        Thread.sleep(1_000); // proves a negative: ten more polls, and still one record of each
         assertThat(events(b, id, "REMINDED", "RESOLVE")).as("the 80 % reminder of the resolution, once").isEqualTo(1);
         assertThat(events(b, id, "BREACHED", "RESPOND")).isEqualTo(1);
         assertThat(events(b, id, "BREACHED", "RESOLVE")).isEqualTo(1);
@@ -121,7 +121,7 @@ class FollowThroughTest {
         Instant followUpBy = OffsetDateTime.parse(get(c, "/api/incidents/" + id).at("/deadlines/followUpBy").asString()).toInstant();
         CLOCK.advance(Duration.between(CLOCK.instant(), followUpBy).plusMinutes(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> events(c, id, "BREACHED", "FOLLOW_UP") == 1);
-        Thread.sleep(1_000);
+        Thread.sleep(1_000); // proves a negative: ten more polls, and still one record of each
         assertThat(events(b, id, "REMINDED", "FOLLOW_UP")).isEqualTo(1);
         assertThat(events(b, id, "BREACHED", "FOLLOW_UP")).isEqualTo(1);
         assertThat(events(b, id, "ESCALATED", "FOLLOW_UP")).isZero();

@@ -1,9 +1,9 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -32,10 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has externalIds of its own, and a repeat with other content is refused (422) without storing anything.
  * On H2 here, on PostgreSQL in {@link IdempotentRecordingPostgresTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:idempotent;DB_CLOSE_DELAY=-1",
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@ServiceOnRandomPort
 class IdempotentRecordingTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.incident;
 
+import com.propertyservice.advisor.MockMvcServiceTest;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Escalation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.OffsetDateTime;
@@ -17,13 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An incident recorded before contract 1.1 (no kind, side, notice or location; advice with the outside
  * authority as its escalation and none of the new lists) still reads: the incident with the defaults,
- * the advice as it was given. (Same context as ApiDocExamplesTest, so Spring starts once for both.)
+ * the advice as it was given.
  */
-@SpringBootTest(properties = {
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "spring.datasource.url=jdbc:h2:mem:api-doc-examples;DB_CLOSE_DELAY=-1"})
-@AutoConfigureMockMvc // not used here: it makes the context the one ApiDocExamplesTest already started
-class StoredBeforeContractElevenTest {
+class StoredBeforeContractElevenTest extends MockMvcServiceTest {
 
     private static final String OLD_INCIDENT = """
             {"externalId":null,"reportedAt":"2026-05-12T05:40:00+08:00","channel":"WALK_IN","community":"A小区",

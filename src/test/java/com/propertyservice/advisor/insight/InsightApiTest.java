@@ -39,6 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * review list's minimum count.
  */
 @SpringBootTest(properties = {
+        // a database by name, and so a context, no other class shares: the figures count every incident in it
+        // (with TestDatabase.OWN_IN_MEMORY this class's configuration equals FollowThroughPagesTest's)
         "spring.datasource.url=jdbc:h2:mem:insight-api;DB_CLOSE_DELAY=-1",
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
 @AutoConfigureMockMvc

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.kano;
 
-import com.propertyservice.advisor.RulesCopy;
+import com.propertyservice.advisor.TestDatabase;
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -45,7 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the trainer finds it afterwards.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:kano-api;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
 @AutoConfigureMockMvc
 class KanoSurveyApiTest {
@@ -53,7 +54,7 @@ class KanoSurveyApiTest {
     static final String TRAINER = "kano.trainer";
     static final String PASSWORD = "Kano-Trainer-Pass-1";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Path RULES = RulesCopy.create("kano-rules");
+    static final Path RULES = SampleRules.projectRulesCopy("kano-rules");
 
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {

@@ -1,9 +1,9 @@
 package com.propertyservice.advisor.kano;
 
+import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real Tomcat: the caller reads a 413 problem detail saying so, and nothing is stored. Once with its
  * length announced (refused before it is read) and once chunked (refused while it is parsed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:kano-limit;DB_CLOSE_DELAY=-1",
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@ServiceOnRandomPort
 class KanoUploadLimitTest {
 
     static final int MEGABYTE = 1024 * 1024;

@@ -1,9 +1,10 @@
 package com.propertyservice.advisor.loadtest;
 
+import com.propertyservice.advisor.ServiceOnRandomPort;
+import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Advisor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
@@ -17,13 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in-process reloads. Asserts that every request succeeded with the expected answer and that a
  * report came out; never how fast (timings belong in docs/performance.md, not in tests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:load-smoke;DB_CLOSE_DELAY=-1",
-        "advisor.security.api-keys=" + LoadScriptSmokeTest.API_KEY,
-        "advisor.security.bootstrap-admin-password=Load-Smoke-Password-1"})
+@ServiceOnRandomPort
 class LoadScriptSmokeTest {
-
-    static final String API_KEY = "load-smoke-key-0123456789";
 
     @LocalServerPort
     int port;
@@ -36,7 +32,7 @@ class LoadScriptSmokeTest {
         LoadScript.Settings brief = new LoadScript.Settings(List.of(1, 4), Duration.ofMillis(200), Duration.ofSeconds(2),
                 20_000, 4, Duration.ofMillis(500), Duration.ZERO);
 
-        LoadScript.Report report = new LoadScript("127.0.0.1", port, API_KEY, Path.of("rules"), brief)
+        LoadScript.Report report = new LoadScript("127.0.0.1", port, TestIncidents.API_KEY, Path.of("rules"), brief)
                 .run(() -> advisor.reload().activeVersion());
 
         assertThat(report.phases()).extracting(LoadScript.Phase::name).contains(LoadScript.HEALTH, LoadScript.ADVICE);

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.loadtest;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The load test's one command: starts the service from the exec jar on a free loopback port, with a
@@ -197,22 +201,21 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
 
     private void waitHealthy(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
         byte[] health = Http1Connection.request("GET", "/actuator/health", "127.0.0.1", port, null);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service stopped; see " + work.resolve("service.log"));
-            }
-            try (Http1Connection connection = new Http1Connection("127.0.0.1", port)) {
-                if (connection.exchange(health).status() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service stopped; see " + work.resolve("service.log"));
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+                try (Http1Connection connection = new Http1Connection("127.0.0.1", port)) {
+                    return connection.exchange(health).status() == 200;
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException notHealthy) {
+            throw new IllegalStateException("not healthy after " + timeout + "; see " + work.resolve("service.log"), notHealthy);
         }
-        throw new IllegalStateException("not healthy after " + timeout + "; see " + work.resolve("service.log"));
     }
 
     @Override

@@ -98,7 +98,7 @@ class AcknowledgedWritesSurviveKillIT {
                 return null;
             }));
         }
-        Thread.sleep(WRITING.toMillis());
+        Thread.sleep(WRITING.toMillis()); // load pacing: the writers write this long before the kill
         service.kill();
         stop.set(true);
         writers.shutdown();

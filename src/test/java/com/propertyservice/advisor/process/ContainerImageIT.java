@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.process;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The container image Jib wrote without a Docker daemon ({@code target/jib-image.tar}, built by {@code mvn package}):
@@ -80,17 +83,22 @@ class ContainerImageIT {
         Process image = builder.start();
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            int status = -1;
-            while (System.nanoTime() < deadline && image.isAlive() && status != 200) {
-                try {
-                    status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                    "http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException notYet) {
-                    Thread.sleep(250);
-                }
+            java.net.http.HttpRequest readiness = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+            AtomicInteger answered = new AtomicInteger(-1);
+            try {
+                await().atMost(Duration.ofSeconds(180)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    try {
+                        answered.set(http.send(readiness, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+                    } catch (IOException notYet) {
+                        answered.set(-1);
+                    }
+                    return answered.get() == 200 || !image.isAlive();
+                });
+            } catch (ConditionTimeoutException notReady) {
+                // the assertion below says so, with the image's log
             }
+            int status = answered.get();
             String log = Files.readString(work.resolve("image.log"));
             assertThat(status).as("readiness of the image started with chroot as %s:%n%s", user,
                     log.substring(Math.max(0, log.length() - 3000))).isEqualTo(200);

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.process;
 
 import com.propertyservice.advisor.TestIncidents;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The production shape on this machine, started once per test JVM and shared by the tests that need it: one
@@ -108,27 +112,31 @@ public final class MultiInstanceCluster {
             throw new IllegalStateException("HAProxy is needed for this test and could not be started (" + missing.getMessage()
                     + "): install Debian's haproxy (apt-get install haproxy; .ci/run does)", missing);
         }
-        // ready when the balancer answers and has marked both instances up (its health checks run every second)
+        // ready when the balancer answers twice in a row and has marked both instances up (its health checks run every second)
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int served = 0;
-        while (System.nanoTime() < deadline && served < 2) {
-            if (!haproxy.isAlive()) {
-                throw new IllegalStateException("haproxy stopped: " + Files.readString(work.resolve("haproxy.log")));
-            }
-            try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(balancerUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                served = health.statusCode() == 200 ? served + 1 : 0;
-            } catch (IOException notYet) {
-                served = 0;
-            }
-            Thread.sleep(200);
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(balancerUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        AtomicInteger served = new AtomicInteger();
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!haproxy.isAlive()) {
+                    throw new IllegalStateException("haproxy stopped: " + Files.readString(work.resolve("haproxy.log")));
+                }
+                try {
+                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return served.incrementAndGet() >= 2;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                served.set(0);
+                return false;
+            });
+        } catch (ConditionTimeoutException notServed) {
+            throw new IllegalStateException("the balancer did not answer in 30 s; see " + work.resolve("haproxy.log"), notServed);
         }
-        if (served < 2) {
-            throw new IllegalStateException("the balancer did not answer in 30 s; see " + work.resolve("haproxy.log"));
-        }
-        Thread.sleep(2_500); // two health-check rounds: both servers marked up
+        // a fixed wait, as nothing here shows haproxy's view: two health-check rounds, both servers marked up
+        Thread.sleep(2_500);
     }
 
     private void stopQuietly() {

@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The acceptance of several instances (issue 14), on {@link MultiInstanceCluster}: two instances of the exec jar on
@@ -78,12 +79,9 @@ class MultiInstanceIT {
             ServiceProcess other = on == cluster.a ? cluster.b : cluster.a;
             String version = publish(on, "[v" + i + "]");
             long published = System.nanoTime();
-            long deadline = published + PROPAGATION_BOUND.toNanos();
-            while (!version.equals(versionServedBy(other)) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(versionServedBy(other)).as("version %s published on one instance, served by the other", version)
-                    .isEqualTo(version);
+            await().atMost(PROPAGATION_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(versionServedBy(other))
+                            .as("version %s published on one instance, served by the other", version).isEqualTo(version));
             millis.add((System.nanoTime() - published) / 1_000_000);
         }
         long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -101,16 +99,15 @@ class MultiInstanceIT {
         int publications = 0;
         String last = null;
         while (load.running() && publications < 3) {
-            Thread.sleep(2_000);
+            Thread.sleep(2_000); // load pacing: two seconds of load between publications
             ServiceProcess on = publications % 2 == 0 ? cluster.b : cluster.a;
             last = publish(on, "[load-" + (publications + 1) + "]");
             publications++;
         }
-        long deadline = System.nanoTime() + PROPAGATION_BOUND.toNanos();
-        while (!(last.equals(versionServedBy(cluster.a)) && last.equals(versionServedBy(cluster.b))) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(2_000); // answers of the last version from both instances
+        String published = last;
+        await().atMost(PROPAGATION_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> published.equals(versionServedBy(cluster.a)) && published.equals(versionServedBy(cluster.b)));
+        Thread.sleep(2_000); // not a wait for a condition: two more seconds of load answered with the last version by both
         load.stop();
         load.await();
         say("load through the balancer during %d publications: %d requests, %d failed, %d mixed, versions seen %d, %.0f req/s"
@@ -126,7 +123,7 @@ class MultiInstanceIT {
     void killingOneInstanceUnderLoadFailsAtMostTheRequestsInFlightAndItRejoinsWithTheCurrentVersion() throws Exception {
         Load load = new Load(cluster.balancerUrl(), Duration.ofSeconds(14));
         load.start();
-        Thread.sleep(4_000);
+        Thread.sleep(4_000); // load pacing: four seconds of load before the kill
         cluster.a.kill();
         long killedAt = System.nanoTime();
         // published while a is down: a must come back with it
@@ -175,15 +172,15 @@ class MultiInstanceIT {
                                 break;
                             }
                             retried.incrementAndGet();
-                            Thread.sleep(Math.min(1_000, 50L << Math.min(attempt, 4)));
+                            Thread.sleep(Math.min(1_000, 50L << Math.min(attempt, 4))); // a client's back-off, bounded by hardEnd
                         }
                     }
                     return null;
                 }));
             }
-            Thread.sleep(3_000);
+            Thread.sleep(3_000); // load pacing: writes before the kill ...
             victim.kill();
-            Thread.sleep(2_000);
+            Thread.sleep(2_000); // ... and after it
             stop.set(true);
             writers.shutdown();
             assertThat(writers.awaitTermination(120, TimeUnit.SECONDS)).isTrue();

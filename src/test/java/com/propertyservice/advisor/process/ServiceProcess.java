@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.process;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service started from the exec jar as a child JVM on a free loopback port, in a working folder of
@@ -133,23 +137,26 @@ public final class ServiceProcess implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service stopped with exit code " + process.exitValue()
-                        + "; see " + log());
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service stopped with exit code " + process.exitValue()
+                            + "; see " + log());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+                return answers200(http, health);
+            });
+        } catch (ConditionTimeoutException notHealthy) {
+            process.destroyForcibly();
+            throw new IllegalStateException("not healthy after " + timeout + "; see " + log(), notHealthy);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("not healthy after " + timeout + "; see " + log());
+    }
+
+    private static boolean answers200(HttpClient http, HttpRequest request) throws InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     /** Settings as a mutable map, for callers that add to them. */

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.ruleset;
 
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.AdvisorApplication;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleSetException;

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.ruleset;
 
-import com.propertyservice.advisor.RuleSnippets;
+import com.propertyservice.advisor.TestDatabase;
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
@@ -26,14 +27,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static com.propertyservice.advisor.ruleset.SampleRules.CATALOGUE;
-import static com.propertyservice.advisor.ruleset.SampleRules.DRL;
+import static com.propertyservice.advisor.SampleRules.CATALOGUE;
+import static com.propertyservice.advisor.SampleRules.DRL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "advisor.rules.activation=publish",
-        "spring.datasource.url=jdbc:h2:mem:rule-activation;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.api-keys=" + RuleActivationTest.API_KEY})
 @AutoConfigureMockMvc
 @WithMockUser(username = "trainer", roles = "TRAINER")
@@ -64,7 +67,7 @@ class RuleActivationTest {
     @Autowired Advisor advisor;
     @Autowired JsonMapper json;
 
-    private SampleRules.Load load;
+    private AdviceLoad load;
 
     @BeforeEach
     void freshSampleUnderLoad() throws Exception {
@@ -72,7 +75,7 @@ class RuleActivationTest {
         if (!advisor.version().equals(SampleRules.version(RULES))) {
             post("/api/rules/reload", 200);
         }
-        load = SampleRules.Load.overHttp(port, API_KEY, 3); // requests over HTTP, as integrations send them
+        load = AdviceLoad.overHttp(port, API_KEY, 3); // requests over HTTP, as integrations send them
     }
 
     @AfterEach
@@ -91,7 +94,7 @@ class RuleActivationTest {
         cases.add(Arguments.of("failing scenario", "scenarios/staff-attitude-calm.yaml",
                 (UnaryOperator<String>) s -> s.replace("priority: NORMAL", "priority: URGENT"), "priority: URGENT", "priority"));
         for (String call : List.of("System.exit(0);", "Runtime.getRuntime();", "Class.forName(\"x\");", "new java.io.File(\"x\");")) {
-            cases.add(Arguments.of("forbidden " + call, DRL, (UnaryOperator<String>) s -> s + RuleSnippets.ruleWithConsequence(call), call,
+            cases.add(Arguments.of("forbidden " + call, DRL, (UnaryOperator<String>) s -> s + SampleRules.ruleWithConsequence(call), call,
                     call.startsWith("new ") ? call.substring(4).replaceAll("\\(.*", "") : call.replaceAll("[.(].*", "")));
         }
         return cases.stream();
@@ -224,11 +227,11 @@ class RuleActivationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    private void awaitCalls() throws InterruptedException {
+    /** Until the load has made 50 more calls (or one failed, which the test then reports), within a bound. */
+    private void awaitCalls() {
         long target = load.calls() + 50;
-        while (load.calls() < target && load.failures() == 0) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+                .until(() -> load.calls() >= target || load.failures() > 0);
     }
 
     static int lineOf(String text, String needle) {

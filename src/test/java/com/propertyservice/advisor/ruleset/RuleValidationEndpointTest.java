@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.ruleset;
 
+import com.propertyservice.advisor.TestDatabase;
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleFiles;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static com.propertyservice.advisor.ruleset.SampleRules.DRL;
+import static com.propertyservice.advisor.SampleRules.DRL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -30,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** POST /api/rules/validate checks an upload, a zip or the folder, and never activates anything. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:rule-validation;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(properties = {TestDatabase.OWN_IN_MEMORY})
 @AutoConfigureMockMvc
 @WithMockUser(username = "trainer", roles = "TRAINER")
 class RuleValidationEndpointTest {

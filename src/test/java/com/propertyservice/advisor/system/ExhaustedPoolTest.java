@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.system;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * connection is back, the same request passes.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:tiny-pool;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "spring.datasource.hikari.maximum-pool-size=2",
         "spring.datasource.hikari.connection-timeout=250",
         "advisor.security.api-keys=" + TestIncidents.API_KEY,

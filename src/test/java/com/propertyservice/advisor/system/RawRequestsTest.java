@@ -1,8 +1,8 @@
 package com.propertyservice.advisor.system;
 
+import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayOutputStream;
@@ -22,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * slashes, {@code ..} and {@code %25} in paths, multipart to a JSON endpoint, an oversized page form. Each is a
  * 4xx; on the API a problem detail with a correlation id; on the pages an error page with the correlation id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:raw-requests;DB_CLOSE_DELAY=-1",
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@ServiceOnRandomPort
 class RawRequestsTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.user;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
@@ -41,7 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * once, names are case-insensitive, and the credentials cache cannot be fooled by where a colon falls.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.api-keys=" + TestIncidents.API_KEY,
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD,
         "advisor.security.throttle.per-user=3",

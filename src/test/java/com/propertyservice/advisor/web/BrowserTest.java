@@ -58,7 +58,6 @@ abstract class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path DATA = temporaryFolder();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -72,9 +71,11 @@ abstract class BrowserTest {
     /** Every URL the browser requested since the class started (from the performance log). */
     final List<String> requested = new ArrayList<>();
 
+    /** Called once for each context the subclasses start: each gets a database file of its own. */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("advisor").toAbsolutePath());
+        Path data = temporaryFolder();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath());
         registry.add("advisor.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
     }
 
@@ -186,7 +187,7 @@ abstract class BrowserTest {
         try {
             users.create(new NewUser(username, PASSWORD, Set.of(role)), "browser-test");
         } catch (ApiProblemException exists) {
-            // the context (and its database) is shared by the browser test classes
+            // the context (and its database) is shared by the browser test classes that add no configuration
         }
     }
 

@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.web;
 
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * incident as it stands now, in both languages, instead of an error page.
  */
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:follow-through-pages;DB_CLOSE_DELAY=-1",
+        TestDatabase.OWN_IN_MEMORY,
         "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,6 +1,6 @@
 package com.propertyservice.advisor.web;
 
-import com.propertyservice.advisor.RulesCopy;
+import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KanoPagesTest extends BrowserTest {
 
-    static final Path RULES = RulesCopy.create("kano-page-rules");
+    static final Path RULES = SampleRules.projectRulesCopy("kano-page-rules");
     static final Path SAMPLE = Path.of("docs", "samples", "kano-survey-sample.csv");
     private static String surveyPage;
 
