@@ -251,6 +251,8 @@ class BadInputTest extends MockMvcServiceTest {
         // steps out of order (contract 1.2): a resolved incident cannot be acknowledged or resolved again
         cases.add(onStored("acknowledge: a resolved incident", stored -> post("/api/incidents/" + stored.resolved() + "/acknowledge").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
         cases.add(onStored("resolve: a resolved incident", stored -> json(post("/api/incidents/" + stored.resolved() + "/resolve"), "{\"note\":\"again\"}").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
+        cases.add(onStored("reopen: an incident still open", stored -> json(post("/api/incidents/" + stored.open() + "/reopen"), "{\"note\":\"还是坏的\"}").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
+        cases.add(onStored("reopen: note too long", stored -> json(post("/api/incidents/" + stored.resolved() + "/reopen"), "{\"note\":\"" + "x".repeat(2001) + "\"}").header("X-API-Key", TestIncidents.API_KEY), 400, "invalid-request", "note"));
         cases.add(onStored("resolution: a resolved incident", stored -> post("/api/incidents/" + stored.resolved() + "/resolution").header("X-API-Key", TestIncidents.API_KEY), 409, "conflict", null));
         return cases.stream();
     }
