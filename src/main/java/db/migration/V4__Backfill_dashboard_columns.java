@@ -1,10 +1,5 @@
 package db.migration;
 
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills V3's dashboard columns for incidents recorded before them, from each row's stored advice: the
@@ -28,11 +27,12 @@ public class V4__Backfill_dashboard_columns extends BaseJavaMigration {
         JsonMapper json = JsonMapper.builder().build();
         Connection connection = context.getConnection();
         try (PreparedStatement read = connection.prepareStatement(
-                "select id, reported_at, advised_at, advice_json from incidents where resolve_by is null");
-             PreparedStatement target = connection.prepareStatement("update incidents set resolve_by = ? where id = ?");
-             PreparedStatement cause = connection.prepareStatement(
-                     "insert into incident_complaint_causes (incident_id, cause) values (?, ?)");
-             ResultSet rows = read.executeQuery()) {
+                        "select id, reported_at, advised_at, advice_json from incidents where resolve_by is null");
+                PreparedStatement target =
+                        connection.prepareStatement("update incidents set resolve_by = ? where id = ?");
+                PreparedStatement cause = connection.prepareStatement(
+                        "insert into incident_complaint_causes (incident_id, cause) values (?, ?)");
+                ResultSet rows = read.executeQuery()) {
             int pending = 0;
             while (rows.next()) {
                 long id = rows.getLong("id");

@@ -2,11 +2,10 @@ package com.propertyservice.advisor;
 
 import com.propertyservice.advisor.cli.ValidateCommand;
 import com.propertyservice.advisor.ruleset.EarlyRuleSetBuild;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-import java.util.Arrays;
 
 /** The advisor service: REST API, pages and rule administration around the engine. */
 @SpringBootApplication

@@ -1,11 +1,10 @@
 package com.propertyservice.advisor;
 
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.nio.file.Path;
 
 /**
  * The whole service behind MockMvc, with {@link TestIncidents#API_KEY}, the bootstrap admin, a database of its own
@@ -13,10 +12,12 @@ import java.nio.file.Path;
  * this and adds no configuration of its own runs in one Spring context, started once: such a class must not depend
  * on the database holding only its own rows.
  */
-@SpringBootTest(properties = {
-        TestDatabase.OWN_IN_MEMORY,
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@SpringBootTest(
+        properties = {
+            TestDatabase.OWN_IN_MEMORY,
+            "advisor.security.api-keys=" + TestIncidents.API_KEY,
+            "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD
+        })
 @AutoConfigureMockMvc
 public abstract class MockMvcServiceTest {
 

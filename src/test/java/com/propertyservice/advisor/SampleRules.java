@@ -7,8 +7,6 @@ import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.ServiceArea;
-import org.springframework.util.FileSystemUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The rule folders tests run on, in one place: the small sample rule set under
@@ -40,14 +39,24 @@ public final class SampleRules {
 
     /** An angry owner, the lift down again; expectation 4, perception 1. */
     public static final Incident ANGRY_LIFT = Incident.builder()
-            .channel(Channel.PHONE).community("阳光花园").serviceArea(ServiceArea.ENGINEERING)
-            .issue("lift-outage").summary("电梯又坏了").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY))
-            .expectation(4).perception(1).build();
+            .channel(Channel.PHONE)
+            .community("阳光花园")
+            .serviceArea(ServiceArea.ENGINEERING)
+            .issue("lift-outage")
+            .summary("电梯又坏了")
+            .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY))
+            .expectation(4)
+            .perception(1)
+            .build();
 
     /** A calm owner about a rude guard. */
     public static final Incident CALM_STAFF = Incident.builder()
-            .channel(Channel.APP).community("阳光花园").serviceArea(ServiceArea.SECURITY)
-            .issue("staff-attitude").summary("保安说话很冲").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
+            .channel(Channel.APP)
+            .community("阳光花园")
+            .serviceArea(ServiceArea.SECURITY)
+            .issue("staff-attitude")
+            .summary("保安说话很冲")
+            .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
             .build();
 
     /**
@@ -67,8 +76,7 @@ public final class SampleRules {
               %s
             """;
 
-    private SampleRules() {
-    }
+    private SampleRules() {}
 
     /** The sample's files, in memory. */
     public static RuleFiles files() {
@@ -87,8 +95,14 @@ public final class SampleRules {
 
     /** An angry owner's incident about {@code issue} in the sample's community, without expectation or perception. */
     public static Incident incident(String issue) {
-        return Incident.builder().channel(Channel.PHONE).community("阳光花园").serviceArea(ServiceArea.ENGINEERING)
-                .issue(issue).summary("电梯又坏了").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY)).build();
+        return Incident.builder()
+                .channel(Channel.PHONE)
+                .community("阳光花园")
+                .serviceArea(ServiceArea.ENGINEERING)
+                .issue(issue)
+                .summary("电梯又坏了")
+                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY))
+                .build();
     }
 
     /** A temporary copy of the sample, for a test that changes rule files on disk. */

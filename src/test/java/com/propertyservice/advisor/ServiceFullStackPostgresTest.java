@@ -1,7 +1,6 @@
 package com.propertyservice.advisor;
 
 import com.propertyservice.advisor.process.PostgresCluster;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +17,9 @@ class ServiceFullStackPostgresTest extends ServiceFullStackTest {
         if (database == null) {
             database = PostgresCluster.shared().database("full_stack");
         }
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + database.url(),
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password());
     }

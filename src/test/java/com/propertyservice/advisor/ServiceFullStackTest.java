@@ -1,10 +1,6 @@
 package com.propertyservice.advisor;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service over real HTTP on a random port, on an H2 file in a temporary folder (on PostgreSQL:
@@ -31,7 +30,8 @@ class ServiceFullStackTest {
 
     /** Started as {@code main} starts the service, with the rule set compiled while Spring starts. */
     ConfigurableApplicationContext start(Path data) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--advisor.security.api-keys=" + TestIncidents.API_KEY,
                 "--advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD));
         arguments.addAll(database(data));
@@ -40,7 +40,8 @@ class ServiceFullStackTest {
 
     /** The database both starts use: an H2 file here. */
     List<String> database(Path data) {
-        return List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath());
+        return List.of("--spring.datasource.url=jdbc:h2:file:"
+                + data.resolve("advisor").toAbsolutePath());
     }
 
     static String base(ConfigurableApplicationContext context) {
@@ -49,12 +50,17 @@ class ServiceFullStackTest {
 
     HttpResponse<String> send(String method, String url, String body, boolean asAdmin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json");
         if (asAdmin) {
             String pair = "admin:" + TestIncidents.ADMIN_PASSWORD;
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         } else {
             request.header("X-API-Key", TestIncidents.API_KEY);
         }
@@ -80,8 +86,11 @@ class ServiceFullStackTest {
             id = incident.get("id").asLong();
             assertThat(recorded.headers().firstValue("Location")).hasValue(base + "/api/incidents/" + id);
             assertThat(incident.get("status").asString()).isEqualTo("OPEN");
-            assertThat(incident.get("recordedBy").asString()).startsWith("api-key:").hasSize("api-key:".length() + 4);
-            assertThat(incident.get("ruleSetVersion").asString()).isEqualTo(incident.get("advice").get("ruleSetVersion").asString());
+            assertThat(incident.get("recordedBy").asString())
+                    .startsWith("api-key:")
+                    .hasSize("api-key:".length() + 4);
+            assertThat(incident.get("ruleSetVersion").asString())
+                    .isEqualTo(incident.get("advice").get("ruleSetVersion").asString());
             assertThat(incident.get("firedRules").size()).isPositive();
             assertThat(incident.get("satisfactionGap").isNull()).isTrue();
 
@@ -91,16 +100,25 @@ class ServiceFullStackTest {
 
             HttpResponse<String> list = send("GET", base + "/api/incidents?status=OPEN&area=SECURITY", null, true);
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(list.body()).get("content").get(0).get("id").asLong()).isEqualTo(id);
+            assertThat(JSON.readTree(list.body())
+                            .get("content")
+                            .get(0)
+                            .get("id")
+                            .asLong())
+                    .isEqualTo(id);
 
             // the incident had no expectation: the one given on the visit makes the gap
-            HttpResponse<String> visit = send("POST", base + "/api/incidents/" + id + "/follow-ups",
-                    "{\"perception\":2,\"expectation\":4,\"comment\":\"保安道歉了，但态度还是一般\"}", true);
+            HttpResponse<String> visit = send(
+                    "POST",
+                    base + "/api/incidents/" + id + "/follow-ups",
+                    "{\"perception\":2,\"expectation\":4,\"comment\":\"保安道歉了，但态度还是一般\"}",
+                    true);
             assertThat(visit.statusCode()).isEqualTo(201);
             JsonNode visited = JSON.readTree(visit.body());
             assertThat(visited.get("status").asString()).isEqualTo("FOLLOWED_UP");
             assertThat(visited.get("satisfactionGap").asInt()).isEqualTo(-2);
-            assertThat(visited.get("followUps").get(0).get("visitedBy").asString()).isEqualTo("admin");
+            assertThat(visited.get("followUps").get(0).get("visitedBy").asString())
+                    .isEqualTo("admin");
         }
 
         try (ConfigurableApplicationContext second = start(data)) {

@@ -1,13 +1,12 @@
 package com.propertyservice.advisor;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole service on a real socket (a random port), with {@link TestIncidents#API_KEY}, the bootstrap admin and a
@@ -19,9 +18,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        TestDatabase.OWN_IN_MEMORY,
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
-public @interface ServiceOnRandomPort {
-}
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            TestDatabase.OWN_IN_MEMORY,
+            "advisor.security.api-keys=" + TestIncidents.API_KEY,
+            "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD
+        })
+public @interface ServiceOnRandomPort {}

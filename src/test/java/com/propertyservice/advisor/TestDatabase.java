@@ -11,6 +11,5 @@ public final class TestDatabase {
      */
     public static final String OWN_IN_MEMORY = "spring.datasource.url=";
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 }

@@ -17,8 +17,7 @@ public final class TestIncidents {
             {"channel":"WALK_IN","community":"翠湖苑","serviceArea":"SECURITY","issue":"staff-attitude",
              "summary":"门岗保安说话很冲","complainant":{"role":"TENANT","emotion":"CALM"}}""";
 
-    private TestIncidents() {
-    }
+    private TestIncidents() {}
 
     /** {@link #LIFT_OUTAGE} with one top-level field replaced or added (value is raw JSON). */
     public static String liftOutageWith(String field, String rawValue) {

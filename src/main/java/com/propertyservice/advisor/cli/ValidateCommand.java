@@ -8,10 +8,6 @@ import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code validate [rules-folder|rules.zip]}: compiles a rules folder as the service would (safety
@@ -35,8 +34,7 @@ public final class ValidateCommand {
     /** The arguments or the folder could not be used. */
     public static final int UNUSABLE = 2;
 
-    private ValidateCommand() {
-    }
+    private ValidateCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -70,9 +68,13 @@ public final class ValidateCommand {
             scenario.failures().forEach(f -> out.println("      " + f));
         }
         long failed = result.scenarios().stream().filter(s -> !s.passed()).count();
-        out.println((result.valid() ? "VALID" : "INVALID") + ": " + result.problems().size() + " error(s), " + result.warnings().size()
-                + " warning(s), " + (result.scenarios().size() - failed) + " of " + result.scenarios().size() + " scenario(s) passed"
-                + (result.valid() ? "; the service would activate this rule set" : "; the service would keep its running rule set"));
+        out.println((result.valid() ? "VALID" : "INVALID") + ": "
+                + result.problems().size() + " error(s), " + result.warnings().size()
+                + " warning(s), " + (result.scenarios().size() - failed) + " of "
+                + result.scenarios().size() + " scenario(s) passed"
+                + (result.valid()
+                        ? "; the service would activate this rule set"
+                        : "; the service would keep its running rule set"));
         return result.valid() ? VALID : INVALID;
     }
 
@@ -82,7 +84,8 @@ public final class ValidateCommand {
     }
 
     private static RuleFiles read(Path source) throws IOException {
-        if (Files.isRegularFile(source) && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(source)
+                && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try (InputStream in = Files.newInputStream(source)) {
                 return RuleFiles.fromZip(in);
             }

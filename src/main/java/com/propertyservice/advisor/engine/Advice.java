@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Handling advice for one incident, as the contract defines it. Texts are in {@link #language()}.
@@ -35,14 +34,31 @@ import java.util.List;
  * @param firedRules        the rules that fired, in firing order
  * @param language          the language of the texts
  */
-public record Advice(String issue, @Nullable ContactKind kind, List<String> safetySteps, @Nullable KanoFactor kanoFactor,
-                     @Nullable QualityDimension qualityDimension, @Nullable Fault fault, List<ComplaintCause> complaintCauses,
-                     @Nullable Priority priority, @Nullable Duration respondWithin, @Nullable Duration resolveWithin,
-                     @Nullable Escalation escalation,
-                     List<Referral> referral, List<PrincipleAdvice> principles, List<StepAdvice> steps,
-                     List<ActionAdvice> actions, List<String> cautions, List<String> missingDetails,
-                     List<String> warnings, @Nullable FollowUp followUp, List<Reminder> reminders, @Nullable Integer satisfactionGap, String ruleSetVersion,
-                     List<String> firedRules, Language language) {
+public record Advice(
+        String issue,
+        @Nullable ContactKind kind,
+        List<String> safetySteps,
+        @Nullable KanoFactor kanoFactor,
+        @Nullable QualityDimension qualityDimension,
+        @Nullable Fault fault,
+        List<ComplaintCause> complaintCauses,
+        @Nullable Priority priority,
+        @Nullable Duration respondWithin,
+        @Nullable Duration resolveWithin,
+        @Nullable Escalation escalation,
+        List<Referral> referral,
+        List<PrincipleAdvice> principles,
+        List<StepAdvice> steps,
+        List<ActionAdvice> actions,
+        List<String> cautions,
+        List<String> missingDetails,
+        List<String> warnings,
+        @Nullable FollowUp followUp,
+        List<Reminder> reminders,
+        @Nullable Integer satisfactionGap,
+        String ruleSetVersion,
+        List<String> firedRules,
+        Language language) {
 
     /** Lists are never null: advice stored before contract 1.1 has none of the new ones, and reads as empty. */
     public Advice {
@@ -70,8 +86,7 @@ public record Advice(String issue, @Nullable ContactKind kind, List<String> safe
      * @param weight how much it matters here; heavier first
      * @param reason why it applies, in the trainer's words
      */
-    public record PrincipleAdvice(Principle code, int weight, String reason) {
-    }
+    public record PrincipleAdvice(Principle code, int weight, String reason) {}
 
     /**
      * A handling step with the actions tailored to the case.
@@ -93,8 +108,11 @@ public record Advice(String issue, @Nullable ContactKind kind, List<String> safe
      * @param rule      the rule that proposed it
      * @param code      the text code it was written from
      */
-    public record ActionAdvice(String text, @Nullable Principle principle, @Nullable String rule, String code) {
-    }
+    public record ActionAdvice(
+            String text,
+            @Nullable Principle principle,
+            @Nullable String rule,
+            String code) {}
 
     /**
      * The return visit (回访).
@@ -102,6 +120,5 @@ public record Advice(String issue, @Nullable ContactKind kind, List<String> safe
      * @param within when to visit, counted from the resolution
      * @param survey whether to measure satisfaction on the visit
      */
-    public record FollowUp(Duration within, boolean survey) {
-    }
+    public record FollowUp(Duration within, boolean survey) {}
 }

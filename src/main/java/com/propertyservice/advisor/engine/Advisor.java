@@ -124,8 +124,9 @@ public final class Advisor {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from) || from.plusYears(1).isBefore(to)) {
-            throw new IllegalArgumentException("working hours are asked for a run of dates up to a year long, from a date to the same"
-                    + " or a later one; " + from + " to " + to + " is not one");
+            throw new IllegalArgumentException(
+                    "working hours are asked for a run of dates up to a year long, from a date to the same"
+                            + " or a later one; " + from + " to " + to + " is not one");
         }
         return active.get().workingHours(from, to, limits);
     }
@@ -210,24 +211,36 @@ public final class Advisor {
         return run(set, set.scenarios(), limits);
     }
 
-    private record Candidate(CompiledRuleSet ruleSet, ValidationResult result) {
-    }
+    private record Candidate(CompiledRuleSet ruleSet, ValidationResult result) {}
 
     private static Candidate check(RuleFiles files, AdviceLimits limits) {
         RuleSetCompiler.Outcome outcome = RuleSetCompiler.compile(files);
         if (outcome.ruleSet() == null) {
-            return new Candidate(null, new ValidationResult(outcome.version(), outcome.problems(), List.of(), outcome.warnings()));
+            return new Candidate(
+                    null, new ValidationResult(outcome.version(), outcome.problems(), List.of(), outcome.warnings()));
         }
-        return new Candidate(outcome.ruleSet(),
-                new ValidationResult(outcome.version(), outcome.problems(), run(outcome.ruleSet(), outcome.scenarios(), limits), outcome.warnings()));
+        return new Candidate(
+                outcome.ruleSet(),
+                new ValidationResult(
+                        outcome.version(),
+                        outcome.problems(),
+                        run(outcome.ruleSet(), outcome.scenarios(), limits),
+                        outcome.warnings()));
     }
 
     private static ScenarioResult result(Scenario scenario, List<Text> failures, List<String> firedRules) {
         Map<Language, List<String>> translations = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            translations.put(language, failures.stream().map(f -> f.in(language)).toList());
+            translations.put(
+                    language, failures.stream().map(f -> f.in(language)).toList());
         }
-        return new ScenarioResult(scenario.file(), scenario.name(), failures.isEmpty(), translations.get(Language.EN), firedRules, translations);
+        return new ScenarioResult(
+                scenario.file(),
+                scenario.name(),
+                failures.isEmpty(),
+                translations.get(Language.EN),
+                firedRules,
+                translations);
     }
 
     private static List<ScenarioResult> run(CompiledRuleSet set, List<Scenario> scenarios, AdviceLimits limits) {

@@ -1,5 +1,15 @@
 package com.propertyservice.advisor.engine;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.NullUnmarked;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
@@ -22,17 +32,6 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 /**
  * The second gate of the rule sandbox: every class the executable model generated from the rule
  * files (constraints, consequences, the rule definitions with their attributes and metadata, the
@@ -49,9 +48,20 @@ final class BytecodePolicy {
 
     /** What compiled rule code may not do, each with the message that says so. */
     enum Kind {
-        CALL("call"), READ("read"), WRITE("write"), TYPE("type"), CLASS_LITERAL("class-literal"), METHOD_REFERENCE("method-reference"),
-        EXTENDS("extends"), FINALIZER("finalizer"), SYNCHRONIZED("synchronized"), MONITOR("monitor"), MULTI_ARRAY("multi-array"),
-        ARRAY_SIZE("array-size"), LOOP("loop"), RECURSION("recursion");
+        CALL("call"),
+        READ("read"),
+        WRITE("write"),
+        TYPE("type"),
+        CLASS_LITERAL("class-literal"),
+        METHOD_REFERENCE("method-reference"),
+        EXTENDS("extends"),
+        FINALIZER("finalizer"),
+        SYNCHRONIZED("synchronized"),
+        MONITOR("monitor"),
+        MULTI_ARRAY("multi-array"),
+        ARRAY_SIZE("array-size"),
+        LOOP("loop"),
+        RECURSION("recursion");
 
         private final String key;
 
@@ -111,8 +121,10 @@ final class BytecodePolicy {
                 for (AbstractInsnNode insn : method.instructions) {
                     if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof String s) {
                         lastString = s;
-                    } else if (insn instanceof MethodInsnNode call && call.owner.equals("org/drools/modelcompiler/dsl/pattern/D")
-                            && call.name.equals("rule") && rule == null) {
+                    } else if (insn instanceof MethodInsnNode call
+                            && call.owner.equals("org/drools/modelcompiler/dsl/pattern/D")
+                            && call.name.equals("rule")
+                            && rule == null) {
                         rule = lastString;
                     }
                 }
@@ -121,9 +133,11 @@ final class BytecodePolicy {
                 }
                 ruleOfMethod.put(node.name + "." + method.name, rule);
                 for (AbstractInsnNode insn : method.instructions) {
-                    String used = insn instanceof FieldInsnNode field ? field.owner
-                            : insn instanceof MethodInsnNode call ? call.owner
-                            : insn instanceof TypeInsnNode type ? type.desc : null;
+                    String used = insn instanceof FieldInsnNode field
+                            ? field.owner
+                            : insn instanceof MethodInsnNode call
+                                    ? call.owner
+                                    : insn instanceof TypeInsnNode type ? type.desc : null;
                     if (used != null && classes.containsKey(used)) {
                         rulesOfClass.computeIfAbsent(used, c -> new TreeSet<>()).add(rule);
                     }
@@ -134,8 +148,11 @@ final class BytecodePolicy {
 
     private void checkClass(ClassNode node) {
         for (String parent : parents(node)) {
-            if (!classes.containsKey(parent) && !AllowList.allowsType(parent) && !parent.equals("java/lang/Enum")
-                    && !parent.equals("java/lang/Object") && !parent.startsWith("org/drools/model/functions/")) {
+            if (!classes.containsKey(parent)
+                    && !AllowList.allowsType(parent)
+                    && !parent.equals("java/lang/Enum")
+                    && !parent.equals("java/lang/Object")
+                    && !parent.startsWith("org/drools/model/functions/")) {
                 violate(node, null, Kind.EXTENDS, readable(parent));
             }
         }
@@ -169,7 +186,8 @@ final class BytecodePolicy {
         for (int i = 0; i < insns.length; i++) {
             AbstractInsnNode insn = insns[i];
             if (insn instanceof MethodInsnNode call) {
-                boolean allowed = call.name.equals("<init>") ? AllowList.allowsConstructor(call.owner, call.desc)
+                boolean allowed = call.name.equals("<init>")
+                        ? AllowList.allowsConstructor(call.owner, call.desc)
                         : AllowList.allows(call.owner, call.name);
                 if (!own(call.owner) && !allowed) {
                     violate(node, method, Kind.CALL, readable(call.owner) + "." + call.name);
@@ -214,13 +232,15 @@ final class BytecodePolicy {
         }
     }
 
-    private static boolean backward(Map<LabelNode, Integer> labels, int at, LabelNode fallback, List<LabelNode> targets) {
+    private static boolean backward(
+            Map<LabelNode, Integer> labels, int at, LabelNode fallback, List<LabelNode> targets) {
         return labels.get(fallback) < at || targets.stream().anyMatch(l -> labels.get(l) < at);
     }
 
     /** A method handle (a lambda's target, a bootstrap) is a call like any other. */
     private void checkHandle(ClassNode node, MethodNode method, Handle handle) {
-        boolean allowed = handle.getName().equals("<init>") ? AllowList.allowsConstructor(handle.getOwner(), handle.getDesc())
+        boolean allowed = handle.getName().equals("<init>")
+                ? AllowList.allowsConstructor(handle.getOwner(), handle.getDesc())
                 : AllowList.allows(handle.getOwner(), handle.getName());
         if (!own(handle.getOwner()) && !allowed) {
             violate(node, method, Kind.METHOD_REFERENCE, readable(handle.getOwner()) + "." + handle.getName());
@@ -234,18 +254,24 @@ final class BytecodePolicy {
      */
     private void checkArraySize(ClassNode node, MethodNode method, AbstractInsnNode[] insns, int at) {
         int pushed = at - 1;
-        while (pushed > 1 && insns[pushed].getOpcode() == Opcodes.ISTORE && insns[pushed - 1].getOpcode() == Opcodes.DUP) {
+        while (pushed > 1
+                && insns[pushed].getOpcode() == Opcodes.ISTORE
+                && insns[pushed - 1].getOpcode() == Opcodes.DUP) {
             pushed -= 2; // "dup; istore n" keeps a copy of the size in a local and leaves it on the stack
         }
         AbstractInsnNode size = pushed >= 0 ? insns[pushed] : null;
-        if (size != null && (size.getOpcode() == Opcodes.ARRAYLENGTH
-                || size instanceof VarInsnNode load && load.getOpcode() == Opcodes.ILOAD && storedFromArrayLength(insns, pushed, load.var))) {
+        if (size != null
+                && (size.getOpcode() == Opcodes.ARRAYLENGTH
+                        || size instanceof VarInsnNode load
+                                && load.getOpcode() == Opcodes.ILOAD
+                                && storedFromArrayLength(insns, pushed, load.var))) {
             return;
         }
         Integer constant = null;
         if (size != null && size.getOpcode() >= Opcodes.ICONST_0 && size.getOpcode() <= Opcodes.ICONST_5) {
             constant = size.getOpcode() - Opcodes.ICONST_0;
-        } else if (size instanceof IntInsnNode push && (push.getOpcode() == Opcodes.BIPUSH || push.getOpcode() == Opcodes.SIPUSH)) {
+        } else if (size instanceof IntInsnNode push
+                && (push.getOpcode() == Opcodes.BIPUSH || push.getOpcode() == Opcodes.SIPUSH)) {
             constant = push.operand;
         }
         if (constant == null || constant > MAX_ARRAY) {
@@ -271,7 +297,8 @@ final class BytecodePolicy {
         Map<String, Set<String>> calls = new HashMap<>();
         for (ClassNode node : classes.values()) {
             for (MethodNode method : node.methods) {
-                Set<String> callees = calls.computeIfAbsent(node.name + "." + method.name + method.desc, m -> new HashSet<>());
+                Set<String> callees =
+                        calls.computeIfAbsent(node.name + "." + method.name + method.desc, m -> new HashSet<>());
                 for (AbstractInsnNode insn : method.instructions) {
                     if (insn instanceof MethodInsnNode call && own(call.owner)) {
                         callees.add(call.owner + "." + call.name + call.desc);
@@ -293,14 +320,18 @@ final class BytecodePolicy {
                 String owner = cycle.substring(0, cycle.lastIndexOf('.', cycle.indexOf('(')));
                 String name = cycle.substring(owner.length() + 1, cycle.indexOf('('));
                 ClassNode node = classes.get(owner);
-                MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElse(null);
+                MethodNode method = node.methods.stream()
+                        .filter(m -> m.name.equals(name))
+                        .findFirst()
+                        .orElse(null);
                 violate(node, method, Kind.RECURSION, name);
                 return;
             }
         }
     }
 
-    private static String findCycle(String at, Map<String, Set<String>> calls, Deque<String> path, Set<String> onPath, Set<String> done) {
+    private static String findCycle(
+            String at, Map<String, Set<String>> calls, Deque<String> path, Set<String> onPath, Set<String> done) {
         if (onPath.contains(at)) {
             return at;
         }
@@ -326,8 +357,10 @@ final class BytecodePolicy {
 
     private void violate(ClassNode node, MethodNode method, Kind kind, String subject) {
         String ruleOfThisMethod = method == null ? null : ruleOfMethod.get(node.name + "." + method.name);
-        Set<String> rules = ruleOfThisMethod != null ? Set.of(ruleOfThisMethod) : rulesOfClass.getOrDefault(node.name, Set.of());
-        Violation violation = new Violation(node.name.replace('/', '.'), method == null ? null : method.name, kind, subject, rules);
+        Set<String> rules =
+                ruleOfThisMethod != null ? Set.of(ruleOfThisMethod) : rulesOfClass.getOrDefault(node.name, Set.of());
+        Violation violation =
+                new Violation(node.name.replace('/', '.'), method == null ? null : method.name, kind, subject, rules);
         if (!violations.contains(violation)) {
             violations.add(violation);
         }

@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The person in contact.
@@ -14,14 +13,20 @@ import java.util.Objects;
  * @param previousComplaints complaints this person made before, at least 0
  * @param side               which side of the problem they are on; {@code null} means {@link ComplainantSide#AFFECTED}
  */
-public record Complainant(ComplainantRole role, Emotion emotion, @Nullable Temperament temperament,
-                          boolean vulnerable, int previousComplaints, ComplainantSide side) {
+public record Complainant(
+        ComplainantRole role,
+        Emotion emotion,
+        @Nullable Temperament temperament,
+        boolean vulnerable,
+        int previousComplaints,
+        ComplainantSide side) {
 
     public Complainant {
         Objects.requireNonNull(role, "complainant.role is required");
         Objects.requireNonNull(emotion, "complainant.emotion is required");
         if (previousComplaints < 0) {
-            throw new IllegalArgumentException("complainant.previousComplaints must be at least 0, was " + previousComplaints);
+            throw new IllegalArgumentException(
+                    "complainant.previousComplaints must be at least 0, was " + previousComplaints);
         }
         side = side == null ? ComplainantSide.AFFECTED : side;
     }

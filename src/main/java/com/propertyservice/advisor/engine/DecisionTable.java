@@ -1,11 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.template.parser.DataListener;
-import org.jspecify.annotations.NullUnmarked;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.template.parser.DataListener;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * A decision table (CSV saved by Excel/WPS, or XLSX) turned into DRL, with enough of its cells
@@ -27,8 +26,7 @@ final class DecisionTable {
     private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
 
     /** One cell with its position. */
-    record CellAt(String sheet, int row, int column, String value) {
-    }
+    record CellAt(String sheet, int row, int column, String value) {}
 
     private final String path;
     private final String drl;
@@ -52,15 +50,25 @@ final class DecisionTable {
         DefaultRuleSheetListener rules = new DefaultRuleSheetListener(true, false);
         CellRecorder cells = new CellRecorder();
         try {
-            (csv ? InputType.CSV : InputType.XLS).createParser(List.of(rules, cells)).parseFile(new ByteArrayInputStream(bytes));
+            (csv ? InputType.CSV : InputType.XLS)
+                    .createParser(List.of(rules, cells))
+                    .parseFile(new ByteArrayInputStream(bytes));
             String drl = new SpreadsheetCompiler().listenerToString(rules);
             return new DecisionTable(path, drl == null ? "" : drl, cells.cells, null);
         } catch (RuntimeException e) {
             if (cells.cells.isEmpty()) {
-                return new DecisionTable(path, "", List.of(), Text.of("table.unreadable", rootMessage(e),
-                        Text.of(csv ? "table.as-csv" : "table.as-xlsx")).at(path, null, null, null));
+                return new DecisionTable(
+                        path,
+                        "",
+                        List.of(),
+                        Text.of("table.unreadable", rootMessage(e), Text.of(csv ? "table.as-csv" : "table.as-xlsx"))
+                                .at(path, null, null, null));
             }
-            return new DecisionTable(path, "", cells.cells, Text.of("table.layout", rootMessage(e)).at(path, cellRow(e), cellColumn(e), null));
+            return new DecisionTable(
+                    path,
+                    "",
+                    cells.cells,
+                    Text.of("table.layout", rootMessage(e)).at(path, cellRow(e), cellColumn(e), null));
         }
     }
 
@@ -75,12 +83,10 @@ final class DecisionTable {
         }
 
         @Override
-        public void finishSheet() {
-        }
+        public void finishSheet() {}
 
         @Override
-        public void newRow(int row, int columns) {
-        }
+        public void newRow(int row, int columns) {}
 
         @Override
         public void newCell(int row, int column, String value, int mergedColumnStart) {
@@ -90,10 +96,21 @@ final class DecisionTable {
         }
     }
 
-    String path() { return path; }
-    String drl() { return drl; }
-    Problem conversionProblem() { return conversionProblem; }
-    List<CellAt> cells() { return cells; }
+    String path() {
+        return path;
+    }
+
+    String drl() {
+        return drl;
+    }
+
+    Problem conversionProblem() {
+        return conversionProblem;
+    }
+
+    List<CellAt> cells() {
+        return cells;
+    }
 
     /**
      * Points a line of the generated DRL at the table: the row whose rule holds that line, and,
@@ -111,33 +128,54 @@ final class DecisionTable {
         }
         String failing = generatedLine >= 1 && generatedLine <= lines.length ? lines[generatedLine - 1] : "";
         // a line above every rule (the package, imports, functions) comes from a cell of the header rows
-        CellAt cell = row == null ? longest(cells.stream().filter(c -> !c.value().isBlank() && failing.contains(c.value().trim())).toList())
+        CellAt cell = row == null
+                ? longest(cells.stream()
+                        .filter(c -> !c.value().isBlank()
+                                && failing.contains(c.value().trim()))
+                        .toList())
                 : cellFor(row, failing, message.in(Language.EN));
-        Text located = cell != null ? message.after(Text.of("table.at-cell", cell.sheet(), Sources.columnLetter(cell.column()), cell.row(), cell.value()))
+        Text located = cell != null
+                ? message.after(Text.of(
+                        "table.at-cell", cell.sheet(), Sources.columnLetter(cell.column()), cell.row(), cell.value()))
                 : row != null ? message.after(Text.of("table.at-row", row)) : message;
-        return located.at(path, cell != null ? Integer.valueOf(cell.row()) : row, cell == null ? null : Sources.columnLetter(cell.column()), ruleName);
+        return located.at(
+                path,
+                cell != null ? Integer.valueOf(cell.row()) : row,
+                cell == null ? null : Sources.columnLetter(cell.column()),
+                ruleName);
     }
 
     private CellAt cellFor(int row, String failingLine, String message) {
         Set<String> needles = Sources.needles(message);
         // a value named in the message, in this row; else a code template naming it (the error is in the column);
         // else the longest value of this row that stands on the failing line
-        CellAt named = longest(cells.stream().filter(c -> c.row() == row && !c.value().isBlank()
-                && needles.stream().anyMatch(n -> c.value().contains(n))).toList());
+        CellAt named = longest(cells.stream()
+                .filter(c -> c.row() == row
+                        && !c.value().isBlank()
+                        && needles.stream().anyMatch(n -> c.value().contains(n)))
+                .toList());
         if (named != null) {
             return named;
         }
-        CellAt template = longest(cells.stream().filter(c -> c.row() < row && !c.value().isBlank()
-                && needles.stream().anyMatch(n -> c.value().matches("(?s).*\\b" + Pattern.quote(n) + "\\b.*"))).toList());
+        CellAt template = longest(cells.stream()
+                .filter(c -> c.row() < row
+                        && !c.value().isBlank()
+                        && needles.stream().anyMatch(n -> c.value().matches("(?s).*\\b" + Pattern.quote(n) + "\\b.*")))
+                .toList());
         if (template != null) {
             return template;
         }
-        return longest(cells.stream().filter(c -> c.row() == row && !c.value().isBlank()
-                && failingLine.contains(c.value().trim())).toList());
+        return longest(cells.stream()
+                .filter(c -> c.row() == row
+                        && !c.value().isBlank()
+                        && failingLine.contains(c.value().trim()))
+                .toList());
     }
 
     private static CellAt longest(List<CellAt> candidates) {
-        return candidates.stream().max(Comparator.comparingInt(c -> c.value().trim().length())).orElse(null);
+        return candidates.stream()
+                .max(Comparator.comparingInt(c -> c.value().trim().length()))
+                .orElse(null);
     }
 
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,6})\\b");

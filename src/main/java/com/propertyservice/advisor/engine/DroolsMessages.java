@@ -1,8 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.NullUnmarked;
-import org.kie.api.builder.Message;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.NullUnmarked;
+import org.kie.api.builder.Message;
 
 /**
  * Puts what Drools and the sandbox report into a trainer's terms: the file, the line (or sheet,
@@ -29,20 +28,25 @@ final class DroolsMessages {
     private static final Pattern GENERATED_SOURCE = Pattern.compile("(?s)Java source of (\\S+) in error:\\s*(.*)");
     /** The bit mask of a modify that changes "every property" (BitMask's own, not on the sandbox's allow list). */
     private static final String MASK_OF_EVERYTHING = "org.drools.model.bitmask.AllSetButLastBitMask.";
+
     private static final Pattern RULE_METHOD = Pattern.compile("\\brule_\\w*\\s*\\(");
-    private static final Pattern RULE_DEFINITION = Pattern.compile("D\\.rule\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RULE_DEFINITION =
+            Pattern.compile("D\\.rule\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern UNRESOLVED = Pattern.compile(
             "unable to resolve method using strict-mode: [\\w.$]*?(\\w+)\\.(\\w+)\\(\\)|Unable to resolve ObjectType '(\\w+)'"
                     + "|Field Reader does not exist for declaration '(\\w+)'|Unknown property '(\\w+)'|Unknown field (\\w+) on|"
                     + "[Cc]annot find property (\\w+) on");
     private static final Pattern EXPRESSION = Pattern.compile("expression:\\s*(.+)$");
 
-    private DroolsMessages() {
-    }
+    private DroolsMessages() {}
 
     /** Drools' build errors, one problem each, in the trainer's files. */
-    static List<Problem> translate(List<Message> errors, Map<String, DecisionTable> tables, DslExpansion expansion, RuleIndex index,
-                                   SourceMap sources) {
+    static List<Problem> translate(
+            List<Message> errors,
+            Map<String, DecisionTable> tables,
+            DslExpansion expansion,
+            RuleIndex index,
+            SourceMap sources) {
         Map<String, String> generated = new HashMap<>();
         for (Message message : errors) {
             Matcher source = GENERATED_SOURCE.matcher(message.getText() == null ? "" : message.getText());
@@ -54,7 +58,8 @@ final class DroolsMessages {
         List<Problem> problems = new ArrayList<>();
         for (Message message : errors) {
             String text = message.getText() == null ? "" : message.getText();
-            if (text.contains("No mapping entries for expanding") || GENERATED_SOURCE.matcher(text).find()) {
+            if (text.contains("No mapping entries for expanding")
+                    || GENERATED_SOURCE.matcher(text).find()) {
                 continue; // said twice by Drools, or the whole generated class (each of its errors is reported)
             }
             Problem problem = translate(message, tables, expansion, index, sources, generated);
@@ -65,9 +70,15 @@ final class DroolsMessages {
         return problems;
     }
 
-    private static Problem translate(Message message, Map<String, DecisionTable> tables, DslExpansion expansion, RuleIndex index,
-                                     SourceMap sources, Map<String, String> generated) {
-        String path = message.getPath() == null ? null : message.getPath().replaceFirst("^" + RuleSetCompiler.RESOURCES, "");
+    private static Problem translate(
+            Message message,
+            Map<String, DecisionTable> tables,
+            DslExpansion expansion,
+            RuleIndex index,
+            SourceMap sources,
+            Map<String, String> generated) {
+        String path =
+                message.getPath() == null ? null : message.getPath().replaceFirst("^" + RuleSetCompiler.RESOURCES, "");
         String text = clean(message.getText());
         int line = message.getLine();
         if (path != null && path.endsWith(".java")) {
@@ -127,7 +138,11 @@ final class DroolsMessages {
             int inRule = lineNaming(span.text(), Sources.needles(text));
             return said.at(path, line + Math.max(inRule, 0), null, rule);
         }
-        return said.at(path, line > 0 ? line : null, message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null, rule);
+        return said.at(
+                path,
+                line > 0 ? line : null,
+                message.getColumn() > 0 ? String.valueOf(message.getColumn()) : null,
+                rule);
     }
 
     /**
@@ -135,11 +150,17 @@ final class DroolsMessages {
      * generated source, which Drools attaches to its report, gives the line in error; that line, or
      * the names the message gives, is found in the DRL Drools was given, and so in the trainer's file.
      */
-    private static Problem inGeneratedJava(Message message, String text, RuleIndex index, Map<String, DecisionTable> tables,
-                                           SourceMap sources, Map<String, String> generated) {
+    private static Problem inGeneratedJava(
+            Message message,
+            String text,
+            RuleIndex index,
+            Map<String, DecisionTable> tables,
+            SourceMap sources,
+            Map<String, String> generated) {
         String source = generated.get(message.getPath());
         String[] lines = source == null ? new String[0] : source.split("\n", -1);
-        String failing = message.getLine() >= 1 && message.getLine() <= lines.length ? lines[message.getLine() - 1].strip() : "";
+        String failing =
+                message.getLine() >= 1 && message.getLine() <= lines.length ? lines[message.getLine() - 1].strip() : "";
         String rule = source == null ? null : ruleAround(source, message.getLine());
         Text said = Text.of("drools.says", text);
         Problem located = failing.isEmpty() ? null : sources.problemAt(failing, rule, said);
@@ -152,7 +173,9 @@ final class DroolsMessages {
             return located;
         }
         RuleIndex.RuleSpan span = rule == null ? null : index.find(rule);
-        return span == null ? Text.of("drools.does-not-compile", text).at(null, null, null, rule) : inRule(span, text, tables, index);
+        return span == null
+                ? Text.of("drools.does-not-compile", text).at(null, null, null, rule)
+                : inRule(span, text, tables, index);
     }
 
     /** The rule whose generated method holds a line: the nearest {@code rule_...()} method above it and its {@code D.rule(pkg, name)}. */
@@ -176,10 +199,14 @@ final class DroolsMessages {
         return null;
     }
 
-    private static Problem inRule(RuleIndex.RuleSpan span, String text, Map<String, DecisionTable> tables, RuleIndex index) {
+    private static Problem inRule(
+            RuleIndex.RuleSpan span, String text, Map<String, DecisionTable> tables, RuleIndex index) {
         if (FileKind.of(span.file()) == FileKind.DECISION_TABLE) {
             DecisionTable table = tables.get(span.file());
-            return table.locate(generatedLineOf(table, span.name(), Sources.needles(text)), span.name(), Text.of("drools.says", text));
+            return table.locate(
+                    generatedLineOf(table, span.name(), Sources.needles(text)),
+                    span.name(),
+                    Text.of("drools.says", text));
         }
         Problem unresolved = locateUnresolved(index, span.file(), text);
         if (unresolved != null && span.name().equals(unresolved.rule())) {
@@ -190,15 +217,24 @@ final class DroolsMessages {
     }
 
     /** Sandbox refusals of generated code, at the rule (and the line of it, or of the DSL sentence) that wrote it. */
-    static List<Problem> violations(List<BytecodePolicy.Violation> violations, RuleIndex index, SourceMap sources, DslExpansion expansion,
-                                    RuleFiles files) {
+    static List<Problem> violations(
+            List<BytecodePolicy.Violation> violations,
+            RuleIndex index,
+            SourceMap sources,
+            DslExpansion expansion,
+            RuleFiles files) {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (BytecodePolicy.Violation violation : violations) {
-            Text message = modifiesEverything(violation) ? Text.of("sandbox.modify-of-everything")
+            Text message = modifiesEverything(violation)
+                    ? Text.of("sandbox.modify-of-everything")
                     : Text.of("sandbox.rule-code", violation.what(), why(violation.kind()));
             if (violation.rules().isEmpty()) {
-                add(problems, seen, Text.of("sandbox.generated-class", message, violation.className()).at(null, null, null, null));
+                add(
+                        problems,
+                        seen,
+                        Text.of("sandbox.generated-class", message, violation.className())
+                                .at(null, null, null, null));
             }
             for (String rule : violation.rules()) {
                 RuleIndex.RuleSpan span = index.find(rule);
@@ -207,10 +243,25 @@ final class DroolsMessages {
                 for (String word : words) {
                     inRule = inRule != null ? inRule : sources.problemNaming(word, span == null ? null : rule, message);
                 }
-                Problem inDsl = inRule != null ? null : words.stream()
-                        .map(word -> dslNaming(word, expansion, files, rule, message)).filter(Objects::nonNull).findFirst().orElse(null);
-                add(problems, seen, inRule != null ? inRule : inDsl != null ? inDsl
-                        : message.at(span == null ? null : span.file(), span == null ? null : span.line(), null, rule));
+                Problem inDsl = inRule != null
+                        ? null
+                        : words.stream()
+                                .map(word -> dslNaming(word, expansion, files, rule, message))
+                                .filter(Objects::nonNull)
+                                .findFirst()
+                                .orElse(null);
+                add(
+                        problems,
+                        seen,
+                        inRule != null
+                                ? inRule
+                                : inDsl != null
+                                        ? inDsl
+                                        : message.at(
+                                                span == null ? null : span.file(),
+                                                span == null ? null : span.line(),
+                                                null,
+                                                rule));
             }
         }
         return problems;
@@ -222,7 +273,8 @@ final class DroolsMessages {
      * Allowed, it would wake every rule again; refused, it gets words that say what to write instead.
      */
     private static boolean modifiesEverything(BytecodePolicy.Violation violation) {
-        return violation.kind() == BytecodePolicy.Kind.CALL && violation.subject().startsWith(MASK_OF_EVERYTHING);
+        return violation.kind() == BytecodePolicy.Kind.CALL
+                && violation.subject().startsWith(MASK_OF_EVERYTHING);
     }
 
     private static void add(List<Problem> problems, Set<String> seen, Problem problem) {
@@ -254,8 +306,11 @@ final class DroolsMessages {
         return switch (violation.kind()) {
             case LOOP -> List.of("while", "for", "do");
             case ARRAY_SIZE, MULTI_ARRAY -> List.of("new");
-            case CALL, METHOD_REFERENCE -> List.of(last.equals("<init>")
-                    ? subject.substring(0, subject.lastIndexOf('.')).replaceAll(".*[.$]", "") : last);
+            case CALL, METHOD_REFERENCE ->
+                List.of(
+                        last.equals("<init>")
+                                ? subject.substring(0, subject.lastIndexOf('.')).replaceAll(".*[.$]", "")
+                                : last);
             case FINALIZER -> List.of("finalize");
             case SYNCHRONIZED, MONITOR -> List.of("synchronized");
             default -> last.isEmpty() ? List.of() : List.of(last.replaceAll(".*\\$", ""));
@@ -266,7 +321,8 @@ final class DroolsMessages {
      * In a DSLR rule, the line of the sentence whose DSL code wrote the forbidden word: several
      * condition sentences expand to one pattern, so the expanded line alone points at the first.
      */
-    private static Problem sentenceWriting(RuleIndex.RuleSpan span, List<String> words, DslExpansion expansion, Text message) {
+    private static Problem sentenceWriting(
+            RuleIndex.RuleSpan span, List<String> words, DslExpansion expansion, Text message) {
         if (FileKind.of(span.file()) != FileKind.DSLR) {
             return null;
         }
@@ -275,7 +331,8 @@ final class DroolsMessages {
             for (String sentence : expansion.sentencesWriting(word)) {
                 for (int i = 1; i < lines.length; i++) {
                     if (lines[i].contains(sentence)) {
-                        return Text.of("sandbox.written-by-sentence", message, sentence).at(span.file(), span.line() + i, null, span.name());
+                        return Text.of("sandbox.written-by-sentence", message, sentence)
+                                .at(span.file(), span.line() + i, null, span.name());
                     }
                 }
             }
@@ -284,7 +341,8 @@ final class DroolsMessages {
     }
 
     /** A forbidden call written in a DSL sentence's code rather than in the rule: the DSL line. */
-    private static Problem dslNaming(String member, DslExpansion expansion, RuleFiles files, String rule, Text message) {
+    private static Problem dslNaming(
+            String member, DslExpansion expansion, RuleFiles files, String rule, Text message) {
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(member) + "(?![\\w$])");
         for (String dsl : expansion.files().keySet()) {
             String[] lines = Sources.text(files.get(dsl)).split("\\R", -1);
@@ -328,7 +386,10 @@ final class DroolsMessages {
         String[] lines = ruleText.split("\n", -1);
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
-            if (needles.stream().anyMatch(n -> Pattern.compile("(?<![\\w$])" + Pattern.quote(n) + "(?![\\w$])").matcher(line).find())) {
+            if (needles.stream()
+                    .anyMatch(n -> Pattern.compile("(?<![\\w$])" + Pattern.quote(n) + "(?![\\w$])")
+                            .matcher(line)
+                            .find())) {
                 return i;
             }
         }
@@ -369,7 +430,8 @@ final class DroolsMessages {
             Matcher at = span.file().equals(path) ? word.matcher(span.text()) : null;
             if (at != null && at.find()) {
                 int line = span.line() + Sources.lineOf(span.text(), at.start()) - 1;
-                Text what = m.group(3) != null ? Text.of("drools.unknown-type", name, text)
+                Text what = m.group(3) != null
+                        ? Text.of("drools.unknown-type", name, text)
                         : Text.of("drools.unknown-field", name, m.group(1) != null ? m.group(1) : "Assessment", text);
                 return what.at(path, line, null, span.name());
             }
@@ -400,7 +462,8 @@ final class DroolsMessages {
         String found = null;
         for (RuleIndex.RuleSpan span : index.rules()) {
             if (span.file().equals(path) && span.line() <= line) {
-                int endLine = span.line() + (int) span.text().chars().filter(c -> c == '\n').count();
+                int endLine = span.line()
+                        + (int) span.text().chars().filter(c -> c == '\n').count();
                 if (line <= endLine) {
                     found = span.name();
                 }
@@ -411,6 +474,8 @@ final class DroolsMessages {
 
     /** One line, without the parser's stack trace that Drools appends to some messages. */
     private static String clean(String text) {
-        return text == null ? "" : text.replaceAll("(?s)\\s*Problem stacktrace :.*", "").strip().replaceAll("\\s+", " ");
+        return text == null
+                ? ""
+                : text.replaceAll("(?s)\\s*Problem stacktrace :.*", "").strip().replaceAll("\\s+", " ");
     }
 }

@@ -1,11 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.drools.drl.parser.lang.ExpanderException;
-import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
-import org.drools.drl.parser.lang.dsl.DSLMappingFile;
-import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
-import org.drools.drl.parser.lang.dsl.DefaultExpander;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,6 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.parser.lang.ExpanderException;
+import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
+import org.drools.drl.parser.lang.dsl.DSLMappingFile;
+import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
+import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
 /**
  * The DSL sentences of a rules folder and the DRL its DSLR files become. Drools expands a DSLR
@@ -32,8 +31,7 @@ final class DslExpansion {
     private static final Pattern STRUCTURE = Pattern.compile("^\\s*(rule\\b|query\\b|when\\b|then\\b|end\\b)");
 
     /** A DSL line that cannot be read: its file and line. */
-    record DslError(String file, int line, String message) {
-    }
+    record DslError(String file, int line, String message) {}
 
     /** A DSLR expanded: the DRL, the sentences that are not in the DSL, and a map back to the DSLR's lines. */
     record Expanded(String drl, List<ExpanderException> unexpanded, int[] originalLine) {
@@ -60,7 +58,9 @@ final class DslExpansion {
             firstLine.put(file.getKey(), line);
             DSLTokenizedMappingFile single = new DSLTokenizedMappingFile();
             if (!load(single, file.getValue())) {
-                single.getErrors().forEach(e -> errors.add(new DslError(file.getKey(), e.getLines().length > 0 ? e.getLines()[0] : 0, e.getMessage())));
+                single.getErrors()
+                        .forEach(e -> errors.add(new DslError(
+                                file.getKey(), e.getLines().length > 0 ? e.getLines()[0] : 0, e.getMessage())));
             }
             String body = file.getValue().endsWith("\n") ? file.getValue() : file.getValue() + "\n";
             text.append(body);
@@ -101,8 +101,11 @@ final class DslExpansion {
     List<String> sentences() {
         List<String> sentences = new ArrayList<>();
         for (DSLMappingEntry entry : mapping.getMapping().getEntries()) {
-            String section = entry.getSection() == DSLMappingEntry.CONDITION ? "[when]"
-                    : entry.getSection() == DSLMappingEntry.CONSEQUENCE ? "[then]" : entry.getSection().getSymbol();
+            String section = entry.getSection() == DSLMappingEntry.CONDITION
+                    ? "[when]"
+                    : entry.getSection() == DSLMappingEntry.CONSEQUENCE
+                            ? "[then]"
+                            : entry.getSection().getSymbol();
             sentences.add(section + " " + entry.getMappingKey().strip());
         }
         return sentences;
@@ -114,8 +117,11 @@ final class DslExpansion {
         List<String> sentences = new ArrayList<>();
         for (DSLMappingEntry entry : mapping.getMapping().getEntries()) {
             String key = entry.getMappingKey().strip().replaceFirst("^-\\s*", "");
-            String fixed = key.contains("{") ? key.substring(0, key.indexOf('{')).strip() : key;
-            if (!fixed.isEmpty() && entry.getMappingValue() != null && whole.matcher(entry.getMappingValue()).find()) {
+            String fixed =
+                    key.contains("{") ? key.substring(0, key.indexOf('{')).strip() : key;
+            if (!fixed.isEmpty()
+                    && entry.getMappingValue() != null
+                    && whole.matcher(entry.getMappingValue()).find()) {
                 sentences.add(fixed);
             }
         }

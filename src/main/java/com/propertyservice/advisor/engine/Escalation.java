@@ -6,7 +6,10 @@ package com.propertyservice.advisor.engine;
  * that advice stored before can still be read, and no rule sets it any more.
  */
 public enum Escalation {
-    NONE, SUPERVISOR, PROJECT_MANAGER, COMPANY,
+    NONE,
+    SUPERVISOR,
+    PROJECT_MANAGER,
+    COMPANY,
     /** Read only: advice stored before contract 1.1 put outside bodies here. */
     EXTERNAL_AUTHORITY
 }

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.engine;
 
 import com.propertyservice.advisor.engine.fact.Assessment;
-
 import java.util.List;
 
 /**

@@ -14,18 +14,33 @@ final class FactModel {
 
     /** The engine's enums, by simple name, for the table checks' coverage of enum inputs. */
     static final Map<String, Class<? extends Enum<?>>> ENUMS = Stream.<Class<? extends Enum<?>>>of(
-                    CausedBy.class, Channel.class, ComplainantRole.class, ComplaintCause.class, Emotion.class,
-                    Escalation.class, HandlingStep.class, KanoFactor.class, Language.class, Principle.class,
-                    Priority.class, QualityDimension.class, ServiceArea.class, Temperament.class,
-                    ContactKind.class, ComplainantSide.class, Fault.class, Referral.class, Weekday.class,
-                    Deadline.class, Recipient.class)
+                    CausedBy.class,
+                    Channel.class,
+                    ComplainantRole.class,
+                    ComplaintCause.class,
+                    Emotion.class,
+                    Escalation.class,
+                    HandlingStep.class,
+                    KanoFactor.class,
+                    Language.class,
+                    Principle.class,
+                    Priority.class,
+                    QualityDimension.class,
+                    ServiceArea.class,
+                    Temperament.class,
+                    ContactKind.class,
+                    ComplainantSide.class,
+                    Fault.class,
+                    Referral.class,
+                    Weekday.class,
+                    Deadline.class,
+                    Recipient.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     /** The engine's package: rules may import its types ({@code engine.*} and {@code engine.fact.*}). */
     static final String ENGINE_PACKAGE = "com.propertyservice.advisor.engine.";
 
-    private FactModel() {
-    }
+    private FactModel() {}
 
     /** The enum a decision-table template names ({@code KanoFactor.$param} gives KanoFactor). */
     static Optional<Class<? extends Enum<?>>> enumNamed(String simpleName) {

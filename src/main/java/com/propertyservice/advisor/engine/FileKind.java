@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** What a file in the rules folder is, judged by its name. */
 enum FileKind {
-    DRL, DECISION_TABLE, DSL, DSLR, TEXTS, SCENARIO, DOCUMENT, MISNAMED_TABLE, UNKNOWN;
+    DRL,
+    DECISION_TABLE,
+    DSL,
+    DSLR,
+    TEXTS,
+    SCENARIO,
+    DOCUMENT,
+    MISNAMED_TABLE,
+    UNKNOWN;
 
     static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

@@ -1,11 +1,10 @@
 package com.propertyservice.advisor.engine;
 
 import com.propertyservice.advisor.engine.fact.Assessment;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * The explanation trail of one evaluation: the rules that fired, in order. It also keeps the

@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service incident or owner complaint, as the contract defines it. Optional fields take the
@@ -30,12 +29,26 @@ import java.util.Objects;
  * @param noticeGiven        for outages and works, whether owners were told in advance; {@code null} when unknown
  * @param location           building, unit or spot, at most 200 characters; {@code null} (or blank) when not given
  */
-public record Incident(@Nullable String externalId, OffsetDateTime reportedAt, Channel channel, String community,
-                       ServiceArea serviceArea, String issue, String summary, CausedBy causedBy,
-                       Boolean withinJurisdiction, Complainant complainant, @Nullable Promise promise,
-                       Integer occurrences, Boolean safetyRisk, Integer affectedHouseholds,
-                       @Nullable Integer expectation, @Nullable Integer perception, ContactKind kind, @Nullable Boolean noticeGiven,
-                       @Nullable String location) {
+public record Incident(
+        @Nullable String externalId,
+        OffsetDateTime reportedAt,
+        Channel channel,
+        String community,
+        ServiceArea serviceArea,
+        String issue,
+        String summary,
+        CausedBy causedBy,
+        Boolean withinJurisdiction,
+        Complainant complainant,
+        @Nullable Promise promise,
+        Integer occurrences,
+        Boolean safetyRisk,
+        Integer affectedHouseholds,
+        @Nullable Integer expectation,
+        @Nullable Integer perception,
+        ContactKind kind,
+        @Nullable Boolean noticeGiven,
+        @Nullable String location) {
 
     /**
      * The zone of an incident reported without a time ({@code reportedAt} is then "now" there) or
@@ -121,34 +134,125 @@ public record Incident(@Nullable String externalId, OffsetDateTime reportedAt, C
         private @Nullable Boolean noticeGiven;
         private @Nullable String location;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder externalId(@Nullable String value) {
+            this.externalId = value;
+            return this;
         }
 
-        public Builder externalId(@Nullable String value) { this.externalId = value; return this; }
-        public Builder reportedAt(@Nullable OffsetDateTime value) { this.reportedAt = value; return this; }
-        public Builder channel(@Nullable Channel value) { this.channel = value; return this; }
-        public Builder community(@Nullable String value) { this.community = value; return this; }
-        public Builder serviceArea(@Nullable ServiceArea value) { this.serviceArea = value; return this; }
-        public Builder issue(@Nullable String value) { this.issue = value; return this; }
-        public Builder summary(@Nullable String value) { this.summary = value; return this; }
-        public Builder causedBy(@Nullable CausedBy value) { this.causedBy = value; return this; }
-        public Builder withinJurisdiction(@Nullable Boolean value) { this.withinJurisdiction = value; return this; }
-        public Builder complainant(@Nullable Complainant value) { this.complainant = value; return this; }
-        public Builder promise(@Nullable Promise value) { this.promise = value; return this; }
-        public Builder occurrences(@Nullable Integer value) { this.occurrences = value; return this; }
-        public Builder safetyRisk(@Nullable Boolean value) { this.safetyRisk = value; return this; }
-        public Builder affectedHouseholds(@Nullable Integer value) { this.affectedHouseholds = value; return this; }
-        public Builder expectation(@Nullable Integer value) { this.expectation = value; return this; }
-        public Builder perception(@Nullable Integer value) { this.perception = value; return this; }
-        public Builder kind(@Nullable ContactKind value) { this.kind = value; return this; }
-        public Builder noticeGiven(@Nullable Boolean value) { this.noticeGiven = value; return this; }
-        public Builder location(@Nullable String value) { this.location = value; return this; }
+        public Builder reportedAt(@Nullable OffsetDateTime value) {
+            this.reportedAt = value;
+            return this;
+        }
+
+        public Builder channel(@Nullable Channel value) {
+            this.channel = value;
+            return this;
+        }
+
+        public Builder community(@Nullable String value) {
+            this.community = value;
+            return this;
+        }
+
+        public Builder serviceArea(@Nullable ServiceArea value) {
+            this.serviceArea = value;
+            return this;
+        }
+
+        public Builder issue(@Nullable String value) {
+            this.issue = value;
+            return this;
+        }
+
+        public Builder summary(@Nullable String value) {
+            this.summary = value;
+            return this;
+        }
+
+        public Builder causedBy(@Nullable CausedBy value) {
+            this.causedBy = value;
+            return this;
+        }
+
+        public Builder withinJurisdiction(@Nullable Boolean value) {
+            this.withinJurisdiction = value;
+            return this;
+        }
+
+        public Builder complainant(@Nullable Complainant value) {
+            this.complainant = value;
+            return this;
+        }
+
+        public Builder promise(@Nullable Promise value) {
+            this.promise = value;
+            return this;
+        }
+
+        public Builder occurrences(@Nullable Integer value) {
+            this.occurrences = value;
+            return this;
+        }
+
+        public Builder safetyRisk(@Nullable Boolean value) {
+            this.safetyRisk = value;
+            return this;
+        }
+
+        public Builder affectedHouseholds(@Nullable Integer value) {
+            this.affectedHouseholds = value;
+            return this;
+        }
+
+        public Builder expectation(@Nullable Integer value) {
+            this.expectation = value;
+            return this;
+        }
+
+        public Builder perception(@Nullable Integer value) {
+            this.perception = value;
+            return this;
+        }
+
+        public Builder kind(@Nullable ContactKind value) {
+            this.kind = value;
+            return this;
+        }
+
+        public Builder noticeGiven(@Nullable Boolean value) {
+            this.noticeGiven = value;
+            return this;
+        }
+
+        public Builder location(@Nullable String value) {
+            this.location = value;
+            return this;
+        }
 
         /** The incident; fails on a missing required field or a value out of range. */
         public Incident build() {
-            return new Incident(externalId, reportedAt, channel, community, serviceArea, issue, summary,
-                    causedBy, withinJurisdiction, complainant, promise, occurrences, safetyRisk,
-                    affectedHouseholds, expectation, perception, kind, noticeGiven, location);
+            return new Incident(
+                    externalId,
+                    reportedAt,
+                    channel,
+                    community,
+                    serviceArea,
+                    issue,
+                    summary,
+                    causedBy,
+                    withinJurisdiction,
+                    complainant,
+                    promise,
+                    occurrences,
+                    safetyRisk,
+                    affectedHouseholds,
+                    expectation,
+                    perception,
+                    kind,
+                    noticeGiven,
+                    location);
         }
     }
 }

@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The languages advice texts are written in; Chinese is the users' language and the default. */
 public enum Language {

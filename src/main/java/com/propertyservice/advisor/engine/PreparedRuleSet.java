@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule files put through the whole gate (compiled, checked, their scenarios run) but not active: what
@@ -43,7 +42,8 @@ public final class PreparedRuleSet {
     }
 
     /** The compiled rule set, or null when the files did not compile. */
-    @Nullable CompiledRuleSet ruleSet() {
+    @Nullable
+    CompiledRuleSet ruleSet() {
         return ruleSet;
     }
 }

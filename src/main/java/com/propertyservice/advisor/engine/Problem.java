@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with a candidate rule set, in words a trainer can act on. Serializable: a page
@@ -17,8 +16,13 @@ import java.util.Map;
  * @param message  what is wrong and how to fix it, in English
  * @param messages the same in each language it has been written in (empty: English only)
  */
-public record Problem(@Nullable String file, @Nullable Integer line, @Nullable String column, @Nullable String rule, String message,
-                      Map<Language, String> messages)
+public record Problem(
+        @Nullable String file,
+        @Nullable Integer line,
+        @Nullable String column,
+        @Nullable String rule,
+        String message,
+        Map<Language, String> messages)
         implements Serializable {
 
     public Problem {

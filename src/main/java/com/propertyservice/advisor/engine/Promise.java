@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A promise made to the complainant, or by the party who causes the problem.

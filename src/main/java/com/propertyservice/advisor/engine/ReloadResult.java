@@ -9,5 +9,4 @@ import org.jspecify.annotations.Nullable;
  * @param activeVersion  the version running after the attempt (the old one when it failed)
  * @param validation     the candidate's problems and scenario results
  */
-public record ReloadResult(boolean activated, @Nullable String activeVersion, ValidationResult validation) {
-}
+public record ReloadResult(boolean activated, @Nullable String activeVersion, ValidationResult validation) {}

@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step of follow-through the advice plans: whom to remind before one of the incident's deadlines passes, or whom
@@ -28,8 +27,17 @@ import java.time.Duration;
  *                  service holds one that falls outside working hours until the next working hours begin (a BEFORE
  *                  reminder that would then come after its deadline is left to the breach message)
  */
-public record Reminder(Deadline deadline, Trigger trigger, @Nullable Double elapsed, @Nullable Duration before, int breach,
-                       Recipient recipient, String text, String code, @Nullable String rule, boolean workingTimeOnly) {
+public record Reminder(
+        Deadline deadline,
+        Trigger trigger,
+        @Nullable Double elapsed,
+        @Nullable Duration before,
+        int breach,
+        Recipient recipient,
+        String text,
+        String code,
+        @Nullable String rule,
+        boolean workingTimeOnly) {
 
     /** When a reminder goes, relative to its deadline. */
     public enum Trigger {

@@ -1,12 +1,6 @@
 package com.propertyservice.advisor.engine;
 
 import com.propertyservice.advisor.engine.fact.Assessment;
-import org.jspecify.annotations.NullUnmarked;
-import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.definition.type.Description;
-
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.NullUnmarked;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.Description;
 
 /**
  * The checks a rule set passes beyond compiling: what makes it readable and its advice complete
@@ -24,23 +23,28 @@ import java.util.regex.Pattern;
 @NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class RuleChecks {
 
-    private static final Pattern OUTPUT_READ = Pattern.compile("(?<![\\w.$\"])("
-            + String.join("|", Assessment.OUTPUT_ONLY) + ")(?![\\w\"])");
+    private static final Pattern OUTPUT_READ =
+            Pattern.compile("(?<![\\w.$\"])(" + String.join("|", Assessment.OUTPUT_ONLY) + ")(?![\\w\"])");
     private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
 
-    private RuleChecks() {
-    }
+    private RuleChecks() {}
 
-    static void emptyRuleFiles(List<RuleSetInfo.FileInfo> files, Map<String, DecisionTable> tables, RuleIndex index, Set<String> unreadable,
-                               List<Problem> problems) {
+    static void emptyRuleFiles(
+            List<RuleSetInfo.FileInfo> files,
+            Map<String, DecisionTable> tables,
+            RuleIndex index,
+            Set<String> unreadable,
+            List<Problem> problems) {
         for (RuleSetInfo.FileInfo file : files) {
             if (unreadable.contains(file.path())) {
                 continue; // its own problems say why it yields nothing
             }
             FileKind kind = FileKind.valueOf(file.kind());
-            boolean convertedTable = kind == FileKind.DECISION_TABLE && tables.get(file.path()).conversionProblem() == null;
+            boolean convertedTable =
+                    kind == FileKind.DECISION_TABLE && tables.get(file.path()).conversionProblem() == null;
             if ((kind == FileKind.DRL || kind == FileKind.DSLR || convertedTable) && index.rulesIn(file.path()) == 0) {
-                problems.add(Text.of(kind == FileKind.DECISION_TABLE ? "file.no-rule-table" : "file.no-rule").at(file.path(), null, null, null));
+                problems.add(Text.of(kind == FileKind.DECISION_TABLE ? "file.no-rule-table" : "file.no-rule")
+                        .at(file.path(), null, null, null));
             }
         }
     }
@@ -50,7 +54,8 @@ final class RuleChecks {
         for (RuleIndex.RuleSpan span : index.rules()) {
             RuleIndex.RuleSpan earlier = first.putIfAbsent(span.name(), span);
             if (earlier != null) {
-                problems.add(Text.of("check.duplicate-rule", earlier.file(), String.valueOf(earlier.line())).at(span.file(), span.line(), null, span.name()));
+                problems.add(Text.of("check.duplicate-rule", earlier.file(), String.valueOf(earlier.line()))
+                        .at(span.file(), span.line(), null, span.name()));
             }
         }
     }
@@ -60,7 +65,8 @@ final class RuleChecks {
         for (RuleIndex.CodeUse use : index.codes()) {
             for (Language language : Language.values()) {
                 if (!texts.has(use.code(), language) && reported.add(use.code() + "/" + language)) {
-                    problems.add(Text.of("check.text-missing", use.code(), language.tag()).at(use.file(), use.line(), null, use.rule()));
+                    problems.add(Text.of("check.text-missing", use.code(), language.tag())
+                            .at(use.file(), use.line(), null, use.rule()));
                 }
             }
         }
@@ -74,7 +80,9 @@ final class RuleChecks {
                 Matcher read = OUTPUT_READ.matcher(lhs.group(1).replaceAll("//[^\\n]*", ""));
                 if (read.find()) {
                     boolean table = FileKind.of(span.file()) == FileKind.DECISION_TABLE;
-                    int line = table ? span.line() : span.line() + Sources.lineOf(span.text(), lhs.start(1) + read.start()) - 1;
+                    int line = table
+                            ? span.line()
+                            : span.line() + Sources.lineOf(span.text(), lhs.start(1) + read.start()) - 1;
                     problems.add(Text.of("check.output-read", read.group(1)).at(span.file(), line, null, span.name()));
                 }
             }
@@ -104,8 +112,13 @@ final class RuleChecks {
                     String value = meta(rule, key);
                     if (value == null || value.isBlank()) {
                         boolean table = span != null && FileKind.of(span.file()) == FileKind.DECISION_TABLE;
-                        problems.add(Text.of(table ? "check.description-missing-table" : "check.description-missing", key)
-                                .at(span == null ? null : span.file(), span == null ? null : span.line(), null, rule.getName()));
+                        problems.add(
+                                Text.of(table ? "check.description-missing-table" : "check.description-missing", key)
+                                        .at(
+                                                span == null ? null : span.file(),
+                                                span == null ? null : span.line(),
+                                                null,
+                                                rule.getName()));
                     }
                 }
             }

@@ -1,7 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of a rules folder, read into memory at one moment: relative path (with {@code /}
@@ -120,7 +119,8 @@ public final class RuleFiles {
                 }
                 try (InputStream in = loader.getResourceAsStream(root + "/" + path)) {
                     if (in == null) {
-                        throw new IllegalStateException("rule index names " + path + " but the class path has no such file");
+                        throw new IllegalStateException(
+                                "rule index names " + path + " but the class path has no such file");
                     }
                     read.put(path, in.readAllBytes());
                 }
@@ -187,9 +187,16 @@ public final class RuleFiles {
     /** Whether a path names an editor's temporary, lock or backup file, which is never rule content. */
     public static boolean isEditorLeftover(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.startsWith("~$") || name.startsWith(".~lock") || name.startsWith(".#") || name.startsWith(".")
-                || name.endsWith("~") || name.endsWith(".tmp") || name.endsWith(".swp") || name.endsWith(".swx")
-                || name.endsWith(".bak") || (name.startsWith("#") && name.endsWith("#"));
+        return name.startsWith("~$")
+                || name.startsWith(".~lock")
+                || name.startsWith(".#")
+                || name.startsWith(".")
+                || name.endsWith("~")
+                || name.endsWith(".tmp")
+                || name.endsWith(".swp")
+                || name.endsWith(".swx")
+                || name.endsWith(".bak")
+                || (name.startsWith("#") && name.endsWith("#"));
     }
 
     private static @Nullable String normalise(@Nullable String raw) {
@@ -225,7 +232,8 @@ public final class RuleFiles {
             return read;
         }
         // a zip made by zipping the folder itself: drop the folder name unless it is a rules sub-folder
-        if (Stream.of("catalogue/", "principles/", "handling/", "cases/", "texts/", "scenarios/").anyMatch(top::equals)) {
+        if (Stream.of("catalogue/", "principles/", "handling/", "cases/", "texts/", "scenarios/")
+                .anyMatch(top::equals)) {
             return read;
         }
         SortedMap<String, byte[]> stripped = new TreeMap<>();
@@ -238,7 +246,8 @@ public final class RuleFiles {
             throw new IllegalArgumentException("a rules folder may hold at most " + MAX_FILES + " files");
         }
         if (total > MAX_TOTAL_BYTES) {
-            throw new IllegalArgumentException("a rules folder may hold at most " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB");
+            throw new IllegalArgumentException(
+                    "a rules folder may hold at most " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB");
         }
     }
 

@@ -1,9 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.jspecify.annotations.NullUnmarked;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +8,9 @@ import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Where each rule and each text code stands in the sources: what Drools does not tell (the file
@@ -27,23 +26,22 @@ final class RuleIndex {
      * contract 1.1 {@code safety.*} (emergency first steps), {@code detail.*} (missing details) and
      * {@code warning.*} (contradicting inputs).
      */
-    static final Pattern TEXT_CODE = Pattern.compile("(?<![A-Za-z0-9_.])(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9][a-z0-9._-]*[a-z0-9]");
+    static final Pattern TEXT_CODE = Pattern.compile(
+            "(?<![A-Za-z0-9_.])(?:action|caution|reason|step|safety|detail|warning|remind)\\.[a-z0-9][a-z0-9._-]*[a-z0-9]");
+
     private static final Pattern ISSUE_KEY = Pattern.compile("issue\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern CLASSIFY = Pattern.compile(
             "classify\\(\\s*ServiceArea\\.(\\w+)\\s*,\\s*KanoFactor\\.(\\w+)\\s*,\\s*QualityDimension\\.(\\w+)\\s*\\)");
     private static final Pattern TABLE_ROW = Pattern.compile("// rule values at [A-Z]+(\\d+)");
 
     /** A rule as written: its name, file, the line (or table row) it starts on, and its text. */
-    record RuleSpan(String name, String file, int line, String text) {
-    }
+    record RuleSpan(String name, String file, int line, String text) {}
 
     /** A catalogue row: the key a rule classifies and the constants it classifies it with (names, checked by the compiler). */
-    record Classification(String issue, String area, String kano, String dimension, String rule) {
-    }
+    record Classification(String issue, String area, String kano, String dimension, String rule) {}
 
     /** A text code used in a source, with the rule it stands in (or {@code null} in a DSL). */
-    record CodeUse(String code, String file, int line, String rule) {
-    }
+    record CodeUse(String code, String file, int line, String rule) {}
 
     private final List<RuleSpan> rules = new ArrayList<>();
     private final List<CodeUse> codes = new ArrayList<>();
@@ -62,8 +60,11 @@ final class RuleIndex {
         for (int r = 0; r < found.size(); r++) {
             RuleDescr rule = found.get(r);
             int first = toFileLine.applyAsInt(rule.getLine());
-            int last = rule.getEndLine() > 0 ? toFileLine.applyAsInt(rule.getEndLine())
-                    : r + 1 < found.size() ? toFileLine.applyAsInt(found.get(r + 1).getLine()) - 1 : lines.length;
+            int last = rule.getEndLine() > 0
+                    ? toFileLine.applyAsInt(rule.getEndLine())
+                    : r + 1 < found.size()
+                            ? toFileLine.applyAsInt(found.get(r + 1).getLine()) - 1
+                            : lines.length;
             first = Math.max(1, Math.min(first, lines.length));
             last = Math.max(first, Math.min(last, lines.length));
             String body = String.join("\n", Arrays.copyOfRange(lines, first - 1, last));
@@ -77,7 +78,8 @@ final class RuleIndex {
                 while (key.find()) {
                     issueKeys.add(key.group(1));
                     if (constants) {
-                        classifications.add(new Classification(key.group(1), classify.group(1), classify.group(2), classify.group(3), span.name()));
+                        classifications.add(new Classification(
+                                key.group(1), classify.group(1), classify.group(2), classify.group(3), span.name()));
                     }
                 }
             }
@@ -97,10 +99,21 @@ final class RuleIndex {
         }
     }
 
-    List<RuleSpan> rules() { return rules; }
-    List<CodeUse> codes() { return codes; }
-    Set<String> issueKeys() { return issueKeys; }
-    List<Classification> classifications() { return classifications; }
+    List<RuleSpan> rules() {
+        return rules;
+    }
+
+    List<CodeUse> codes() {
+        return codes;
+    }
+
+    Set<String> issueKeys() {
+        return issueKeys;
+    }
+
+    List<Classification> classifications() {
+        return classifications;
+    }
 
     long rulesIn(String file) {
         return rules.stream().filter(r -> r.file().equals(file)).count();
@@ -123,7 +136,10 @@ final class RuleIndex {
                 return Integer.parseInt(row.group(1));
             }
         }
-        return table.cells().stream().filter(c -> c.value().contains("\"" + name + "\""))
-                .mapToInt(DecisionTable.CellAt::row).findFirst().orElse(-1);
+        return table.cells().stream()
+                .filter(c -> c.value().contains("\"" + name + "\""))
+                .mapToInt(DecisionTable.CellAt::row)
+                .findFirst()
+                .orElse(-1);
     }
 }

@@ -1,20 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.drools.drl.parser.lang.ExpanderException;
-import org.drools.model.codegen.ExecutableModelProject;
-import org.jspecify.annotations.NullUnmarked;
-import org.jspecify.annotations.Nullable;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.internal.builder.conf.PropertySpecificOption;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +14,20 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.drl.parser.lang.ExpanderException;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.jspecify.annotations.NullUnmarked;
+import org.jspecify.annotations.Nullable;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
  * Compiles a rules folder (held in memory as {@link RuleFiles}) into a {@link CompiledRuleSet}, or
@@ -53,12 +52,14 @@ final class RuleSetCompiler {
      * The outcome of a compilation: a rule set when there is no problem, the scenarios the folder
      * carries, and warnings (table checks) that never block activation.
      */
-    record Outcome(@Nullable CompiledRuleSet ruleSet, String version, List<Problem> problems, List<Scenario> scenarios,
-                          List<Problem> warnings) {
-    }
+    record Outcome(
+            @Nullable CompiledRuleSet ruleSet,
+            String version,
+            List<Problem> problems,
+            List<Scenario> scenarios,
+            List<Problem> warnings) {}
 
-    private RuleSetCompiler() {
-    }
+    private RuleSetCompiler() {}
 
     /** One compilation: what the files held, what has been found wrong so far. */
     private static final class Build {
@@ -94,10 +95,13 @@ final class RuleSetCompiler {
         // any other than UTF-8 (Java 17 on a POSIX locale, a container without LANG) Chinese rule names and texts
         // are silently mangled, and names then collide. Said first, so the cause is not lost among its effects.
         if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
-            build.problems.add(0, Text.of("jvm.charset", Charset.defaultCharset().name()).at(null, null, null, null));
+            build.problems.add(
+                    0, Text.of("jvm.charset", Charset.defaultCharset().name()).at(null, null, null, null));
         }
         build.expansion = new DslExpansion(build.dsl);
-        build.expansion.errors().forEach(e -> build.problems.add(DroolsMessages.dslLine(e.file(), e.line(), e.message())));
+        build.expansion
+                .errors()
+                .forEach(e -> build.problems.add(DroolsMessages.dslLine(e.file(), e.line(), e.message())));
         boolean checkedClean = checkSources(build) && build.problems.isEmpty();
 
         RuleChecks.emptyRuleFiles(build.fileInfos, build.tables, build.index, build.unreadable, build.problems);
@@ -119,8 +123,16 @@ final class RuleSetCompiler {
             return new Outcome(null, version, build.problems, build.scenarios, tableChecks.warnings());
         }
         List<RuleSetInfo.RuleInfo> rules = ruleInfos(kieBase, build.index);
-        CompiledRuleSet set = new CompiledRuleSet(kieBase, version, Instant.now(), build.fileInfos, rules,
-                List.copyOf(build.index.issueKeys()), catalogue(build.index, rules), build.texts, build.scenarios);
+        CompiledRuleSet set = new CompiledRuleSet(
+                kieBase,
+                version,
+                Instant.now(),
+                build.fileInfos,
+                rules,
+                List.copyOf(build.index.issueKeys()),
+                catalogue(build.index, rules),
+                build.texts,
+                build.scenarios);
         return new Outcome(set, version, build.problems, build.scenarios, tableChecks.warnings());
     }
 
@@ -162,9 +174,13 @@ final class RuleSetCompiler {
                         build.scenarios.add(scenario);
                     }
                 }
-                case MISNAMED_TABLE -> build.problems.add(Text.of("file.misnamed-table", path.replaceFirst("\\.(csv|xlsx|xls)$", ".drl.$1"))
-                        .at(path, null, null, null));
-                case DOCUMENT -> { /* notes for trainers, not rules */ }
+                case MISNAMED_TABLE ->
+                    build.problems.add(
+                            Text.of("file.misnamed-table", path.replaceFirst("\\.(csv|xlsx|xls)$", ".drl.$1"))
+                                    .at(path, null, null, null));
+                case DOCUMENT -> {
+                    /* notes for trainers, not rules */
+                }
                 case UNKNOWN -> build.problems.add(Text.of("file.unknown-kind").at(path, null, null, null));
             }
         }
@@ -182,25 +198,37 @@ final class RuleSetCompiler {
             String path = source.getKey();
             boolean table = path.endsWith(TABLE_SUFFIX);
             String file = table ? path.substring(0, path.length() - TABLE_SUFFIX.length()) : path;
-            clean &= checkSource(build, file, source.getValue(), source.getValue(), line -> line, table ? build.tables.get(file) : null);
+            clean &= checkSource(
+                    build,
+                    file,
+                    source.getValue(),
+                    source.getValue(),
+                    line -> line,
+                    table ? build.tables.get(file) : null);
         }
         for (Map.Entry<String, String> source : build.dslr.entrySet()) {
             DslExpansion.Expanded expanded = build.expansion.expand(source.getValue());
             for (ExpanderException unexpanded : expanded.unexpanded()) {
-                build.problems.add(DroolsMessages.unexpanded(source.getKey(), source.getValue(), unexpanded.getLine(),
-                        unexpanded.getMessage(), build.expansion));
+                build.problems.add(DroolsMessages.unexpanded(
+                        source.getKey(),
+                        source.getValue(),
+                        unexpanded.getLine(),
+                        unexpanded.getMessage(),
+                        build.expansion));
                 build.unreadable.add(source.getKey());
                 clean = false;
             }
             if (expanded.unexpanded().isEmpty()) {
-                clean &= checkSource(build, source.getKey(), source.getValue(), expanded.drl(), expanded::toOriginal, null);
+                clean &= checkSource(
+                        build, source.getKey(), source.getValue(), expanded.drl(), expanded::toOriginal, null);
             }
         }
         return clean;
     }
 
     /** Parses what Drools will compile of one file, indexes its rules, and holds it to the source policy. */
-    private static boolean checkSource(Build build, String file, String text, String drl, IntUnaryOperator toFileLine, DecisionTable table) {
+    private static boolean checkSource(
+            Build build, String file, String text, String drl, IntUnaryOperator toFileLine, DecisionTable table) {
         build.sourceMap.add(file, drl, toFileLine, table);
         SourcePolicy.Parsed parsed = SourcePolicy.parse(drl);
         if (parsed.pkg() != null) {
@@ -208,15 +236,18 @@ final class RuleSetCompiler {
         } else {
             build.unreadable.add(file);
         }
-        List<SourcePolicy.Finding> findings = parsed.pkg() == null ? parsed.errors() : SourcePolicy.check(parsed.pkg(), drl);
+        List<SourcePolicy.Finding> findings =
+                parsed.pkg() == null ? parsed.errors() : SourcePolicy.check(parsed.pkg(), drl);
         for (SourcePolicy.Finding finding : findings) {
             Text message = parsed.pkg() == null ? finding.message() : Text.of("forbidden", finding.message());
             if (table != null) {
-                String rule = finding.rule() != null ? finding.rule() : DroolsMessages.tableRuleAt(table, finding.line());
+                String rule =
+                        finding.rule() != null ? finding.rule() : DroolsMessages.tableRuleAt(table, finding.line());
                 build.problems.add(table.locate(finding.line(), rule, message));
             } else {
                 int line = toFileLine.applyAsInt(finding.line());
-                String rule = finding.rule() != null ? finding.rule() : DroolsMessages.ruleAtLine(build.index, file, line);
+                String rule =
+                        finding.rule() != null ? finding.rule() : DroolsMessages.ruleAtLine(build.index, file, line);
                 build.problems.add(message.at(file, line > 0 ? line : null, null, rule));
             }
         }
@@ -233,9 +264,12 @@ final class RuleSetCompiler {
         build.drl.forEach((path, text) -> kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8)));
         build.dslr.forEach((path, text) -> kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8)));
         if (!build.expansion.isEmpty()) {
-            kfs.write(RESOURCES + DslExpansion.JOINED_PATH, build.expansion.joined().getBytes(StandardCharsets.UTF_8));
+            kfs.write(
+                    RESOURCES + DslExpansion.JOINED_PATH,
+                    build.expansion.joined().getBytes(StandardCharsets.UTF_8));
         }
-        ReleaseId releaseId = ks.newReleaseId("com.propertyservice.advisor", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
+        ReleaseId releaseId =
+                ks.newReleaseId("com.propertyservice.advisor", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         // property reactivity for every fact class, so advice written with modify never re-triggers its own rule
         kfs.writeKModuleXML(ks.newKieModuleModel()
@@ -251,15 +285,19 @@ final class RuleSetCompiler {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
-                build.problems.addAll(DroolsMessages.translate(errors, build.tables, build.expansion, build.index, build.sourceMap));
+                build.problems.addAll(
+                        DroolsMessages.translate(errors, build.tables, build.expansion, build.index, build.sourceMap));
                 return null;
             }
-            List<BytecodePolicy.Violation> violations = BytecodePolicy.check(classFiles((InternalKieModule) builder.getKieModule()));
+            List<BytecodePolicy.Violation> violations =
+                    BytecodePolicy.check(classFiles((InternalKieModule) builder.getKieModule()));
             if (!violations.isEmpty()) {
-                build.problems.addAll(DroolsMessages.violations(violations, build.index, build.sourceMap, build.expansion, build.files));
+                build.problems.addAll(DroolsMessages.violations(
+                        violations, build.index, build.sourceMap, build.expansion, build.files));
                 return null;
             }
-            return ks.newKieContainer(releaseId, RuleSetCompiler.class.getClassLoader()).getKieBase();
+            return ks.newKieContainer(releaseId, RuleSetCompiler.class.getClassLoader())
+                    .getKieBase();
         } finally {
             // the KieBase keeps working; dropping the module stops old builds piling up in the repository
             ks.getRepository().removeKieModule(releaseId);
@@ -282,12 +320,18 @@ final class RuleSetCompiler {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleIndex.RuleSpan span = index.find(rule.getName());
-                rules.add(new RuleSetInfo.RuleInfo(rule.getName(), span == null ? null : span.file(), span == null ? null : span.line(),
-                        RuleChecks.meta(rule, "description"), RuleChecks.meta(rule, "descriptionEn"), 0));
+                rules.add(new RuleSetInfo.RuleInfo(
+                        rule.getName(),
+                        span == null ? null : span.file(),
+                        span == null ? null : span.line(),
+                        RuleChecks.meta(rule, "description"),
+                        RuleChecks.meta(rule, "descriptionEn"),
+                        0));
             }
         }
         rules.sort(Comparator.comparing((RuleSetInfo.RuleInfo r) -> String.valueOf(r.file()))
-                .thenComparing(r -> r.line() == null ? 0 : r.line()).thenComparing(RuleSetInfo.RuleInfo::name));
+                .thenComparing(r -> r.line() == null ? 0 : r.line())
+                .thenComparing(RuleSetInfo.RuleInfo::name));
         return rules;
     }
 
@@ -297,11 +341,17 @@ final class RuleSetCompiler {
         return index.classifications().stream()
                 .map(c -> {
                     RuleSetInfo.RuleInfo rule = byName.get(c.rule());
-                    return new RuleSetInfo.CatalogueEntry(c.issue(), ServiceArea.valueOf(c.area()), KanoFactor.valueOf(c.kano()),
-                            QualityDimension.valueOf(c.dimension()), c.rule(), rule == null ? null : rule.description(),
+                    return new RuleSetInfo.CatalogueEntry(
+                            c.issue(),
+                            ServiceArea.valueOf(c.area()),
+                            KanoFactor.valueOf(c.kano()),
+                            QualityDimension.valueOf(c.dimension()),
+                            c.rule(),
+                            rule == null ? null : rule.description(),
                             rule == null ? null : rule.descriptionEn());
                 })
-                .sorted(Comparator.comparing(RuleSetInfo.CatalogueEntry::area).thenComparing(RuleSetInfo.CatalogueEntry::issue))
+                .sorted(Comparator.comparing(RuleSetInfo.CatalogueEntry::area)
+                        .thenComparing(RuleSetInfo.CatalogueEntry::issue))
                 .toList();
     }
 

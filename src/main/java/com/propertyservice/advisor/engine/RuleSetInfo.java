@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A description of a compiled rule set.
@@ -15,8 +14,13 @@ import java.util.List;
  * @param issues    the issue keys of its catalogue
  * @param catalogue each catalogue entry: the key with its area, Kano factor, dimension and the row's description
  */
-public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files, List<RuleInfo> rules,
-                          List<String> issues, List<CatalogueEntry> catalogue) {
+public record RuleSetInfo(
+        String version,
+        Instant loadedAt,
+        List<FileInfo> files,
+        List<RuleInfo> rules,
+        List<String> issues,
+        List<CatalogueEntry> catalogue) {
 
     public RuleSetInfo {
         files = List.copyOf(files);
@@ -36,9 +40,14 @@ public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files
      * @param description      the row's description in Chinese
      * @param descriptionEn    the row's description in English
      */
-    public record CatalogueEntry(String issue, ServiceArea area, KanoFactor kanoFactor, QualityDimension qualityDimension,
-                                 String rule, @Nullable String description, @Nullable String descriptionEn) {
-    }
+    public record CatalogueEntry(
+            String issue,
+            ServiceArea area,
+            KanoFactor kanoFactor,
+            QualityDimension qualityDimension,
+            String rule,
+            @Nullable String description,
+            @Nullable String descriptionEn) {}
 
     /**
      * A file of the rule set.
@@ -48,8 +57,7 @@ public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files
      * @param sha256 hash of its content
      * @param size   size in bytes
      */
-    public record FileInfo(String path, String kind, String sha256, long size) {
-    }
+    public record FileInfo(String path, String kind, String sha256, long size) {}
 
     /**
      * A rule.
@@ -61,7 +69,11 @@ public record RuleSetInfo(String version, Instant loadedAt, List<FileInfo> files
      * @param descriptionEn what it decides, in English
      * @param hits          how often it fired since the rule set was loaded
      */
-    public record RuleInfo(String name, @Nullable String file, @Nullable Integer line, @Nullable String description,
-                           @Nullable String descriptionEn, long hits) {
-    }
+    public record RuleInfo(
+            String name,
+            @Nullable String file,
+            @Nullable Integer line,
+            @Nullable String description,
+            @Nullable String descriptionEn,
+            long hits) {}
 }

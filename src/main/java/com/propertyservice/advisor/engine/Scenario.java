@@ -1,8 +1,6 @@
 package com.propertyservice.advisor.engine;
 
 import com.propertyservice.advisor.engine.fact.Assessment;
-import org.jspecify.annotations.NullUnmarked;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * A trainer scenario: an incident and what its advice must show. See {@code docs/rules-authoring.md}
@@ -21,21 +20,45 @@ import java.util.regex.Pattern;
 record Scenario(String file, String name, String description, Incident incident, Expectations expect) {
 
     /** What the advice must show; {@code null} fields are not checked. */
-    record Expectations(KanoFactor kanoFactor, QualityDimension qualityDimension,
-                               Priority priority, Priority priorityAtLeast, Priority priorityAtMost,
-                               Escalation escalation, Escalation escalationAtLeast, Escalation escalationAtMost,
-                               Duration respondWithin, Duration resolveWithin, Duration followUpWithin, Boolean survey,
-                               List<ComplaintCause> causes, List<ComplaintCause> causesAbsent, Boolean noCauses,
-                               List<Principle> principles, List<Principle> principlesAbsent, List<Principle> topPrinciples,
-                               List<HandlingStep> steps, Map<HandlingStep, List<String>> stepActions,
-                               List<String> actions, List<String> actionsAbsent,
-                               List<String> cautions, List<String> cautionsAbsent,
-                               Integer satisfactionGap, List<String> firedRules, List<String> notFiredRules,
-                               ContactKind kind, Fault fault, List<Referral> referral, List<Referral> referralAbsent,
-                               List<String> safetySteps, List<String> missingDetails, List<String> warnings,
-                               List<String> absent, List<ReminderPattern> reminders, List<ReminderPattern> remindersAbsent,
-                               Boolean noReminders) {
-    }
+    record Expectations(
+            KanoFactor kanoFactor,
+            QualityDimension qualityDimension,
+            Priority priority,
+            Priority priorityAtLeast,
+            Priority priorityAtMost,
+            Escalation escalation,
+            Escalation escalationAtLeast,
+            Escalation escalationAtMost,
+            Duration respondWithin,
+            Duration resolveWithin,
+            Duration followUpWithin,
+            Boolean survey,
+            List<ComplaintCause> causes,
+            List<ComplaintCause> causesAbsent,
+            Boolean noCauses,
+            List<Principle> principles,
+            List<Principle> principlesAbsent,
+            List<Principle> topPrinciples,
+            List<HandlingStep> steps,
+            Map<HandlingStep, List<String>> stepActions,
+            List<String> actions,
+            List<String> actionsAbsent,
+            List<String> cautions,
+            List<String> cautionsAbsent,
+            Integer satisfactionGap,
+            List<String> firedRules,
+            List<String> notFiredRules,
+            ContactKind kind,
+            Fault fault,
+            List<Referral> referral,
+            List<Referral> referralAbsent,
+            List<String> safetySteps,
+            List<String> missingDetails,
+            List<String> warnings,
+            List<String> absent,
+            List<ReminderPattern> reminders,
+            List<ReminderPattern> remindersAbsent,
+            Boolean noReminders) {}
 
     /**
      * A reminder the advice must plan, or must not: {@code DEADLINE TRIGGER WHEN RECIPIENT} as a scenario
@@ -47,27 +70,34 @@ record Scenario(String file, String name, String description, Incident incident,
      * @param when for BEFORE the share passed (0.8) or the time before (P1D), for BREACH the breach's number
      * @param workingTimeOnly whether it must keep to working time, or null when the scenario does not say
      */
-    record ReminderPattern(Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient,
-                           Boolean workingTimeOnly) {
+    record ReminderPattern(
+            Deadline deadline, Reminder.Trigger trigger, String when, Recipient recipient, Boolean workingTimeOnly) {
 
-        static final String FORMAT = "DEADLINE TRIGGER WHEN RECIPIENT [IN_WORKING_TIME|AT_ANY_TIME], such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
-                + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER IN_WORKING_TIME' (* for any)";
+        static final String FORMAT =
+                "DEADLINE TRIGGER WHEN RECIPIENT [IN_WORKING_TIME|AT_ANY_TIME], such as 'RESPOND BEFORE 0.8 ASSIGNEE', "
+                        + "'FOLLOW_UP BEFORE P1D ASSIGNEE' or 'RESOLVE BREACH 1 PROJECT_MANAGER IN_WORKING_TIME' (* for any)";
         private static final String IN_WORKING_TIME = "IN_WORKING_TIME";
         private static final String AT_ANY_TIME = "AT_ANY_TIME";
 
         /** Reads the scenario's form, refusing what could never match. */
         static ReminderPattern parse(String text, String field) {
             String[] parts = text.strip().split("\\s+");
-            if (parts.length != 4 && (parts.length != 5 || !(parts[4].equals(IN_WORKING_TIME) || parts[4].equals(AT_ANY_TIME)))) {
+            if (parts.length != 4
+                    && (parts.length != 5 || !(parts[4].equals(IN_WORKING_TIME) || parts[4].equals(AT_ANY_TIME)))) {
                 throw new IllegalArgumentException(field + ": '" + text + "' is not " + FORMAT);
             }
-            Reminder.Trigger trigger = any(parts[1]) ? null : ScenarioLoader.enumValue(Reminder.Trigger.class, parts[1], field);
+            Reminder.Trigger trigger =
+                    any(parts[1]) ? null : ScenarioLoader.enumValue(Reminder.Trigger.class, parts[1], field);
             String when = any(parts[2]) ? null : parts[2];
             if (when != null && planned(trigger, when) == null) {
-                throw new IllegalArgumentException(field + ": '" + parts[2] + "' in '" + text + "' is neither a share such as 0.8,"
-                        + " a time before such as P1D, nor a breach number such as 1");
+                throw new IllegalArgumentException(
+                        field + ": '" + parts[2] + "' in '" + text + "' is neither a share such as 0.8,"
+                                + " a time before such as P1D, nor a breach number such as 1");
             }
-            return new ReminderPattern(any(parts[0]) ? null : ScenarioLoader.enumValue(Deadline.class, parts[0], field), trigger, when,
+            return new ReminderPattern(
+                    any(parts[0]) ? null : ScenarioLoader.enumValue(Deadline.class, parts[0], field),
+                    trigger,
+                    when,
                     any(parts[3]) ? null : ScenarioLoader.enumValue(Recipient.class, parts[3], field),
                     parts.length == 5 ? parts[4].equals(IN_WORKING_TIME) : null);
         }
@@ -92,7 +122,8 @@ record Scenario(String file, String name, String description, Incident incident,
         }
 
         boolean matches(Assessment.Planned p) {
-            if ((deadline != null && deadline != p.deadline()) || (trigger != null && trigger != p.trigger())
+            if ((deadline != null && deadline != p.deadline())
+                    || (trigger != null && trigger != p.trigger())
                     || (recipient != null && recipient != p.recipient())
                     || (workingTimeOnly != null && workingTimeOnly != p.workingTimeOnly())) {
                 return false;
@@ -101,15 +132,20 @@ record Scenario(String file, String name, String description, Incident incident,
                 return true;
             }
             Object value = planned(p.trigger(), when);
-            return p.trigger() == Reminder.Trigger.BREACH ? Integer.valueOf(p.breach()).equals(value)
-                    : value instanceof Double share ? share.equals(p.elapsed()) : value != null && value.equals(p.before());
+            return p.trigger() == Reminder.Trigger.BREACH
+                    ? Integer.valueOf(p.breach()).equals(value)
+                    : value instanceof Double share
+                            ? share.equals(p.elapsed())
+                            : value != null && value.equals(p.before());
         }
 
         /** A planned reminder in the scenario's form, for failure messages. */
         static String of(Assessment.Planned p) {
-            String when = p.trigger() == Reminder.Trigger.BREACH ? String.valueOf(p.breach())
+            String when = p.trigger() == Reminder.Trigger.BREACH
+                    ? String.valueOf(p.breach())
                     : p.elapsed() != null ? String.valueOf(p.elapsed()) : written(p.before());
-            return p.deadline() + " " + p.trigger() + " " + when + " " + p.recipient() + (p.workingTimeOnly() ? " " + IN_WORKING_TIME : "");
+            return p.deadline() + " " + p.trigger() + " " + when + " " + p.recipient()
+                    + (p.workingTimeOnly() ? " " + IN_WORKING_TIME : "");
         }
 
         /** A duration as a trainer writes it: P1D rather than Java's PT24H. */
@@ -119,7 +155,8 @@ record Scenario(String file, String name, String description, Incident incident,
 
         @Override
         public String toString() {
-            return (deadline == null ? "*" : deadline) + " " + (trigger == null ? "*" : trigger) + " " + (when == null ? "*" : when)
+            return (deadline == null ? "*" : deadline) + " " + (trigger == null ? "*" : trigger) + " "
+                    + (when == null ? "*" : when)
                     + " " + (recipient == null ? "*" : recipient)
                     + (workingTimeOnly == null ? "" : workingTimeOnly ? " " + IN_WORKING_TIME : " " + AT_ANY_TIME);
         }
@@ -163,8 +200,12 @@ record Scenario(String file, String name, String description, Incident incident,
         absent(failures, "principles", e.principlesAbsent(), a.getPrinciples().keySet());
         if (e.topPrinciples() != null) {
             List<Principle> top = a.getPrinciples().entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<Principle, Assessment.Weighted> p) -> -p.getValue().weight()).thenComparing(Map.Entry::getKey))
-                    .limit(TOP).map(Map.Entry::getKey).toList();
+                    .sorted(Comparator.comparingInt((Map.Entry<Principle, Assessment.Weighted> p) ->
+                                    -p.getValue().weight())
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(TOP)
+                    .map(Map.Entry::getKey)
+                    .toList();
             for (Principle p : e.topPrinciples()) {
                 if (!top.contains(p)) {
                     failures.add(Text.of("scenario.top-principles", p, TOP, top));
@@ -173,8 +214,9 @@ record Scenario(String file, String name, String description, Incident incident,
         }
         contains(failures, "steps", e.steps(), a.getSteps().keySet());
         if (e.stepActions() != null) {
-            e.stepActions().forEach((step, codes) -> contains(failures, "stepActions." + step, codes,
-                    a.getSteps().getOrDefault(step, Set.of())));
+            e.stepActions()
+                    .forEach((step, codes) -> contains(
+                            failures, "stepActions." + step, codes, a.getSteps().getOrDefault(step, Set.of())));
         }
         contains(failures, "actions", e.actions(), a.getActions().keySet());
         absent(failures, "actions", e.actionsAbsent(), a.getActions().keySet());
@@ -196,7 +238,8 @@ record Scenario(String file, String name, String description, Incident incident,
                 if (CODE_OR_PREFIX.matcher(unwanted).matches()) {
                     boolean prefix = unwanted.endsWith("*");
                     String stem = prefix ? unwanted.substring(0, unwanted.length() - 1) : unwanted;
-                    codes.stream().filter(code -> prefix ? code.startsWith(stem) : code.equals(stem))
+                    codes.stream()
+                            .filter(code -> prefix ? code.startsWith(stem) : code.equals(stem))
                             .forEach(code -> failures.add(Text.of("scenario.absent-code", unwanted, code)));
                 } else if (texts != null) {
                     for (String code : codes) {
@@ -224,8 +267,10 @@ record Scenario(String file, String name, String description, Incident incident,
         }
         if (e.remindersAbsent() != null) {
             for (ReminderPattern unwanted : e.remindersAbsent()) {
-                planned.stream().filter(unwanted::matches)
-                        .forEach(p -> failures.add(Text.of("scenario.reminder-absent", unwanted, ReminderPattern.of(p), p.rule())));
+                planned.stream()
+                        .filter(unwanted::matches)
+                        .forEach(p -> failures.add(
+                                Text.of("scenario.reminder-absent", unwanted, ReminderPattern.of(p), p.rule())));
             }
         }
         if (Boolean.TRUE.equals(e.noReminders()) && !planned.isEmpty()) {

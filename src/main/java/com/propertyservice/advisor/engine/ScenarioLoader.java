@@ -1,16 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.NullUnmarked;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,6 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.NullUnmarked;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads trainer scenario files ({@code scenarios/*.yaml}). A scenario that cannot be read is a
@@ -32,20 +31,70 @@ import java.util.regex.Pattern;
 final class ScenarioLoader {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "incident", "expect");
-    static final Set<String> INCIDENT_KEYS = Set.of("externalId", "reportedAt", "channel", "community", "serviceArea",
-            "issue", "summary", "causedBy", "withinJurisdiction", "complainant", "promise", "occurrences", "safetyRisk",
-            "affectedHouseholds", "expectation", "perception", "kind", "noticeGiven", "location");
-    static final Set<String> COMPLAINANT_KEYS = Set.of("role", "emotion", "temperament", "vulnerable", "previousComplaints", "side");
+    static final Set<String> INCIDENT_KEYS = Set.of(
+            "externalId",
+            "reportedAt",
+            "channel",
+            "community",
+            "serviceArea",
+            "issue",
+            "summary",
+            "causedBy",
+            "withinJurisdiction",
+            "complainant",
+            "promise",
+            "occurrences",
+            "safetyRisk",
+            "affectedHouseholds",
+            "expectation",
+            "perception",
+            "kind",
+            "noticeGiven",
+            "location");
+    static final Set<String> COMPLAINANT_KEYS =
+            Set.of("role", "emotion", "temperament", "vulnerable", "previousComplaints", "side");
     static final Set<String> PROMISE_KEYS = Set.of("made", "kept", "dueAt");
-    static final Set<String> EXPECT_KEYS = Set.of("kanoFactor", "qualityDimension", "priority", "priorityAtLeast",
-            "priorityAtMost", "escalation", "escalationAtLeast", "escalationAtMost", "respondWithin", "resolveWithin",
-            "followUpWithin", "survey", "causes", "causesAbsent", "noCauses", "principles", "principlesAbsent",
-            "topPrinciples", "steps", "stepActions", "actions", "actionsAbsent", "cautions", "cautionsAbsent",
-            "satisfactionGap", "firedRules", "notFiredRules", "kind", "fault", "referral", "referralAbsent", "safetySteps",
-            "missingDetails", "warnings", "absent", "reminders", "remindersAbsent", "noReminders");
+    static final Set<String> EXPECT_KEYS = Set.of(
+            "kanoFactor",
+            "qualityDimension",
+            "priority",
+            "priorityAtLeast",
+            "priorityAtMost",
+            "escalation",
+            "escalationAtLeast",
+            "escalationAtMost",
+            "respondWithin",
+            "resolveWithin",
+            "followUpWithin",
+            "survey",
+            "causes",
+            "causesAbsent",
+            "noCauses",
+            "principles",
+            "principlesAbsent",
+            "topPrinciples",
+            "steps",
+            "stepActions",
+            "actions",
+            "actionsAbsent",
+            "cautions",
+            "cautionsAbsent",
+            "satisfactionGap",
+            "firedRules",
+            "notFiredRules",
+            "kind",
+            "fault",
+            "referral",
+            "referralAbsent",
+            "safetySteps",
+            "missingDetails",
+            "warnings",
+            "absent",
+            "reminders",
+            "remindersAbsent",
+            "noReminders");
 
-    private ScenarioLoader() {
-    }
+    private ScenarioLoader() {}
 
     /**
      * YAML that leaves timestamps as text: SnakeYAML would turn an unquoted {@code 2026-05-12T05:40:00+08:00}
@@ -93,8 +142,14 @@ final class ScenarioLoader {
         try {
             root = yaml().load(text);
         } catch (MarkedYAMLException e) {
-            problems.add(Text.of("scenario.not-yaml", e.getProblem()).at(file, e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1,
-                    null, null));
+            problems.add(Text.of("scenario.not-yaml", e.getProblem())
+                    .at(
+                            file,
+                            e.getProblemMark() == null
+                                    ? null
+                                    : e.getProblemMark().getLine() + 1,
+                            null,
+                            null));
             return null;
         } catch (YAMLException e) {
             problems.add(Text.of("scenario.not-yaml", e.getMessage()).at(file, null, null, null));
@@ -131,20 +186,30 @@ final class ScenarioLoader {
         if (m.get("promise") != null) {
             Map<String, Object> p = map(m.get("promise"), "incident.promise");
             unknownKeys(p, PROMISE_KEYS, "incident.promise.");
-            promise = new Promise(bool(p.get("made"), "incident.promise.made", false),
-                    bool(p.get("kept"), "incident.promise.kept", false), timestamp(p.get("dueAt"), "incident.promise.dueAt"));
+            promise = new Promise(
+                    bool(p.get("made"), "incident.promise.made", false),
+                    bool(p.get("kept"), "incident.promise.kept", false),
+                    timestamp(p.get("dueAt"), "incident.promise.dueAt"));
         }
-        return new Incident(string(m.get("externalId"), "incident.externalId"), timestamp(m.get("reportedAt"), "incident.reportedAt"),
+        return new Incident(
+                string(m.get("externalId"), "incident.externalId"),
+                timestamp(m.get("reportedAt"), "incident.reportedAt"),
                 enumValue(Channel.class, m.get("channel"), "incident.channel"),
                 string(m.get("community"), "incident.community"),
                 enumValue(ServiceArea.class, m.get("serviceArea"), "incident.serviceArea"),
-                string(m.get("issue"), "incident.issue"), string(m.get("summary"), "incident.summary"),
+                string(m.get("issue"), "incident.issue"),
+                string(m.get("summary"), "incident.summary"),
                 enumValue(CausedBy.class, m.get("causedBy"), "incident.causedBy"),
-                m.get("withinJurisdiction") == null ? null : bool(m.get("withinJurisdiction"), "incident.withinJurisdiction", true),
-                complainant, promise,
+                m.get("withinJurisdiction") == null
+                        ? null
+                        : bool(m.get("withinJurisdiction"), "incident.withinJurisdiction", true),
+                complainant,
+                promise,
                 m.get("occurrences") == null ? null : integer(m.get("occurrences"), "incident.occurrences", 1),
                 m.get("safetyRisk") == null ? null : bool(m.get("safetyRisk"), "incident.safetyRisk", false),
-                m.get("affectedHouseholds") == null ? null : integer(m.get("affectedHouseholds"), "incident.affectedHouseholds", 1),
+                m.get("affectedHouseholds") == null
+                        ? null
+                        : integer(m.get("affectedHouseholds"), "incident.affectedHouseholds", 1),
                 m.get("expectation") == null ? null : integer(m.get("expectation"), "incident.expectation", 0),
                 m.get("perception") == null ? null : integer(m.get("perception"), "incident.perception", 0),
                 enumValue(ContactKind.class, m.get("kind"), "incident.kind"),
@@ -157,8 +222,11 @@ final class ScenarioLoader {
         Map<HandlingStep, List<String>> stepActions = null;
         if (m.get("stepActions") != null) {
             stepActions = new EnumMap<>(HandlingStep.class);
-            for (Map.Entry<String, Object> e : map(m.get("stepActions"), "expect.stepActions").entrySet()) {
-                stepActions.put(enumValue(HandlingStep.class, e.getKey(), "expect.stepActions"), strings(e.getValue(), "expect.stepActions." + e.getKey()));
+            for (Map.Entry<String, Object> e :
+                    map(m.get("stepActions"), "expect.stepActions").entrySet()) {
+                stepActions.put(
+                        enumValue(HandlingStep.class, e.getKey(), "expect.stepActions"),
+                        strings(e.getValue(), "expect.stepActions." + e.getKey()));
             }
         }
         return new Scenario.Expectations(
@@ -182,10 +250,15 @@ final class ScenarioLoader {
                 enums(Principle.class, m.get("topPrinciples"), "expect.topPrinciples"),
                 enums(HandlingStep.class, m.get("steps"), "expect.steps"),
                 stepActions,
-                strings(m.get("actions"), "expect.actions"), strings(m.get("actionsAbsent"), "expect.actionsAbsent"),
-                strings(m.get("cautions"), "expect.cautions"), strings(m.get("cautionsAbsent"), "expect.cautionsAbsent"),
-                m.get("satisfactionGap") == null ? null : integer(m.get("satisfactionGap"), "expect.satisfactionGap", 0),
-                strings(m.get("firedRules"), "expect.firedRules"), strings(m.get("notFiredRules"), "expect.notFiredRules"),
+                strings(m.get("actions"), "expect.actions"),
+                strings(m.get("actionsAbsent"), "expect.actionsAbsent"),
+                strings(m.get("cautions"), "expect.cautions"),
+                strings(m.get("cautionsAbsent"), "expect.cautionsAbsent"),
+                m.get("satisfactionGap") == null
+                        ? null
+                        : integer(m.get("satisfactionGap"), "expect.satisfactionGap", 0),
+                strings(m.get("firedRules"), "expect.firedRules"),
+                strings(m.get("notFiredRules"), "expect.notFiredRules"),
                 enumValue(ContactKind.class, m.get("kind"), "expect.kind"),
                 enumValue(Fault.class, m.get("fault"), "expect.fault"),
                 enums(Referral.class, m.get("referral"), "expect.referral"),
@@ -201,7 +274,11 @@ final class ScenarioLoader {
 
     private static List<Scenario.ReminderPattern> reminders(Object value, String field) {
         List<String> written = strings(value, field);
-        return written == null ? null : written.stream().map(w -> Scenario.ReminderPattern.parse(w, field)).toList();
+        return written == null
+                ? null
+                : written.stream()
+                        .map(w -> Scenario.ReminderPattern.parse(w, field))
+                        .toList();
     }
 
     private static Object required(Map<String, Object> m, String key) {
@@ -228,7 +305,8 @@ final class ScenarioLoader {
     private static void unknownKeys(Map<String, Object> m, Set<String> known, String prefix) {
         for (String key : m.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown key '" + prefix + key + "'; the known keys here are " + new TreeSet<>(known));
+                throw new IllegalArgumentException(
+                        "unknown key '" + prefix + key + "'; the known keys here are " + new TreeSet<>(known));
             }
         }
     }
@@ -275,8 +353,9 @@ final class ScenarioLoader {
                 // a local time is read where the contract reads one: in the default zone
                 return LocalDateTime.parse(text).atZone(Incident.DEFAULT_ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(field + " must be a timestamp such as 2026-05-01T06:00:00+08:00 (or 2026-05-01T06:00:00,"
-                        + " read in " + Incident.DEFAULT_ZONE + "), was '" + value + "'");
+                throw new IllegalArgumentException(
+                        field + " must be a timestamp such as 2026-05-01T06:00:00+08:00 (or 2026-05-01T06:00:00,"
+                                + " read in " + Incident.DEFAULT_ZONE + "), was '" + value + "'");
             }
         }
     }
@@ -288,7 +367,8 @@ final class ScenarioLoader {
         try {
             return Duration.parse(value.toString());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " must be an ISO-8601 duration such as PT30M, PT4H or P3D, was '" + value + "'");
+            throw new IllegalArgumentException(
+                    field + " must be an ISO-8601 duration such as PT30M, PT4H or P3D, was '" + value + "'");
         }
     }
 
@@ -299,13 +379,16 @@ final class ScenarioLoader {
         try {
             return Enum.valueOf(type, value.toString().trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new IllegalArgumentException(
+                    field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
     private static <E extends Enum<E>> List<E> enums(Class<E> type, Object value, String field) {
         List<String> names = strings(value, field);
-        return names == null ? null : names.stream().map(n -> enumValue(type, n, field)).toList();
+        return names == null
+                ? null
+                : names.stream().map(n -> enumValue(type, n, field)).toList();
     }
 
     private static List<String> strings(Object value, String field) {

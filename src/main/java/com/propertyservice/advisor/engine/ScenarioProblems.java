@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failed scenario expectations as problems of their scenario files, at the line of the expectation
@@ -15,8 +14,7 @@ import java.util.regex.Pattern;
  */
 final class ScenarioProblems {
 
-    private ScenarioProblems() {
-    }
+    private ScenarioProblems() {}
 
     static List<Problem> of(List<ScenarioResult> scenarios, RuleFiles files) {
         List<Problem> problems = new ArrayList<>();
@@ -29,10 +27,18 @@ final class ScenarioProblems {
                 Map<Language, String> messages = new EnumMap<>(Language.class);
                 for (Language language : Language.values()) {
                     List<String> translated = scenario.failures(language);
-                    messages.put(language, Text.of("scenario.failed", i < translated.size() ? translated.get(i) : english).in(language));
+                    messages.put(
+                            language,
+                            Text.of("scenario.failed", i < translated.size() ? translated.get(i) : english)
+                                    .in(language));
                 }
-                problems.add(new Problem(scenario.file(), expectationLine(files.get(scenario.file()), english), null, scenario.name(),
-                        messages.get(Language.EN), messages));
+                problems.add(new Problem(
+                        scenario.file(),
+                        expectationLine(files.get(scenario.file()), english),
+                        null,
+                        scenario.name(),
+                        messages.get(Language.EN),
+                        messages));
             }
         }
         return problems;
@@ -44,7 +50,8 @@ final class ScenarioProblems {
             return null;
         }
         String key = failure.substring(0, colon).split("\\.")[0];
-        List<String> keys = failure.contains("expected no ") ? List.of(key + "Absent", key) : List.of(key, key + "Absent");
+        List<String> keys =
+                failure.contains("expected no ") ? List.of(key + "Absent", key) : List.of(key, key + "Absent");
         String[] lines = new String(scenario, StandardCharsets.UTF_8).split("\\R", -1);
         for (String candidate : keys) {
             Pattern line = Pattern.compile("^\\s*" + Pattern.quote(candidate) + "\\s*:");

@@ -16,8 +16,14 @@ import java.util.Map;
  * @param firedRules  the rules that fired for the scenario's incident
  * @param translations the failures in each language they were written in (empty: English only)
  */
-public record ScenarioResult(String file, String name, boolean passed, List<String> failures, List<String> firedRules,
-                             Map<Language, List<String>> translations) implements Serializable {
+public record ScenarioResult(
+        String file,
+        String name,
+        boolean passed,
+        List<String> failures,
+        List<String> firedRules,
+        Map<Language, List<String>> translations)
+        implements Serializable {
     public ScenarioResult {
         failures = List.copyOf(failures);
         firedRules = List.copyOf(firedRules);

@@ -1,11 +1,10 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.NullUnmarked;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * The DRL Drools was given for each rule file (as written, generated from a table, or expanded from
@@ -16,8 +15,7 @@ import java.util.regex.Pattern;
 @NullUnmarked // nullness not yet spelled out here: null is a value in places (see the Javadoc)
 final class SourceMap {
 
-    private record Entry(String file, String drl, IntUnaryOperator toFileLine, DecisionTable table) {
-    }
+    private record Entry(String file, String drl, IntUnaryOperator toFileLine, DecisionTable table) {}
 
     /** A rule's header or a comment: words there are names, not code. */
     private static final Pattern NOT_CODE = Pattern.compile("^\\s*(?:rule\\s|//|#)");
@@ -62,7 +60,8 @@ final class SourceMap {
         for (Entry entry : entries) {
             String[] lines = entry.drl().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (whole.matcher(lines[i]).find() && !NOT_CODE.matcher(lines[i]).find()) {
+                if (whole.matcher(lines[i]).find()
+                        && !NOT_CODE.matcher(lines[i]).find()) {
                     Problem problem = problem(entry, i + 1, message);
                     if (rule == null || rule.equals(problem.rule())) {
                         return problem;

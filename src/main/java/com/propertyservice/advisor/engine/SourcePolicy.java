@@ -1,5 +1,11 @@
 package com.propertyservice.advisor.engine;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -16,13 +22,6 @@ import org.drools.drl.parser.ParserError;
 import org.jspecify.annotations.NullUnmarked;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * The first gate of the rule sandbox, on the DRL Drools is about to compile, parsed by Drools' own
  * parser: the parts of a rule file that Drools itself evaluates while it builds, before any
@@ -38,12 +37,10 @@ import java.util.regex.Pattern;
 final class SourcePolicy {
 
     /** A refusal at a line of the DRL checked (1-based), naming the rule where there is one. */
-    record Finding(int line, String rule, Text message) {
-    }
+    record Finding(int line, String rule, Text message) {}
 
     /** The parsed package, or the parser's errors when it does not parse (then nothing of it may be built). */
-    record Parsed(PackageDescr pkg, List<Finding> errors) {
-    }
+    record Parsed(PackageDescr pkg, List<Finding> errors) {}
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\\s*\"(?:[^\"\\\\\\n]|\\\\[^\\n])*\"\\s*");
     private static final Pattern PLAIN_VALUE = Pattern.compile(
@@ -53,8 +50,7 @@ final class SourcePolicy {
     private static final Set<String> NAME_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group");
     private static final Set<String> DIALECTS = Set.of("java", "mvel");
 
-    private SourcePolicy() {
-    }
+    private SourcePolicy() {}
 
     /** Parses DRL with Drools' parser (the language level Drools builds with). */
     static Parsed parse(String drl) {
@@ -67,7 +63,8 @@ final class SourcePolicy {
         }
         List<Finding> errors = new ArrayList<>();
         for (DroolsError error : parser.getErrors()) {
-            int line = error instanceof ParserError p ? p.getRow() : error.getLines().length > 0 ? error.getLines()[0] : 0;
+            int line =
+                    error instanceof ParserError p ? p.getRow() : error.getLines().length > 0 ? error.getLines()[0] : 0;
             errors.add(new Finding(line, null, Text.of("drools.says", error.getMessage())));
         }
         return new Parsed(errors.isEmpty() ? pkg : null, errors);
@@ -80,7 +77,8 @@ final class SourcePolicy {
         for (ImportDescr imported : pkg.getImports()) {
             String target = imported.getTarget();
             if (!importAllowed(target)) {
-                findings.add(new Finding(imported.getLine(), null, Text.of("source.import", target, FactModel.ENGINE_PACKAGE)));
+                findings.add(new Finding(
+                        imported.getLine(), null, Text.of("source.import", target, FactModel.ENGINE_PACKAGE)));
             }
         }
         refuseAll(findings, pkg.getFunctionImports(), "source.import-function");
@@ -136,9 +134,12 @@ final class SourcePolicy {
         if (name.equals("salience")) {
             allowed = INTEGER.matcher(value).matches();
         } else if (FLAG_ATTRIBUTES.contains(name)) {
-            allowed = value.isBlank() || value.strip().equals("true") || value.strip().equals("false");
+            allowed = value.isBlank()
+                    || value.strip().equals("true")
+                    || value.strip().equals("false");
         } else if (NAME_ATTRIBUTES.contains(name)) {
-            allowed = !value.contains("\"") && !value.contains("\n") || STRING_LITERAL.matcher(value).matches();
+            allowed = !value.contains("\"") && !value.contains("\n")
+                    || STRING_LITERAL.matcher(value).matches();
         } else if (name.equals("dialect")) {
             allowed = DIALECTS.contains(value.replace("\"", "").strip());
         } else {
@@ -146,19 +147,28 @@ final class SourcePolicy {
             return;
         }
         if (!allowed) {
-            findings.add(new Finding(attribute.getLine(), rule, name.equals("salience") ? Text.of("source.salience-not-plain", value.strip())
-                    : Text.of("source.attribute-not-plain", name, value.strip())));
+            findings.add(new Finding(
+                    attribute.getLine(),
+                    rule,
+                    name.equals("salience")
+                            ? Text.of("source.salience-not-plain", value.strip())
+                            : Text.of("source.attribute-not-plain", name, value.strip())));
         }
     }
 
     /** Drools evaluates annotation values while building; only literals are safe to give it. */
-    private static void checkAnnotations(List<Finding> findings, AnnotatedBaseDescr descr, String rule, String[] lines, int from) {
+    private static void checkAnnotations(
+            List<Finding> findings, AnnotatedBaseDescr descr, String rule, String[] lines, int from) {
         for (AnnotationDescr annotation : descr.getAnnotations()) {
             for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
                 String text = String.valueOf(value.getValue());
-                if (!STRING_LITERAL.matcher(text).matches() && !PLAIN_VALUE.matcher(text).matches()) {
-                    int line = annotation.getLine() > 0 ? annotation.getLine() : lineOf(lines, "@" + annotation.getName(), from);
-                    findings.add(new Finding(line, rule, Text.of("source.annotation-not-literal", annotation.getName(), text.strip())));
+                if (!STRING_LITERAL.matcher(text).matches()
+                        && !PLAIN_VALUE.matcher(text).matches()) {
+                    int line = annotation.getLine() > 0
+                            ? annotation.getLine()
+                            : lineOf(lines, "@" + annotation.getName(), from);
+                    findings.add(new Finding(
+                            line, rule, Text.of("source.annotation-not-literal", annotation.getName(), text.strip())));
                 }
             }
         }

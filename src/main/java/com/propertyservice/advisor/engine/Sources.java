@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 /** Small helpers for reading rule sources. */
 final class Sources {
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** UTF-8 text without the byte-order mark that Excel, WPS and Notepad put at the start. */
     static String text(byte[] content) {
@@ -19,10 +18,10 @@ final class Sources {
     }
 
     private static final Pattern[] NEEDLES = {
-            Pattern.compile("['\"]([^'\"\\s]{2,})['\"]"),
-            Pattern.compile("([\\w$]{2,}) cannot be resolved"),
-            Pattern.compile("\\.(\\w{2,})\\(\\)"),
-            Pattern.compile("(?:field|method|variable|identifier)s? '?(\\w{2,})"),
+        Pattern.compile("['\"]([^'\"\\s]{2,})['\"]"),
+        Pattern.compile("([\\w$]{2,}) cannot be resolved"),
+        Pattern.compile("\\.(\\w{2,})\\(\\)"),
+        Pattern.compile("(?:field|method|variable|identifier)s? '?(\\w{2,})"),
     };
 
     /** The words a Drools error message names as being in error (an unknown field, a bad constant...). */

@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.Nullable;
-
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message of the engine in every language the service speaks, from the bundle
@@ -19,10 +18,18 @@ record Text(Map<Language, String> values) {
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
 
     static {
-        BUNDLES.put(Language.EN, ResourceBundle.getBundle(BUNDLE, Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES)));
-        BUNDLES.put(Language.ZH_CN, ResourceBundle.getBundle(BUNDLE, Locale.SIMPLIFIED_CHINESE,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        BUNDLES.put(
+                Language.EN,
+                ResourceBundle.getBundle(
+                        BUNDLE,
+                        Locale.ROOT,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        BUNDLES.put(
+                Language.ZH_CN,
+                ResourceBundle.getBundle(
+                        BUNDLE,
+                        Locale.SIMPLIFIED_CHINESE,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
     /** The message {@code key} with its arguments (a {@code Text} argument in the same language), in every language. */
@@ -31,8 +38,11 @@ record Text(Map<Language, String> values) {
         BUNDLES.forEach((language, bundle) -> {
             Object[] inLanguage = new Object[arguments.length];
             for (int i = 0; i < arguments.length; i++) {
-                inLanguage[i] = arguments[i] instanceof Text text ? text.in(language)
-                        : arguments[i] instanceof Number number ? String.valueOf(number) : arguments[i]; // no digit grouping in a row number
+                inLanguage[i] = arguments[i] instanceof Text text
+                        ? text.in(language)
+                        : arguments[i] instanceof Number number
+                                ? String.valueOf(number)
+                                : arguments[i]; // no digit grouping in a row number
             }
             values.put(language, new MessageFormat(bundle.getString(key), Locale.ROOT).format(inLanguage));
         });

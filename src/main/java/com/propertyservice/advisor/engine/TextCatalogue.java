@@ -1,7 +1,5 @@
 package com.propertyservice.advisor.engine;
 
-import org.jspecify.annotations.NullUnmarked;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.EnumMap;
@@ -9,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * The words of the advice, keyed by text code, one map per language. Read from
@@ -80,7 +79,8 @@ final class TextCatalogue {
         String[] lines = content.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.startsWith(code) && line.substring(code.length()).stripLeading().matches("^[=:].*")) {
+            if (line.startsWith(code)
+                    && line.substring(code.length()).stripLeading().matches("^[=:].*")) {
                 return i + 1;
             }
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param scenarios the result of every trainer scenario it carries (none when it does not compile)
  * @param warnings  things worth a look that do not block activation (e.g. overlapping decision-table rows)
  */
-public record ValidationResult(String version, List<Problem> problems, List<ScenarioResult> scenarios, List<Problem> warnings) {
+public record ValidationResult(
+        String version, List<Problem> problems, List<ScenarioResult> scenarios, List<Problem> warnings) {
 
     public ValidationResult {
         problems = List.copyOf(problems);
@@ -39,8 +40,16 @@ public record ValidationResult(String version, List<Problem> problems, List<Scen
         StringBuilder out = new StringBuilder();
         problems.forEach(p -> out.append("ERROR ").append(p).append('\n'));
         warnings.forEach(p -> out.append("WARN ").append(p).append('\n'));
-        scenarios.stream().filter(s -> !s.passed()).forEach(s -> s.failures()
-                .forEach(f -> out.append("SCENARIO ").append(s.file()).append(" [").append(s.name()).append("] ").append(f).append('\n')));
+        scenarios.stream()
+                .filter(s -> !s.passed())
+                .forEach(s -> s.failures()
+                        .forEach(f -> out.append("SCENARIO ")
+                                .append(s.file())
+                                .append(" [")
+                                .append(s.name())
+                                .append("] ")
+                                .append(f)
+                                .append('\n')));
         return out.toString();
     }
 }

@@ -5,5 +5,11 @@ package com.propertyservice.advisor.engine;
  * that rules name it like every other code ({@code weekday == Weekday.SATURDAY}).
  */
 public enum Weekday {
-    MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY
+    MONDAY,
+    TUESDAY,
+    WEDNESDAY,
+    THURSDAY,
+    FRIDAY,
+    SATURDAY,
+    SUNDAY
 }

@@ -25,7 +25,8 @@ public record WorkingHours(LocalDate from, LocalDate to, List<Window> windows) {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
             if (!end.isAfter(start)) {
-                throw new IllegalArgumentException("a window of working time ends after it starts: " + start + " to " + end);
+                throw new IllegalArgumentException(
+                        "a window of working time ends after it starts: " + start + " to " + end);
             }
         }
     }
@@ -45,7 +46,8 @@ public record WorkingHours(LocalDate from, LocalDate to, List<Window> windows) {
         LocalDateTime local = at.withZoneSameInstant(zone).toLocalDateTime();
         for (Window window : windows) {
             if (window.end().isAfter(local)) {
-                return Optional.of(window.start().isAfter(local) ? window.start().atZone(zone) : at.withZoneSameInstant(zone));
+                return Optional.of(
+                        window.start().isAfter(local) ? window.start().atZone(zone) : at.withZoneSameInstant(zone));
             }
         }
         return Optional.empty();

@@ -7,12 +7,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Locale;
 
 /** {@code POST /api/advice}: advice for an incident, recording nothing. */
 @RestController
@@ -27,15 +26,30 @@ class AdviceController {
         this.incidents = incidents;
     }
 
-    @Operation(summary = "Advice for an incident, recording nothing",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
-    @ApiResponse(responseCode = "200", description = "The advice; X-Rule-Set-Version names the rule set", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
+    @Operation(
+            summary = "Advice for an incident, recording nothing",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "lift outage, angry owner",
+                                                            ref = "#/components/examples/incident"))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The advice; X-Rule-Set-Version names the rule set",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
     @ApiResponse(responseCode = "415", description = "The body is not application/json (`unsupported-media-type`)")
     @PostMapping(path = "/api/advice", consumes = "application/json")
     ResponseEntity<Advice> advise(@Valid @RequestBody IncidentRequest request, Locale locale) {
         Advice advice = incidents.advise(request.toIncident(incidents.reportingClock()), Language.of(locale));
-        return ResponseEntity.ok().header(RULE_SET_VERSION, advice.ruleSetVersion()).body(advice);
+        return ResponseEntity.ok()
+                .header(RULE_SET_VERSION, advice.ruleSetVersion())
+                .body(advice);
     }
 }

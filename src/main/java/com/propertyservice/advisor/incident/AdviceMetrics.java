@@ -4,9 +4,8 @@ import com.propertyservice.advisor.engine.Advice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /** Counts advice by Kano factor and priority, and times how long the rules take. */
 @Component

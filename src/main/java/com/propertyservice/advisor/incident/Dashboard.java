@@ -19,9 +19,18 @@ import java.util.Map;
  * @param overdue     the most overdue of them, first (at most {@link DashboardService#OVERDUE_LISTED})
  * @param hits        rules by hits on the active rule set, most first
  */
-record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByArea, List<String> weeks,
-                        Map<String, List<Long>> causes, List<Bar> topByCount, List<Bar> topByGap,
-                        long overdueCount, List<Overdue> overdue, List<Bar> hits) {
+record Dashboard(
+        int days,
+        long incidents,
+        List<Bar> gapByKano,
+        List<Bar> gapByArea,
+        List<String> weeks,
+        Map<String, List<Long>> causes,
+        List<Bar> topByCount,
+        List<Bar> topByGap,
+        long overdueCount,
+        List<Overdue> overdue,
+        List<Bar> hits) {
 
     /**
      * One bar: a label with a value and how many incidents it rests on.
@@ -31,8 +40,7 @@ record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByA
      * @param value the figure (a count, a mean gap rounded to one decimal, or hits)
      * @param count incidents behind it
      */
-    public record Bar(String key, String label, double value, long count) {
-    }
+    public record Bar(String key, String label, double value, long count) {}
 
     /**
      * An incident past a deadline not met: the one it passed first.
@@ -40,7 +48,12 @@ record Dashboard(int days, long incidents, List<Bar> gapByKano, List<Bar> gapByA
      * @param deadline which promise ({@code RESPOND}, {@code RESOLVE}, {@code FOLLOW_UP})
      * @param missed   that promise in the page's language
      */
-    public record Overdue(long id, String community, String issue, String priority, String deadline, String missed,
-                          OffsetDateTime dueAt) {
-    }
+    public record Overdue(
+            long id,
+            String community,
+            String issue,
+            String priority,
+            String deadline,
+            String missed,
+            OffsetDateTime dueAt) {}
 }

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.web.ServesPages;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Locale;
 
 /**
  * The satisfaction dashboard: the figures as a JSON island for the charts, and as tables for everyone. "Overdue" is

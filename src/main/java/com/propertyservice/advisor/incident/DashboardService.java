@@ -4,12 +4,9 @@ import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ServiceArea;
-import com.propertyservice.advisor.engine.Priority;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Service;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
 
 /**
  * Turns the incident service's figures (counted by the database over every incident of the window) and
@@ -53,15 +52,20 @@ class DashboardService {
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         LocalDate first = today.minusDays(DAYS - 1L);
         List<LocalDate> weekStarts = new ArrayList<>();
-        for (LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !week.isAfter(today);
-             week = week.plusWeeks(1)) {
+        for (LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                !week.isAfter(today);
+                week = week.plusWeeks(1)) {
             weekStarts.add(week);
         }
         List<OffsetDateTime> boundaries = new ArrayList<>();
         weekStarts.forEach(week -> boundaries.add(week.atStartOfDay(zone).toOffsetDateTime()));
-        boundaries.add(weekStarts.get(weekStarts.size() - 1).plusWeeks(1).atStartOfDay(zone).toOffsetDateTime());
-        IncidentFigures figures = incidents.figures(first.atStartOfDay(zone).toOffsetDateTime(), boundaries, now,
-                OVERDUE_LISTED);
+        boundaries.add(weekStarts
+                .get(weekStarts.size() - 1)
+                .plusWeeks(1)
+                .atStartOfDay(zone)
+                .toOffsetDateTime());
+        IncidentFigures figures =
+                incidents.figures(first.atStartOfDay(zone).toOffsetDateTime(), boundaries, now, OVERDUE_LISTED);
 
         Language language = Language.of(locale);
         Map<String, String> issueLabels = catalogue.issues().stream()
@@ -76,39 +80,63 @@ class DashboardService {
 
         List<Dashboard.Bar> topByCount = figures.countByIssue().stream()
                 .map(g -> new Dashboard.Bar(g.key(), issueLabels.getOrDefault(g.key(), g.key()), g.count(), g.count()))
-                .sorted(Comparator.comparingDouble(Dashboard.Bar::value).reversed().thenComparing(Dashboard.Bar::key))
-                .limit(TOP).toList();
+                .sorted(Comparator.comparingDouble(Dashboard.Bar::value)
+                        .reversed()
+                        .thenComparing(Dashboard.Bar::key))
+                .limit(TOP)
+                .toList();
         List<Dashboard.Bar> topByGap = figures.gapByIssue().stream()
-                .map(g -> new Dashboard.Bar(g.key(), issueLabels.getOrDefault(g.key(), g.key()), rounded(g.meanGap()),
-                        g.count()))
+                .map(g -> new Dashboard.Bar(
+                        g.key(), issueLabels.getOrDefault(g.key(), g.key()), rounded(g.meanGap()), g.count()))
                 .sorted(Comparator.comparingDouble(Dashboard.Bar::value).thenComparing(Dashboard.Bar::key))
-                .limit(TOP).toList();
+                .limit(TOP)
+                .toList();
 
         List<Dashboard.Overdue> overdue = figures.overdue().stream()
-                .map(o -> new Dashboard.Overdue(o.id(), o.community(), issueLabels.getOrDefault(o.issue(), o.issue()),
-                        priority(o.priority(), locale), o.deadline().name(), label(o.deadline(), locale), o.dueAt()))
+                .map(o -> new Dashboard.Overdue(
+                        o.id(),
+                        o.community(),
+                        issueLabels.getOrDefault(o.issue(), o.issue()),
+                        priority(o.priority(), locale),
+                        o.deadline().name(),
+                        label(o.deadline(), locale),
+                        o.dueAt()))
                 .toList();
 
         RuleSetInfo rules = advisor.ruleSet();
         List<Dashboard.Bar> hits = rules.rules().stream()
                 .map(rule -> new Dashboard.Bar(rule.name(), rule.name(), rule.hits(), 0))
                 .filter(bar -> bar.value() > 0)
-                .sorted(Comparator.comparingDouble(Dashboard.Bar::value).reversed().thenComparing(Dashboard.Bar::key))
-                .limit(TOP_RULES).toList();
+                .sorted(Comparator.comparingDouble(Dashboard.Bar::value)
+                        .reversed()
+                        .thenComparing(Dashboard.Bar::key))
+                .limit(TOP_RULES)
+                .toList();
 
-        return new Dashboard(DAYS, figures.incidents(), byKano, byArea,
-                weekStarts.stream().map(LocalDate::toString).toList(), causes, topByCount, topByGap,
-                figures.overdueCount(), overdue, hits);
+        return new Dashboard(
+                DAYS,
+                figures.incidents(),
+                byKano,
+                byArea,
+                weekStarts.stream().map(LocalDate::toString).toList(),
+                causes,
+                topByCount,
+                topByGap,
+                figures.overdueCount(),
+                overdue,
+                hits);
     }
 
-    private <E extends Enum<E>> List<Dashboard.Bar> meanGap(List<IncidentFigures.Group> groups, E[] order, Locale locale) {
-        Map<String, IncidentFigures.Group> byName = groups.stream()
-                .collect(Collectors.toMap(IncidentFigures.Group::key, Function.identity()));
+    private <E extends Enum<E>> List<Dashboard.Bar> meanGap(
+            List<IncidentFigures.Group> groups, E[] order, Locale locale) {
+        Map<String, IncidentFigures.Group> byName =
+                groups.stream().collect(Collectors.toMap(IncidentFigures.Group::key, Function.identity()));
         List<Dashboard.Bar> bars = new ArrayList<>();
         for (E value : order) {
             IncidentFigures.Group group = byName.get(value.name());
             if (group != null) {
-                bars.add(new Dashboard.Bar(value.name(), label(value, locale), rounded(group.meanGap()), group.count()));
+                bars.add(
+                        new Dashboard.Bar(value.name(), label(value, locale), rounded(group.meanGap()), group.count()));
             }
         }
         return bars;

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Deadline;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +36,23 @@ record DeadlineRow(Deadline deadline, OffsetDateTime due, State state, OffsetDat
         }
         add(rows, incident, Deadline.RESPOND, deadlines.respondBy(), incident.respondedAt(), now);
         add(rows, incident, Deadline.RESOLVE, deadlines.resolveBy(), incident.resolvedAt(), now);
-        add(rows, incident, Deadline.FOLLOW_UP, deadlines.followUpBy(),
-                incident.status() == IncidentStatus.FOLLOWED_UP ? incident.followedUpAt() : null, now);
+        add(
+                rows,
+                incident,
+                Deadline.FOLLOW_UP,
+                deadlines.followUpBy(),
+                incident.status() == IncidentStatus.FOLLOWED_UP ? incident.followedUpAt() : null,
+                now);
         return rows;
     }
 
-    private static void add(List<DeadlineRow> rows, IncidentView incident, Deadline deadline, OffsetDateTime due,
-                            OffsetDateTime doneAt, OffsetDateTime now) {
+    private static void add(
+            List<DeadlineRow> rows,
+            IncidentView incident,
+            Deadline deadline,
+            OffsetDateTime due,
+            OffsetDateTime doneAt,
+            OffsetDateTime now) {
         if (due == null) {
             return;
         }

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Deadline;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -17,6 +16,13 @@ import java.time.OffsetDateTime;
  * @param priority  the advice's priority
  * @param status    where the incident stands
  */
-public record DueDeadline(long incident, Deadline deadline, OffsetDateTime due, String assignee, String community,
-                          String issue, String summary, String priority, IncidentStatus status) {
-}
+public record DueDeadline(
+        long incident,
+        Deadline deadline,
+        OffsetDateTime due,
+        String assignee,
+        String community,
+        String issue,
+        String summary,
+        String priority,
+        IncidentStatus status) {}

@@ -9,5 +9,4 @@ import java.util.List;
  * @param now       the service's clock when the list was made
  * @param deadlines the deadlines, at most {@link FollowThroughService#MAX_DUE}
  */
-public record DueList(OffsetDateTime now, List<DueDeadline> deadlines) {
-}
+public record DueList(OffsetDateTime now, List<DueDeadline> deadlines) {}

@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.incident;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.Optional;
 
 /**
  * The {@code incident_external_id} table (Flyway V8): which incident a caller recorded under an externalId, and a
@@ -14,8 +13,7 @@ import java.util.Optional;
 class ExternalIdRepository {
 
     /** An incident recorded under an externalId, and the fingerprint of the request that recorded it. */
-    record Claim(long incidentId, String requestHash) {
-    }
+    record Claim(long incidentId, String requestHash) {}
 
     private final JdbcClient jdbc;
 
@@ -24,8 +22,10 @@ class ExternalIdRepository {
     }
 
     Optional<Claim> find(String caller, String externalId) {
-        return jdbc.sql("select incident_id, request_hash from incident_external_id where caller = :caller and external_id = :id")
-                .param("caller", caller).param("id", externalId)
+        return jdbc.sql(
+                        "select incident_id, request_hash from incident_external_id where caller = :caller and external_id = :id")
+                .param("caller", caller)
+                .param("id", externalId)
                 .query((rs, n) -> new Claim(rs.getLong(1), rs.getString(2)))
                 .optional();
     }
@@ -35,7 +35,10 @@ class ExternalIdRepository {
         jdbc.sql("""
                         insert into incident_external_id (caller, external_id, incident_id, request_hash)
                         values (:caller, :id, :incident, :hash)""")
-                .param("caller", caller).param("id", externalId).param("incident", incidentId).param("hash", requestHash)
+                .param("caller", caller)
+                .param("id", externalId)
+                .param("incident", incidentId)
+                .param("hash", requestHash)
                 .update();
     }
 }

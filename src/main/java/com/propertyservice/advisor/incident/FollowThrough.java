@@ -14,18 +14,6 @@ import com.propertyservice.advisor.system.InstanceName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +24,17 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the clock on the promises an incident's advice made. Each reminder the advice plans ({@link Reminder}) and
@@ -83,9 +82,17 @@ class FollowThrough implements SmartLifecycle {
     private final ZoneId zone;
     private volatile boolean running;
 
-    FollowThrough(FollowThroughRepository progress, IncidentRepository incidents, PlatformTransactionManager transactions,
-                  ApplicationEventPublisher events, Clock clock, JsonMapper json, DataSource dataSource,
-                  FollowThroughProperties properties, MeterRegistry meters, Advisor advisor) {
+    FollowThrough(
+            FollowThroughRepository progress,
+            IncidentRepository incidents,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            JsonMapper json,
+            DataSource dataSource,
+            FollowThroughProperties properties,
+            MeterRegistry meters,
+            Advisor advisor) {
         this.progress = progress;
         this.incidents = incidents;
         this.transaction = new TransactionTemplate(transactions);
@@ -99,7 +106,8 @@ class FollowThrough implements SmartLifecycle {
         // scheduling is a row in the table, written in the caller's transaction (on its connection: a second one per
         // request would let concurrent requests starve the pool), so no step exists for an incident rolled back;
         // possible whether or not this instance runs steps right now
-        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), task).build();
+        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), task)
+                .build();
         // a stopped db-scheduler cannot start again, and a context may be stopped and started (the test framework
         // pauses cached contexts): each start runs a new one
         this.runners = () -> Scheduler.create(dataSource, task)
@@ -113,7 +121,8 @@ class FollowThrough implements SmartLifecycle {
         for (Deadline deadline : Deadline.values()) {
             Gauge.builder("advisor.follow-through.open-deadlines", () -> progress.open(deadline))
                     .description("incidents waiting for this deadline to be met, overdue ones included")
-                    .tag("deadline", deadline.name()).register(meters);
+                    .tag("deadline", deadline.name())
+                    .register(meters);
             breaches(deadline);
         }
         for (Recipient recipient : Recipient.values()) {
@@ -122,13 +131,17 @@ class FollowThrough implements SmartLifecycle {
     }
 
     private Counter breaches(Deadline deadline) {
-        return Counter.builder("advisor.follow-through.breaches").description("deadlines missed")
-                .tag("deadline", deadline.name()).register(meters);
+        return Counter.builder("advisor.follow-through.breaches")
+                .description("deadlines missed")
+                .tag("deadline", deadline.name())
+                .register(meters);
     }
 
     private Counter escalations(Recipient recipient) {
-        return Counter.builder("advisor.follow-through.escalations").description("breaches passed up, by whom they went to")
-                .tag("recipient", recipient.name()).register(meters);
+        return Counter.builder("advisor.follow-through.escalations")
+                .description("breaches passed up, by whom they went to")
+                .tag("recipient", recipient.name())
+                .register(meters);
     }
 
     /** Plans the response and resolution steps of a just recorded incident (its deadlines set), in its transaction. */
@@ -165,8 +178,11 @@ class FollowThrough implements SmartLifecycle {
             if (reminder.workingTimeOnly()) {
                 Instant working = workingTime(at, due.toInstant()).orElse(null);
                 if (working == null || !working.isBefore(due.toInstant())) {
-                    log.debug("incident {}: no working time before the {} deadline for a reminder ({}); the breach message speaks",
-                            row.id(), deadline, reminder.rule());
+                    log.debug(
+                            "incident {}: no working time before the {} deadline for a reminder ({}); the breach message speaks",
+                            row.id(),
+                            deadline,
+                            reminder.rule());
                     continue;
                 }
                 at = working;
@@ -175,7 +191,8 @@ class FollowThrough implements SmartLifecycle {
             boolean planned = client.scheduleIfNotExists(task.instance(step), at);
             log.debug("step {} planned for {} ({})", step, at, planned ? "new" : "there before");
         }
-        client.scheduleIfNotExists(task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
+        client.scheduleIfNotExists(
+                task.instance("b|%d|%s|%d".formatted(row.id(), deadline, dueMillis)), due.toInstant());
     }
 
     /**
@@ -209,7 +226,9 @@ class FollowThrough implements SmartLifecycle {
         long dueMillis = Long.parseLong(parts[3]);
         transaction.executeWithoutResult(status -> {
             FollowThroughRepository.Progress row = progress.progress(incident).orElse(null);
-            if (row == null || row.due(deadline) == null || row.due(deadline).toInstant().toEpochMilli() != dueMillis
+            if (row == null
+                    || row.due(deadline) == null
+                    || row.due(deadline).toInstant().toEpochMilli() != dueMillis
                     || !row.pending(deadline)) {
                 return; // met, or recomputed since: nothing to remind of
             }
@@ -235,15 +254,26 @@ class FollowThrough implements SmartLifecycle {
                 List<Reminder> reminders = advice.reminders();
                 for (int i = 0; i < reminders.size(); i++) {
                     Reminder reminder = reminders.get(i);
-                    if (reminder.trigger() != Reminder.Trigger.BREACH || reminder.deadline() != deadline || reminder.breach() != number) {
+                    if (reminder.trigger() != Reminder.Trigger.BREACH
+                            || reminder.deadline() != deadline
+                            || reminder.breach() != number) {
                         continue;
                     }
                     Instant working = reminder.workingTimeOnly()
-                            ? workingTime(now.toInstant(), now.toInstant().plus(ESCALATION_HORIZON)).orElse(now.toInstant()) : now.toInstant();
+                            ? workingTime(now.toInstant(), now.toInstant().plus(ESCALATION_HORIZON))
+                                    .orElse(now.toInstant())
+                            : now.toInstant();
                     if (working.isAfter(now.toInstant())) {
-                        client.scheduleIfNotExists(task.instance("e|%d|%s|%d|%d".formatted(incident, deadline, dueMillis, i)), working);
-                        log.info("incident {}: {} {} to {} held until working time, {} ({})", incident, TimelineEvent.Kind.ESCALATED,
-                                deadline, reminder.recipient(), working, reminder.rule());
+                        client.scheduleIfNotExists(
+                                task.instance("e|%d|%s|%d|%d".formatted(incident, deadline, dueMillis, i)), working);
+                        log.info(
+                                "incident {}: {} {} to {} held until working time, {} ({})",
+                                incident,
+                                TimelineEvent.Kind.ESCALATED,
+                                deadline,
+                                reminder.recipient(),
+                                working,
+                                reminder.rule());
                     } else {
                         tell(row, TimelineEvent.Kind.ESCALATED, deadline, reminder, now);
                         escalations(reminder.recipient()).increment();
@@ -253,13 +283,24 @@ class FollowThrough implements SmartLifecycle {
         });
     }
 
-    private void tell(FollowThroughRepository.Progress row, TimelineEvent.Kind kind, Deadline deadline, Reminder reminder,
-                      OffsetDateTime now) {
+    private void tell(
+            FollowThroughRepository.Progress row,
+            TimelineEvent.Kind kind,
+            Deadline deadline,
+            Reminder reminder,
+            OffsetDateTime now) {
         String user = reminder.recipient() == Recipient.ASSIGNEE ? row.assignee() : null;
         progress.event(row.id(), kind, SERVICE, now, deadline, reminder.recipient(), reminder.text());
-        events.publishEvent(new FollowThroughNotice(row.id(), kind, deadline, reminder.recipient(), user, reminder.text(), now));
-        log.info("incident {}: {} {} to {}{} ({})", row.id(), kind, deadline, reminder.recipient(),
-                user == null ? "" : " " + user, reminder.rule());
+        events.publishEvent(
+                new FollowThroughNotice(row.id(), kind, deadline, reminder.recipient(), user, reminder.text(), now));
+        log.info(
+                "incident {}: {} {} to {}{} ({})",
+                row.id(),
+                kind,
+                deadline,
+                reminder.recipient(),
+                user == null ? "" : " " + user,
+                reminder.rule());
     }
 
     private Advice advice(long incident) {

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -18,6 +17,11 @@ import java.time.OffsetDateTime;
  * @param text          what they are told (the advice's language)
  * @param at            when it was due to go
  */
-public record FollowThroughNotice(long incident, TimelineEvent.Kind event, Deadline deadline, Recipient recipient,
-                                  String recipientUser, String text, OffsetDateTime at) {
-}
+public record FollowThroughNotice(
+        long incident,
+        TimelineEvent.Kind event,
+        Deadline deadline,
+        Recipient recipient,
+        String recipientUser,
+        String text,
+        OffsetDateTime at) {}

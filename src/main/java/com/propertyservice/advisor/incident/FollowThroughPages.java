@@ -7,19 +7,6 @@ import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.web.PageFormat;
 import com.propertyservice.advisor.web.ServesPages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,6 +20,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Follow-through in the browser: the supervisor's queue (what is overdue, what falls due soon, what is theirs, and the
@@ -55,8 +54,7 @@ class FollowThroughPages implements ServesPages {
      * @param issueLabel the issue's label
      * @param mine       whether the incident is assigned to the reader
      */
-    record QueueRow(DueDeadline due, String issueLabel, boolean mine) {
-    }
+    record QueueRow(DueDeadline due, String issueLabel, boolean mine) {}
 
     private final FollowThroughService followThrough;
     private final IncidentService incidents;
@@ -67,9 +65,15 @@ class FollowThroughPages implements ServesPages {
     private final PageFormat format;
     private final Clock clock;
 
-    FollowThroughPages(FollowThroughService followThrough, IncidentService incidents, NotificationOutbox outbox,
-                       IssueCatalogue catalogue, IncidentPageModel incidentPage, MessageSource messages,
-                       PageFormat format, Clock clock) {
+    FollowThroughPages(
+            FollowThroughService followThrough,
+            IncidentService incidents,
+            NotificationOutbox outbox,
+            IssueCatalogue catalogue,
+            IncidentPageModel incidentPage,
+            MessageSource messages,
+            PageFormat format,
+            Clock clock) {
         this.followThrough = followThrough;
         this.incidents = incidents;
         this.outbox = outbox;
@@ -88,16 +92,20 @@ class FollowThroughPages implements ServesPages {
                 .collect(Collectors.toMap(IssueCatalogue.Issue::key, issue -> issue.label(Language.of(locale))));
         // mine first, each part soonest first as the service lists them (the sort is stable)
         List<QueueRow> overdue = rows(followThrough.due(FollowThroughService.Due.OVERDUE, null), me, labels).stream()
-                .sorted(Comparator.comparing(row -> !row.mine())).toList();
+                .sorted(Comparator.comparing(row -> !row.mine()))
+                .toList();
         // "soon" also lists what is overdue: each deadline is shown in one of the two
         Set<String> listed = new HashSet<>();
         overdue.forEach(row -> listed.add(row.due().incident() + " " + row.due().deadline()));
         List<QueueRow> soon = rows(followThrough.due(FollowThroughService.Due.SOON, null), me, labels).stream()
-                .filter(row -> !listed.contains(row.due().incident() + " " + row.due().deadline())).toList();
+                .filter(row ->
+                        !listed.contains(row.due().incident() + " " + row.due().deadline()))
+                .toList();
         // each of my incidents once, with its next deadline (the first listed)
         Set<Long> seen = new HashSet<>();
         List<QueueRow> mine = rows(followThrough.assigned(me), me, labels).stream()
-                .filter(row -> seen.add(row.due().incident())).toList();
+                .filter(row -> seen.add(row.due().incident()))
+                .toList();
         model.addAttribute("now", now);
         model.addAttribute("zone", format.zone());
         model.addAttribute("overdue", overdue);
@@ -108,48 +116,117 @@ class FollowThroughPages implements ServesPages {
     }
 
     @PostMapping("/incidents/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, Authentication user, Model model, HttpServletResponse response,
-                       RedirectAttributes redirect) {
-        return step(id, () -> followThrough.acknowledge(id, user.getName()), "acknowledged", null, user, model,
-                response, redirect);
+    String acknowledge(
+            @PathVariable long id,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return step(
+                id,
+                () -> followThrough.acknowledge(id, user.getName()),
+                "acknowledged",
+                null,
+                user,
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/incidents/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, Authentication user,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String assignee,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String who = assignee.strip();
-        return step(id, () -> followThrough.assign(id, who, user.getName()), "assigned", who, user, model, response,
+        return step(
+                id,
+                () -> followThrough.assign(id, who, user.getName()),
+                "assigned",
+                who,
+                user,
+                model,
+                response,
                 redirect);
     }
 
     @PostMapping("/incidents/{id}/resolve")
-    String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
-                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return withNote(id, note, text -> followThrough.resolve(id, text, user.getName()), "resolved", user, model, response,
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return withNote(
+                id,
+                note,
+                text -> followThrough.resolve(id, text, user.getName()),
+                "resolved",
+                user,
+                model,
+                response,
                 redirect);
     }
 
     @PostMapping("/incidents/{id}/reopen")
-    String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return withNote(id, note, text -> followThrough.reopen(id, text, user.getName()), "reopened", user, model, response,
+    String reopen(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return withNote(
+                id,
+                note,
+                text -> followThrough.reopen(id, text, user.getName()),
+                "reopened",
+                user,
+                model,
+                response,
                 redirect);
     }
 
     /** A step that carries a note (null when blank): refused on the page when the note is too long. */
-    private String withNote(long id, String note, Function<String, IncidentView> step, String done, Authentication user,
-                            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    private String withNote(
+            long id,
+            String note,
+            Function<String, IncidentView> step,
+            String done,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String text = note.strip();
         if (text.length() > NOTE_LENGTH) {
-            return refused(id, new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "incident.note-too-long",
-                    String.valueOf(NOTE_LENGTH)), user.getName(), model, response);
+            return refused(
+                    id,
+                    new ApiProblemException(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
+                            "incident.note-too-long",
+                            String.valueOf(NOTE_LENGTH)),
+                    user.getName(),
+                    model,
+                    response);
         }
         return step(id, () -> step.apply(text.isEmpty() ? null : text), done, null, user, model, response, redirect);
     }
 
     /** Takes the step and shows the incident again; a refusal other than "no such incident" is shown on its page. */
-    private String step(long id, Supplier<IncidentView> step, String done, String detail, Authentication user,
-                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    private String step(
+            long id,
+            Supplier<IncidentView> step,
+            String done,
+            String detail,
+            Authentication user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             step.get();
         } catch (ApiProblemException refused) {
@@ -172,8 +249,8 @@ class FollowThroughPages implements ServesPages {
                 arguments[i] = format.label(code); // "已响应", not ACKNOWLEDGED
             }
         }
-        model.addAttribute("problem", messages.getMessage(refused.messageCode(), arguments,
-                LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "problem", messages.getMessage(refused.messageCode(), arguments, LocaleContextHolder.getLocale()));
         FollowUpForm visit = new FollowUpForm();
         visit.setExpectation(now.expectation());
         return incidentPage.render(now, visit, me, model);
@@ -182,8 +259,10 @@ class FollowThroughPages implements ServesPages {
     private List<QueueRow> rows(List<DueDeadline> deadlines, String me, Map<String, String> labels) {
         List<QueueRow> rows = new ArrayList<>();
         for (DueDeadline due : deadlines) {
-            rows.add(new QueueRow(due, labels.getOrDefault(due.issue(), due.issue()), me.equalsIgnoreCase(
-                    due.assignee() == null ? "" : due.assignee())));
+            rows.add(new QueueRow(
+                    due,
+                    labels.getOrDefault(due.issue(), due.issue()),
+                    me.equalsIgnoreCase(due.assignee() == null ? "" : due.assignee())));
         }
         return rows;
     }

@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.incident;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the service keeps the clock on incidents ({@code advisor.follow-through.*}).
@@ -16,6 +15,7 @@ import java.time.ZoneId;
  *                     row keeps to working time waits for 08:30 there, whatever zone the server runs in)
  */
 @ConfigurationProperties("advisor.follow-through")
-record FollowThroughProperties(@DefaultValue("10s") Duration pollInterval, @DefaultValue("2h") Duration dueSoon,
-                               @DefaultValue("Asia/Shanghai") ZoneId zone) {
-}
+record FollowThroughProperties(
+        @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("2h") Duration dueSoon,
+        @DefaultValue("Asia/Shanghai") ZoneId zone) {}

@@ -2,11 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.user.UserService;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An incident's life after it is recorded (contract 1.2): OPEN → ACKNOWLEDGED → RESOLVED → FOLLOWED_UP, with its
@@ -56,9 +55,14 @@ public class FollowThroughService {
     private final FollowThroughProperties properties;
     private final Clock clock;
 
-    FollowThroughService(IncidentService incidents, FollowThroughRepository progress, FollowThrough followThrough,
-                         UserService users, ObjectProvider<NoticeDeliveries> deliveries, FollowThroughProperties properties,
-                         Clock clock) {
+    FollowThroughService(
+            IncidentService incidents,
+            FollowThroughRepository progress,
+            FollowThrough followThrough,
+            UserService users,
+            ObjectProvider<NoticeDeliveries> deliveries,
+            FollowThroughProperties properties,
+            Clock clock) {
         this.incidents = incidents;
         this.progress = progress;
         this.followThrough = followThrough;
@@ -110,8 +114,11 @@ public class FollowThroughService {
     public IncidentView resolve(long id, String note, String actor) {
         OffsetDateTime now = now();
         IncidentView before = incidents.get(id);
-        OffsetDateTime followUpBy = before.advice() == null || before.advice().followUp() == null
-                || before.advice().followUp().within() == null ? null : now.plus(before.advice().followUp().within());
+        OffsetDateTime followUpBy = before.advice() == null
+                        || before.advice().followUp() == null
+                        || before.advice().followUp().within() == null
+                ? null
+                : now.plus(before.advice().followUp().within());
         if (!progress.resolve(id, now, actor, note, followUpBy)) {
             throw outOfOrder(id, "incident.already-resolved");
         }
@@ -132,7 +139,8 @@ public class FollowThroughService {
     public IncidentView reopen(long id, String note, String actor) {
         OffsetDateTime now = now();
         IncidentView before = incidents.get(id);
-        OffsetDateTime resolveBy = before.advice() == null || before.advice().resolveWithin() == null ? null
+        OffsetDateTime resolveBy = before.advice() == null || before.advice().resolveWithin() == null
+                ? null
                 : now.plus(before.advice().resolveWithin());
         if (!progress.reopen(id, resolveBy)) {
             throw outOfOrder(id, "incident.reopen-out-of-order");

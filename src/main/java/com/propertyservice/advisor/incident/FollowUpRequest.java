@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -16,10 +15,11 @@ import java.time.OffsetDateTime;
  * @param comment     what the owner said, at most 2000 characters
  * @param visitedAt   when the visit took place (an addition to the contract); default now
  */
-record FollowUpRequest(@NotNull @Min(1) @Max(5) Integer perception,
-                       @Min(1) @Max(5) Integer expectation,
-                       @Size(max = 2000) String comment,
-                       @PastOrPresent OffsetDateTime visitedAt) {
+record FollowUpRequest(
+        @NotNull @Min(1) @Max(5) Integer perception,
+        @Min(1) @Max(5) Integer expectation,
+        @Size(max = 2000) String comment,
+        @PastOrPresent OffsetDateTime visitedAt) {
 
     FollowUpCommand toCommand() {
         return new FollowUpCommand(perception, expectation, comment, visitedAt);

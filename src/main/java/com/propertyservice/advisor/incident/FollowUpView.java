@@ -13,6 +13,11 @@ import java.time.OffsetDateTime;
  * @param visitedBy       who recorded it (a username or {@code api-key:xxxx})
  * @param visitedAt       when the visit took place
  */
-public record FollowUpView(long id, int perception, Integer expectation, Integer satisfactionGap, String comment,
-                           String visitedBy, OffsetDateTime visitedAt) {
-}
+public record FollowUpView(
+        long id,
+        int perception,
+        Integer expectation,
+        Integer satisfactionGap,
+        String comment,
+        String visitedBy,
+        OffsetDateTime visitedAt) {}

@@ -13,6 +13,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,16 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-
 /** Incidents: record with advice, read, list, follow up, resolve. */
 @RestController
 @RequestMapping("/api/incidents")
@@ -45,12 +44,16 @@ class IncidentController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     /** The list and the due list are one operation in OpenAPI (GET /api/incidents), so both say the same of it. */
-    private static final String LIST_SUMMARY = "Recorded incidents, newest first, filtered and paged; with due (overdue or soon) the open deadlines, soonest first";
+    private static final String LIST_SUMMARY =
+            "Recorded incidents, newest first, filtered and paged; with due (overdue or soon) the open deadlines, soonest first";
+
     private static final String LIST_ANSWER = "One page of incidents; with due, the open deadlines";
-    private static final String LIST_PROBLEM = "A bad filter, date range, page, size, due or assignee (`invalid-request`)";
+    private static final String LIST_PROBLEM =
+            "A bad filter, date range, page, size, due or assignee (`invalid-request`)";
 
     /** Answers several operations document (OpenAPI). */
     private static final String NO_INCIDENT = "No such incident (`not-found`)";
+
     private static final String ID_NOT_A_NUMBER = "The id is not a number (`invalid-request`)";
     private static final String NOT_JSON = "The body is not application/json (`unsupported-media-type`)";
     private static final String RESOLVED = "The incident, resolved";
@@ -68,24 +71,52 @@ class IncidentController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Record an incident with the advice it gets now",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "lift outage, angry owner", ref = "#/components/examples/incident"))))
-    @ApiResponse(responseCode = "200", description = "Already recorded with this externalId and the same content: the first record (Idempotent-Replayed)", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "201", description = "Recorded; Location names the incident", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
+    @Operation(
+            summary = "Record an incident with the advice it gets now",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "lift outage, angry owner",
+                                                            ref = "#/components/examples/incident"))))
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Already recorded with this externalId and the same content: the first record (Idempotent-Replayed)",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location names the incident",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`, `unknown-issue`)")
     @ApiResponse(responseCode = "415", description = NOT_JSON)
-    @ApiResponse(responseCode = "422", description = "This caller recorded another incident with this externalId (`external-id-reused`)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "This caller recorded another incident with this externalId (`external-id-reused`)")
     @PostMapping(consumes = "application/json")
-    ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, Locale locale,
-                                        Authentication caller, UriComponentsBuilder uri) {
-        IncidentService.Recording recording = incidents.recordOnce(request.toIncident(incidents.reportingClock()), Language.of(locale),
-                caller.getName(), Callers.id(caller), fingerprint(request));
+    ResponseEntity<IncidentView> record(
+            @Valid @RequestBody IncidentRequest request,
+            Locale locale,
+            Authentication caller,
+            UriComponentsBuilder uri) {
+        IncidentService.Recording recording = incidents.recordOnce(
+                request.toIncident(incidents.reportingClock()),
+                Language.of(locale),
+                caller.getName(),
+                Callers.id(caller),
+                fingerprint(request));
         IncidentView recorded = recording.incident();
-        URI location = uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri();
+        URI location =
+                uri.path("/api/incidents/{id}").buildAndExpand(recorded.id()).toUri();
         // a repeat of an externalId already recorded: 200 with the first record, nothing new stored
-        return (recording.replayed() ? ResponseEntity.ok().location(location).header(REPLAYED, "true")
-                : ResponseEntity.created(location))
+        return (recording.replayed()
+                        ? ResponseEntity.ok().location(location).header(REPLAYED, "true")
+                        : ResponseEntity.created(location))
                 .header(AdviceController.RULE_SET_VERSION, recorded.ruleSetVersion())
                 .body(recorded);
     }
@@ -113,32 +144,50 @@ class IncidentController {
     @ApiResponse(responseCode = "200", description = LIST_ANSWER, useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = LIST_PROBLEM)
     @GetMapping
-    IncidentPage list(@RequestParam(required = false) @Size(max = 100) String community,
-                      @RequestParam(required = false) IncidentStatus status,
-                      @RequestParam(required = false) ServiceArea area,
-                      @RequestParam(required = false) Priority priority,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(IncidentService.MAX_PAGE_SIZE) int size) {
+    IncidentPage list(
+            @RequestParam(required = false) @Size(max = 100) String community,
+            @RequestParam(required = false) IncidentStatus status,
+            @RequestParam(required = false) ServiceArea area,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(IncidentService.MAX_PAGE_SIZE) int size) {
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiProblemException.invalidField("to", "incident.range", from, to);
         }
         return incidents.list(new IncidentQuery(community, status, area, priority, from, to), page, size);
     }
 
-    @Operation(summary = "Record a return visit; updates the satisfaction gap and the status",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(name = "satisfied owner", ref = "#/components/examples/follow-up"))))
-    @ApiResponse(responseCode = "201", description = "Recorded; Location names the incident", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`)")
+    @Operation(
+            summary = "Record a return visit; updates the satisfaction gap and the status",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "satisfied owner",
+                                                            ref = "#/components/examples/follow-up"))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location names the incident",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description = "A bad or missing field, or a body that is not JSON (`invalid-request`, `malformed-body`)")
     @ApiResponse(responseCode = "404", description = NO_INCIDENT)
     @ApiResponse(responseCode = "415", description = NOT_JSON)
     @PostMapping(path = "/{id}/follow-ups", consumes = "application/json")
-    ResponseEntity<IncidentView> followUp(@PathVariable long id, @Valid @RequestBody FollowUpRequest request,
-                                          Authentication caller, UriComponentsBuilder uri) {
+    ResponseEntity<IncidentView> followUp(
+            @PathVariable long id,
+            @Valid @RequestBody FollowUpRequest request,
+            Authentication caller,
+            UriComponentsBuilder uri) {
         IncidentView view = incidents.followUp(id, request.toCommand(), caller.getName());
-        return ResponseEntity.created(uri.path("/api/incidents/{id}").buildAndExpand(id).toUri()).body(view);
+        return ResponseEntity.created(
+                        uri.path("/api/incidents/{id}").buildAndExpand(id).toUri())
+                .body(view);
     }
 
     @Operation(summary = LIST_SUMMARY)
@@ -161,7 +210,9 @@ class IncidentController {
 
     @Operation(summary = "Give the incident to a user")
     @ApiResponse(responseCode = "200", description = "The incident, assigned", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "No such user who may log in, or a bad body (`invalid-request`, `malformed-body`)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "No such user who may log in, or a bad body (`invalid-request`, `malformed-body`)")
     @ApiResponse(responseCode = "404", description = NO_INCIDENT)
     @ApiResponse(responseCode = "409", description = "Followed up already (`conflict`)")
     @ApiResponse(responseCode = "415", description = NOT_JSON)
@@ -172,25 +223,40 @@ class IncidentController {
 
     @Operation(summary = "Mark the incident resolved, with a note; the return visit falls due")
     @ApiResponse(responseCode = "200", description = RESOLVED, useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
     @ApiResponse(responseCode = "404", description = NO_INCIDENT)
     @ApiResponse(responseCode = "409", description = RESOLVED_BEFORE)
     @ApiResponse(responseCode = "415", description = "A body that is not application/json (`unsupported-media-type`)")
     @PostMapping("/{id}/resolve")
-    IncidentView resolveWithNote(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request,
-                                 Authentication caller) {
+    IncidentView resolveWithNote(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) ResolveRequest request,
+            Authentication caller) {
         return followThrough.resolve(id, request == null ? null : request.note(), caller.getName());
     }
 
-    @Operation(summary = "Reopen a resolved or followed-up incident whose problem is not solved; a new resolution deadline runs")
-    @ApiResponse(responseCode = "200", description = "The incident, ACKNOWLEDGED again with its new resolution deadline",
+    @Operation(
+            summary =
+                    "Reopen a resolved or followed-up incident whose problem is not solved; a new resolution deadline runs")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The incident, ACKNOWLEDGED again with its new resolution deadline",
             useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The note is too long, or the id not a number (`invalid-request`, `malformed-body`)")
     @ApiResponse(responseCode = "404", description = NO_INCIDENT)
-    @ApiResponse(responseCode = "409", description = "Not resolved or followed up: still open (`conflict`, naming its status)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Not resolved or followed up: still open (`conflict`, naming its status)")
     @ApiResponse(responseCode = "415", description = "A body that is not application/json (`unsupported-media-type`)")
     @PostMapping("/{id}/reopen")
-    IncidentView reopen(@PathVariable long id, @Valid @RequestBody(required = false) ResolveRequest request, Authentication caller) {
+    IncidentView reopen(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) ResolveRequest request,
+            Authentication caller) {
         return followThrough.reopen(id, request == null ? null : request.note(), caller.getName());
     }
 

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.Deadline;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,15 @@ import java.util.Map;
  *                     ACKNOWLEDGED) or the return visit (RESOLVED)
  * @param overdue      the most overdue of them, each once, at most the number asked for
  */
-public record IncidentFigures(long incidents, List<Group> gapByKano, List<Group> gapByArea, List<Group> gapByIssue,
-                              List<Group> countByIssue, Map<ComplaintCause, List<Long>> causesByWeek,
-                              long overdueCount, List<Overdue> overdue) {
+public record IncidentFigures(
+        long incidents,
+        List<Group> gapByKano,
+        List<Group> gapByArea,
+        List<Group> gapByIssue,
+        List<Group> countByIssue,
+        Map<ComplaintCause, List<Long>> causesByWeek,
+        long overdueCount,
+        List<Overdue> overdue) {
 
     public IncidentFigures {
         gapByKano = List.copyOf(gapByKano);
@@ -39,14 +44,12 @@ public record IncidentFigures(long incidents, List<Group> gapByKano, List<Group>
      *
      * @param meanGap the unrounded mean satisfaction gap, for groups of incidents with a known gap
      */
-    public record Group(String key, long count, double meanGap) {
-    }
+    public record Group(String key, long count, double meanGap) {}
 
     /**
      * An incident past a deadline not met: the one it passed first ({@code deadline}, due at {@code dueAt});
      * {@code priority} is the stored code or {@code null}.
      */
-    public record Overdue(long id, String community, String issue, String priority, Deadline deadline,
-                          OffsetDateTime dueAt) {
-    }
+    public record Overdue(
+            long id, String community, String issue, String priority, Deadline deadline, OffsetDateTime dueAt) {}
 }

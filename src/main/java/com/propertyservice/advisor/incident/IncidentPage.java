@@ -11,5 +11,4 @@ import java.util.List;
  * @param totalElements incidents matching the filters
  * @param totalPages    pages at this size
  */
-public record IncidentPage(List<IncidentSummary> content, int page, int size, long totalElements, int totalPages) {
-}
+public record IncidentPage(List<IncidentSummary> content, int page, int size, long totalElements, int totalPages) {}

@@ -9,11 +9,6 @@ import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
 import com.propertyservice.advisor.user.UserView;
 import com.propertyservice.advisor.web.PageFormat;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * What the incident page shows, for the controllers that render it (after a visit, a step, or a step refused): the
@@ -42,8 +41,7 @@ class IncidentPageModel {
      * @param quote    the note, comment or text sent, shown as said; or null
      * @param delivery how a notification fared, in the page's language; or null
      */
-    record TimelineLine(String kind, OffsetDateTime at, String text, String quote, String delivery) {
-    }
+    record TimelineLine(String kind, OffsetDateTime at, String text, String quote, String delivery) {}
 
     private final FollowThroughService followThrough;
     private final NotificationOutbox outbox;
@@ -53,8 +51,14 @@ class IncidentPageModel {
     private final PageFormat format;
     private final Clock clock;
 
-    IncidentPageModel(FollowThroughService followThrough, NotificationOutbox outbox, UserService users,
-                      IssueCatalogue catalogue, MessageSource messages, PageFormat format, Clock clock) {
+    IncidentPageModel(
+            FollowThroughService followThrough,
+            NotificationOutbox outbox,
+            UserService users,
+            IssueCatalogue catalogue,
+            MessageSource messages,
+            PageFormat format,
+            Clock clock) {
         this.followThrough = followThrough;
         this.outbox = outbox;
         this.users = users;
@@ -71,7 +75,8 @@ class IncidentPageModel {
         model.addAttribute("incident", view);
         model.addAttribute("advice", view.advice());
         model.addAttribute("visit", visit);
-        model.addAttribute("issueLabel", label(view.incident().issue(), view.advice().language()));
+        model.addAttribute(
+                "issueLabel", label(view.incident().issue(), view.advice().language()));
         model.addAttribute("now", now);
         model.addAttribute("deadlines", DeadlineRow.of(view, now));
         model.addAttribute("timeline", timeline(view));
@@ -105,59 +110,83 @@ class IncidentPageModel {
     private List<TimelineLine> timeline(IncidentView view) {
         // notifications are told from the outbox's rows, so that their delivery reads in the page's language
         List<TimelineEvent> events = new ArrayList<>(followThrough.timeline(view.id()).stream()
-                .filter(event -> event.kind() != TimelineEvent.Kind.NOTIFIED).toList());
+                .filter(event -> event.kind() != TimelineEvent.Kind.NOTIFIED)
+                .toList());
         if (events.stream().noneMatch(event -> event.kind() == TimelineEvent.Kind.RECORDED)) {
             events.addAll(0, before12(view));
         }
         Locale locale = LocaleContextHolder.getLocale();
-        List<TimelineLine> lines = new ArrayList<>(events.stream().map(event -> line(event, locale)).toList());
+        List<TimelineLine> lines = new ArrayList<>(
+                events.stream().map(event -> line(event, locale)).toList());
         outbox.deliveries(view.id()).forEach(delivery -> lines.add(line(delivery, locale)));
         lines.sort(Comparator.comparing(TimelineLine::at)); // stable: events of one instant keep their order
         return lines;
     }
 
     private TimelineLine line(Delivery delivery, Locale locale) {
-        String channel = delivery.channel() == DeliveryChannel.IN_APP ? text("timeline.channel.IN_APP", locale)
+        String channel = delivery.channel() == DeliveryChannel.IN_APP
+                ? text("timeline.channel.IN_APP", locale)
                 : messages.getMessage("timeline.channel.WEBHOOK", new Object[] {delivery.webhook()}, locale);
         StringBuilder what = new StringBuilder(format.label(delivery.event()));
         if (delivery.deadline() != null) {
             what.append(" · ").append(format.label(delivery.deadline()));
         }
-        what.append(" · ").append(delivery.recipientUser() != null ? delivery.recipientUser()
-                : format.label(delivery.recipient()));
+        what.append(" · ")
+                .append(
+                        delivery.recipientUser() != null
+                                ? delivery.recipientUser()
+                                : format.label(delivery.recipient()));
         String state;
         if (delivery.status() == DeliveryStatus.DELIVERED) {
             state = delivery.attempts() > 1
-                    ? messages.getMessage("timeline.delivered.after", new Object[] {String.valueOf(delivery.attempts())}, locale)
+                    ? messages.getMessage(
+                            "timeline.delivered.after", new Object[] {String.valueOf(delivery.attempts())}, locale)
                     : text("timeline.delivered", locale);
         } else {
-            StringBuilder pending = new StringBuilder(messages.getMessage("timeline.pending",
-                    new Object[] {String.valueOf(delivery.attempts())}, locale));
+            StringBuilder pending = new StringBuilder(messages.getMessage(
+                    "timeline.pending", new Object[] {String.valueOf(delivery.attempts())}, locale));
             if (delivery.lastError() != null) {
-                pending.append(messages.getMessage("timeline.pending.error", new Object[] {delivery.lastError()}, locale));
+                pending.append(
+                        messages.getMessage("timeline.pending.error", new Object[] {delivery.lastError()}, locale));
             }
             if (delivery.nextAttemptAt() != null) {
-                pending.append(messages.getMessage("timeline.pending.next",
-                        new Object[] {format.time(delivery.nextAttemptAt())}, locale));
+                pending.append(messages.getMessage(
+                        "timeline.pending.next", new Object[] {format.time(delivery.nextAttemptAt())}, locale));
             }
             state = pending.toString();
         }
-        return new TimelineLine(TimelineEvent.Kind.NOTIFIED.name(),
+        return new TimelineLine(
+                TimelineEvent.Kind.NOTIFIED.name(),
                 delivery.deliveredAt() != null ? delivery.deliveredAt() : delivery.createdAt(),
-                messages.getMessage("timeline.NOTIFIED", new Object[] {channel, what}, locale), null, state);
+                messages.getMessage("timeline.NOTIFIED", new Object[] {channel, what}, locale),
+                null,
+                state);
     }
 
     /** Incidents recorded before contract 1.2 have no events: their steps are told from the incident itself. */
     private static List<TimelineEvent> before12(IncidentView view) {
         List<TimelineEvent> events = new ArrayList<>();
-        events.add(new TimelineEvent(TimelineEvent.Kind.RECORDED, view.recordedBy(), view.recordedAt(), null, null, null, null));
+        events.add(new TimelineEvent(
+                TimelineEvent.Kind.RECORDED, view.recordedBy(), view.recordedAt(), null, null, null, null));
         if (view.resolvedAt() != null) {
-            events.add(new TimelineEvent(TimelineEvent.Kind.RESOLVED, view.resolvedBy(), view.resolvedAt(), null, null,
-                    view.resolutionNote(), null));
+            events.add(new TimelineEvent(
+                    TimelineEvent.Kind.RESOLVED,
+                    view.resolvedBy(),
+                    view.resolvedAt(),
+                    null,
+                    null,
+                    view.resolutionNote(),
+                    null));
         }
         for (FollowUpView visit : view.followUps()) {
-            events.add(new TimelineEvent(TimelineEvent.Kind.FOLLOWED_UP, visit.visitedBy(), visit.visitedAt(), null,
-                    null, visit.comment(), null));
+            events.add(new TimelineEvent(
+                    TimelineEvent.Kind.FOLLOWED_UP,
+                    visit.visitedBy(),
+                    visit.visitedAt(),
+                    null,
+                    null,
+                    visit.comment(),
+                    null));
         }
         return events;
     }
@@ -168,14 +197,34 @@ class IncidentPageModel {
         String recipient = event.recipient() == null ? "" : format.label(event.recipient());
         String key = "timeline." + event.kind().name();
         return switch (event.kind()) {
-            case ASSIGNED -> new TimelineLine(event.kind().name(), event.at(),
-                    messages.getMessage(key, new Object[] {actor, event.detail()}, locale), null, null);
-            case REMINDED, ESCALATED -> new TimelineLine(event.kind().name(), event.at(),
-                    messages.getMessage(key, new Object[] {deadline, recipient}, locale), event.detail(), null);
-            case BREACHED -> new TimelineLine(event.kind().name(), event.at(),
-                    messages.getMessage(key, new Object[] {deadline}, locale), null, null);
-            default -> new TimelineLine(event.kind().name(), event.at(),
-                    messages.getMessage(key, new Object[] {actor}, locale), event.detail(), null);
+            case ASSIGNED ->
+                new TimelineLine(
+                        event.kind().name(),
+                        event.at(),
+                        messages.getMessage(key, new Object[] {actor, event.detail()}, locale),
+                        null,
+                        null);
+            case REMINDED, ESCALATED ->
+                new TimelineLine(
+                        event.kind().name(),
+                        event.at(),
+                        messages.getMessage(key, new Object[] {deadline, recipient}, locale),
+                        event.detail(),
+                        null);
+            case BREACHED ->
+                new TimelineLine(
+                        event.kind().name(),
+                        event.at(),
+                        messages.getMessage(key, new Object[] {deadline}, locale),
+                        null,
+                        null);
+            default ->
+                new TimelineLine(
+                        event.kind().name(),
+                        event.at(),
+                        messages.getMessage(key, new Object[] {actor}, locale),
+                        event.detail(),
+                        null);
         };
     }
 
@@ -184,7 +233,10 @@ class IncidentPageModel {
     }
 
     private String label(String key, Language language) {
-        return catalogue.issues().stream().filter(issue -> issue.key().equals(key)).findFirst()
-                .map(issue -> issue.label(language)).orElse(key);
+        return catalogue.issues().stream()
+                .filter(issue -> issue.key().equals(key))
+                .findFirst()
+                .map(issue -> issue.label(language))
+                .orElse(key);
     }
 }

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.ServiceArea;
-
 import java.time.LocalDate;
 
 /**
@@ -15,8 +14,8 @@ import java.time.LocalDate;
  * @param from      first day reported (inclusive, server time zone)
  * @param to        last day reported (inclusive, server time zone)
  */
-public record IncidentQuery(String community, IncidentStatus status, ServiceArea area, Priority priority,
-                            LocalDate from, LocalDate to) {
+public record IncidentQuery(
+        String community, IncidentStatus status, ServiceArea area, Priority priority, LocalDate from, LocalDate to) {
 
     /** No filter at all. */
     public static IncidentQuery all() {

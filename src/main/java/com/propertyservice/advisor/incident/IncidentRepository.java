@@ -1,10 +1,5 @@
 package com.propertyservice.advisor.incident;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code incidents} table. Rows are read into {@link StoredIncident} column by column and written
@@ -34,8 +33,7 @@ class IncidentRepository {
      * A list filter as SQL: the condition is built from fixed fragments only, every value the
      * caller gave is a bound parameter.
      */
-    private record Filter(String where, Map<String, Object> params) {
-    }
+    private record Filter(String where, Map<String, Object> params) {}
 
     private final JdbcClient jdbc;
 
@@ -54,9 +52,7 @@ class IncidentRepository {
                         values (:externalId, :reportedAt, :channel, :community, :serviceArea, :issue, :summary,
                                 :expectation, :perception, :satisfactionGap, :kanoFactor, :priority, :escalation,
                                 :language, :incidentJson, :adviceJson, :ruleSetVersion, :firedRules, :status,
-                                :recordedBy, :recordedAt, :advisedAt, :resolvedAt, :resolvedBy, :followedUpAt)""")
-                .paramSource(row)
-                .update(keys, "id");
+                                :recordedBy, :recordedAt, :advisedAt, :resolvedAt, :resolvedBy, :followedUpAt)""").paramSource(row).update(keys, "id");
         return row.withId(keys.getKeyAs(Number.class).longValue());
     }
 
@@ -68,18 +64,24 @@ class IncidentRepository {
         StoredIncident inserted = insert(row);
         if (resolveBy != null) {
             jdbc.sql("update incidents set resolve_by = :resolveBy where id = :id")
-                    .param("resolveBy", resolveBy).param("id", inserted.id()).update();
+                    .param("resolveBy", resolveBy)
+                    .param("id", inserted.id())
+                    .update();
         }
         for (String cause : new LinkedHashSet<>(complaintCauses)) {
             jdbc.sql("insert into incident_complaint_causes (incident_id, cause) values (:id, :cause)")
-                    .param("id", inserted.id()).param("cause", cause).update();
+                    .param("id", inserted.id())
+                    .param("cause", cause)
+                    .update();
         }
         return inserted;
     }
 
     Optional<StoredIncident> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from incidents where id = :id").param("id", id)
-                .query(IncidentRepository::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from incidents where id = :id")
+                .param("id", id)
+                .query(IncidentRepository::row)
+                .optional();
     }
 
     /**
@@ -91,9 +93,7 @@ class IncidentRepository {
     boolean resolve(long id, OffsetDateTime at, String by) {
         return jdbc.sql("""
                         update incidents set status = 'RESOLVED', resolved_at = :at, resolved_by = :by
-                        where id = :id and status in ('OPEN', 'ADVISED')""")
-                .param("id", id).param("at", at).param("by", by)
-                .update() == 1;
+                        where id = :id and status in ('OPEN', 'ADVISED')""").param("id", id).param("at", at).param("by", by).update() == 1;
     }
 
     /**
@@ -114,9 +114,12 @@ class IncidentRepository {
                             followed_up_at = case when followed_up_at is null or followed_up_at < :visitedAt
                                                   then :visitedAt else followed_up_at end
                         where id = :id""")
-                .param("id", id).param("perception", perception).param("expectation", expectation)
-                .param("visitedAt", visitedAt)
-                .update() == 1;
+                        .param("id", id)
+                        .param("perception", perception)
+                        .param("expectation", expectation)
+                        .param("visitedAt", visitedAt)
+                        .update()
+                == 1;
     }
 
     /** The rows matching the query, newest reported first, from {@code offset} on, at most {@code limit}. */
@@ -127,8 +130,10 @@ class IncidentRepository {
     /** How many rows match the query. */
     long count(IncidentQuery query) {
         Filter filter = filter(query);
-        return jdbc.sql("select count(*) from incidents" + filter.where()).params(filter.params())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from incidents" + filter.where())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     private List<StoredIncident> page(Filter filter, long offset, int limit) {
@@ -144,16 +149,33 @@ class IncidentRepository {
 
     // read by name, column by column: no guessing of names (H2 logs every miss to its trace file)
     private static StoredIncident row(ResultSet rs, int number) throws SQLException {
-        return new StoredIncident(rs.getLong("id"), rs.getString("external_id"),
-                rs.getObject("reported_at", OffsetDateTime.class), rs.getString("channel"), rs.getString("community"),
-                rs.getString("service_area"), rs.getString("issue"), rs.getString("summary"),
-                rs.getObject("expectation", Integer.class), rs.getObject("perception", Integer.class),
-                rs.getObject("satisfaction_gap", Integer.class), rs.getString("kano_factor"), rs.getString("priority"),
-                rs.getString("escalation"), rs.getString("language"), rs.getString("incident_json"),
-                rs.getString("advice_json"), rs.getString("rule_set_version"), rs.getString("fired_rules"),
-                rs.getString("status"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class),
-                rs.getObject("advised_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
-                rs.getString("resolved_by"), rs.getObject("followed_up_at", OffsetDateTime.class));
+        return new StoredIncident(
+                rs.getLong("id"),
+                rs.getString("external_id"),
+                rs.getObject("reported_at", OffsetDateTime.class),
+                rs.getString("channel"),
+                rs.getString("community"),
+                rs.getString("service_area"),
+                rs.getString("issue"),
+                rs.getString("summary"),
+                rs.getObject("expectation", Integer.class),
+                rs.getObject("perception", Integer.class),
+                rs.getObject("satisfaction_gap", Integer.class),
+                rs.getString("kano_factor"),
+                rs.getString("priority"),
+                rs.getString("escalation"),
+                rs.getString("language"),
+                rs.getString("incident_json"),
+                rs.getString("advice_json"),
+                rs.getString("rule_set_version"),
+                rs.getString("fired_rules"),
+                rs.getString("status"),
+                rs.getString("recorded_by"),
+                rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("advised_at", OffsetDateTime.class),
+                rs.getObject("resolved_at", OffsetDateTime.class),
+                rs.getString("resolved_by"),
+                rs.getObject("followed_up_at", OffsetDateTime.class));
     }
 
     private static Filter filter(IncidentQuery query) {

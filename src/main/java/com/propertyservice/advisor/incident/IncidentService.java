@@ -11,6 +11,13 @@ import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.ApiProblemException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,14 +28,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Advice, incidents and follow-ups, for the REST API and the pages alike. Advice comes from the
@@ -41,15 +40,13 @@ public class IncidentService {
     /** The largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     /**
      * A recorded incident, and whether it was recorded by an earlier request with the same externalId
      * ({@code replayed}) rather than by this one.
      */
-    public record Recording(IncidentView incident, boolean replayed) {
-    }
+    public record Recording(IncidentView incident, boolean replayed) {}
 
     private final Advisor advisor;
     private final IncidentRepository incidents;
@@ -68,10 +65,19 @@ public class IncidentService {
     private final FollowThrough followThrough;
     private final Clock clock;
 
-    IncidentService(Advisor advisor, IncidentRepository incidents, ExternalIdRepository externalIds,
-                    FollowUpRepository followUps, IncidentStatistics statistics, AdviceMetrics metrics, JsonMapper json,
-                    PlatformTransactionManager transactions, AdvisorProperties properties,
-                    FollowThroughRepository progress, FollowThrough followThrough, Clock clock) {
+    IncidentService(
+            Advisor advisor,
+            IncidentRepository incidents,
+            ExternalIdRepository externalIds,
+            FollowUpRepository followUps,
+            IncidentStatistics statistics,
+            AdviceMetrics metrics,
+            JsonMapper json,
+            PlatformTransactionManager transactions,
+            AdvisorProperties properties,
+            FollowThroughRepository progress,
+            FollowThrough followThrough,
+            Clock clock) {
         this.progress = progress;
         this.followThrough = followThrough;
         this.clock = clock;
@@ -124,19 +130,40 @@ public class IncidentService {
         Advice advice = advise(incident, language);
         // microseconds, what both databases keep: the answer shows the times a later read (or a replay) gives
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        StoredIncident row = new StoredIncident(null, incident.externalId(), incident.reportedAt(),
-                incident.channel().name(), incident.community(), incident.serviceArea().name(), incident.issue(),
-                incident.summary(), incident.expectation(), incident.perception(), advice.satisfactionGap(),
-                nameOf(advice.kanoFactor()), nameOf(advice.priority()), nameOf(advice.escalation()), language.tag(),
-                json.writeValueAsString(incident), json.writeValueAsString(advice), advice.ruleSetVersion(),
+        StoredIncident row = new StoredIncident(
+                null,
+                incident.externalId(),
+                incident.reportedAt(),
+                incident.channel().name(),
+                incident.community(),
+                incident.serviceArea().name(),
+                incident.issue(),
+                incident.summary(),
+                incident.expectation(),
+                incident.perception(),
+                advice.satisfactionGap(),
+                nameOf(advice.kanoFactor()),
+                nameOf(advice.priority()),
+                nameOf(advice.escalation()),
+                language.tag(),
+                json.writeValueAsString(incident),
+                json.writeValueAsString(advice),
+                advice.ruleSetVersion(),
                 json.writeValueAsString(advice.firedRules()),
                 IncidentStatus.OPEN.name(), // advised in the same step; open until the first response
-                actor, now, now, null, null, null);
+                actor,
+                now,
+                now,
+                null,
+                null,
+                null);
         OffsetDateTime resolveBy = advice.resolveWithin() == null ? null : now.plus(advice.resolveWithin());
-        List<String> causes = advice.complaintCauses() == null ? List.of()
+        List<String> causes = advice.complaintCauses() == null
+                ? List.of()
                 : advice.complaintCauses().stream().map(Enum::name).toList();
         StoredIncident inserted = incidents.insert(row, resolveBy, causes);
-        progress.deadlines(inserted.id(), advice.respondWithin() == null ? null : now.plus(advice.respondWithin()), resolveBy);
+        progress.deadlines(
+                inserted.id(), advice.respondWithin() == null ? null : now.plus(advice.respondWithin()), resolveBy);
         progress.event(inserted.id(), TimelineEvent.Kind.RECORDED, actor, now, null, null, null);
         followThrough.planRecorded(inserted.id(), advice);
         return view(inserted);
@@ -182,18 +209,24 @@ public class IncidentService {
     }
 
     private Optional<Recording> earlier(Incident incident, String caller, String externalId, String fingerprint) {
-        return transaction.execute(status -> externalIds.find(caller, externalId).map(claim -> {
-            if (!claim.requestHash().equals(fingerprint)) {
-                // a request that could never be recorded says so first: the caller has that to fix either way
-                List<String> known = advisor.knownIssues();
-                if (!known.contains(incident.issue())) {
-                    throw new UnknownIssueException(incident.issue(), known);
-                }
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "external-id-reused",
-                        "incident.external-id-reused", externalId, claim.incidentId());
-            }
-            return new Recording(view(find(claim.incidentId())), true);
-        }));
+        return transaction.execute(status -> externalIds
+                .find(caller, externalId)
+                .map(claim -> {
+                    if (!claim.requestHash().equals(fingerprint)) {
+                        // a request that could never be recorded says so first: the caller has that to fix either way
+                        List<String> known = advisor.knownIssues();
+                        if (!known.contains(incident.issue())) {
+                            throw new UnknownIssueException(incident.issue(), known);
+                        }
+                        throw new ApiProblemException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "external-id-reused",
+                                "incident.external-id-reused",
+                                externalId,
+                                claim.incidentId());
+                    }
+                    return new Recording(view(find(claim.incidentId())), true);
+                }));
     }
 
     /**
@@ -217,9 +250,10 @@ public class IncidentService {
         // a page that is not full tells the total (an empty one only when it is the first), so the
         // count runs only when it is needed, as it did with Spring Data's pages
         long total = found.size() < size && (offset == 0 || !found.isEmpty())
-                ? offset + found.size() : incidents.count(query);
-        return new IncidentPage(found.stream().map(IncidentService::summary).toList(),
-                page, size, total, (int) Math.ceil((double) total / size));
+                ? offset + found.size()
+                : incidents.count(query);
+        return new IncidentPage(found.stream().map(IncidentService::summary).toList(), page, size, total, (int)
+                Math.ceil((double) total / size));
     }
 
     /**
@@ -239,8 +273,15 @@ public class IncidentService {
         }
         // the row is locked by the update until commit: the expectation and gap read here are the ones it applied
         StoredIncident visited = find(id);
-        followUps.insert(new StoredFollowUp(null, id, visit.perception(), visited.expectation(),
-                visited.satisfactionGap(), visit.comment(), actor, visitedAt));
+        followUps.insert(new StoredFollowUp(
+                null,
+                id,
+                visit.perception(),
+                visited.expectation(),
+                visited.satisfactionGap(),
+                visit.comment(),
+                actor,
+                visitedAt));
         progress.event(id, TimelineEvent.Kind.FOLLOWED_UP, actor, now, null, null, visit.comment());
         return view(visited);
     }
@@ -254,15 +295,21 @@ public class IncidentService {
      * @param overdueAt most overdue incidents to list (all are counted)
      */
     @Transactional(readOnly = true)
-    public IncidentFigures figures(OffsetDateTime since, List<OffsetDateTime> weeks, OffsetDateTime now, int overdueAt) {
+    public IncidentFigures figures(
+            OffsetDateTime since, List<OffsetDateTime> weeks, OffsetDateTime now, int overdueAt) {
         Objects.requireNonNull(since, "since");
         if (weeks.size() < 2 || overdueAt < 0) {
             throw new IllegalArgumentException("at least one week, and a list size ≥ 0");
         }
-        return new IncidentFigures(statistics.count(since), statistics.meanGap("kano_factor", since),
-                statistics.meanGap("service_area", since), statistics.meanGap("issue", since),
-                statistics.countByIssue(since), statistics.causesByWeek(since, weeks),
-                statistics.overdueCount(since, now), statistics.overdue(since, now, overdueAt));
+        return new IncidentFigures(
+                statistics.count(since),
+                statistics.meanGap("kano_factor", since),
+                statistics.meanGap("service_area", since),
+                statistics.meanGap("issue", since),
+                statistics.countByIssue(since),
+                statistics.causesByWeek(since, weeks),
+                statistics.overdueCount(since, now),
+                statistics.overdue(since, now, overdueAt));
     }
 
     private StoredIncident find(long id) {
@@ -274,26 +321,52 @@ public class IncidentService {
     }
 
     private IncidentView view(StoredIncident row) {
-        List<FollowUpView> visits = followUps.findByIncident(row.id()).stream().map(StoredFollowUp::view).toList();
+        List<FollowUpView> visits = followUps.findByIncident(row.id()).stream()
+                .map(StoredFollowUp::view)
+                .toList();
         Optional<FollowThroughRepository.Progress> kept = progress.progress(row.id());
-        return new IncidentView(row.id(), row.incidentStatus(), storedIncident.readValue(row.incidentJson()),
-                storedAdvice.readValue(row.adviceJson()), row.ruleSetVersion(),
-                json.readValue(row.firedRules(), STRINGS), row.expectation(), row.perception(),
-                row.satisfactionGap(), row.recordedBy(), row.recordedAt(), row.advisedAt(), row.resolvedAt(),
-                row.resolvedBy(), row.followedUpAt(), visits, kept.map(FollowThroughRepository.Progress::assignee).orElse(null),
+        return new IncidentView(
+                row.id(),
+                row.incidentStatus(),
+                storedIncident.readValue(row.incidentJson()),
+                storedAdvice.readValue(row.adviceJson()),
+                row.ruleSetVersion(),
+                json.readValue(row.firedRules(), STRINGS),
+                row.expectation(),
+                row.perception(),
+                row.satisfactionGap(),
+                row.recordedBy(),
+                row.recordedAt(),
+                row.advisedAt(),
+                row.resolvedAt(),
+                row.resolvedBy(),
+                row.followedUpAt(),
+                visits,
+                kept.map(FollowThroughRepository.Progress::assignee).orElse(null),
                 kept.filter(p -> p.respondBy() != null || p.resolveBy() != null || p.followUpBy() != null)
-                        .map(p -> new IncidentView.Deadlines(p.respondBy(), p.resolveBy(), p.followUpBy())).orElse(null),
+                        .map(p -> new IncidentView.Deadlines(p.respondBy(), p.resolveBy(), p.followUpBy()))
+                        .orElse(null),
                 kept.map(FollowThroughRepository.Progress::respondedAt).orElse(null),
-                kept.map(FollowThroughRepository.Progress::resolutionNote).orElse(null), progress.breaches(row.id()));
+                kept.map(FollowThroughRepository.Progress::resolutionNote).orElse(null),
+                progress.breaches(row.id()));
     }
 
     private static IncidentSummary summary(StoredIncident row) {
-        return new IncidentSummary(row.id(), row.externalId(), row.incidentStatus(), row.reportedAt(),
-                row.community(), ServiceArea.valueOf(row.serviceArea()), row.issue(), row.summary(),
+        return new IncidentSummary(
+                row.id(),
+                row.externalId(),
+                row.incidentStatus(),
+                row.reportedAt(),
+                row.community(),
+                ServiceArea.valueOf(row.serviceArea()),
+                row.issue(),
+                row.summary(),
                 row.kanoFactor() == null ? null : KanoFactor.valueOf(row.kanoFactor()),
                 row.priority() == null ? null : Priority.valueOf(row.priority()),
                 row.escalation() == null ? null : Escalation.valueOf(row.escalation()),
-                row.satisfactionGap(), row.recordedBy(), row.recordedAt());
+                row.satisfactionGap(),
+                row.recordedBy(),
+                row.recordedAt());
     }
 
     private static String nameOf(Enum<?> value) {

@@ -2,9 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.Deadline;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The dashboard's counts as SQL aggregates over {@code incidents} and {@code incident_complaint_causes}:
@@ -32,8 +31,10 @@ class IncidentStatistics {
     }
 
     long count(OffsetDateTime since) {
-        return jdbc.sql("select count(*) from incidents where reported_at >= :since").param("since", since)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from incidents where reported_at >= :since")
+                .param("since", since)
+                .query(Long.class)
+                .single();
     }
 
     /** Per value of {@code column}, the incidents with a known gap: how many and their mean gap. */
@@ -46,7 +47,8 @@ class IncidentStatistics {
                         + " where reported_at >= :since and satisfaction_gap is not null and " + column + " is not null"
                         + " group by " + column)
                 .param("since", since)
-                .query((rs, row) -> new IncidentFigures.Group(rs.getString("grp"), rs.getLong("n"), rs.getDouble("mean_gap")))
+                .query((rs, row) ->
+                        new IncidentFigures.Group(rs.getString("grp"), rs.getLong("n"), rs.getDouble("mean_gap")))
                 .list();
     }
 
@@ -66,8 +68,12 @@ class IncidentStatistics {
         StringBuilder bucket = new StringBuilder("case");
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < weeks; i++) {
-            bucket.append(" when i.reported_at >= :w").append(i).append(" and i.reported_at < :w").append(i + 1)
-                    .append(" then ").append(i);
+            bucket.append(" when i.reported_at >= :w")
+                    .append(i)
+                    .append(" and i.reported_at < :w")
+                    .append(i + 1)
+                    .append(" then ")
+                    .append(i);
             params.put("w" + i, boundaries.get(i));
         }
         params.put("w" + weeks, boundaries.get(weeks));
@@ -108,8 +114,10 @@ class IncidentStatistics {
     /** Incidents with at least one deadline passed and not met (each counted once). */
     long overdueCount(OffsetDateTime since, OffsetDateTime now) {
         return jdbc.sql("select count(distinct id) from (" + PASSED_DEADLINES + ") passed")
-                .param("since", since).param("now", now)
-                .query(Long.class).single();
+                .param("since", since)
+                .param("now", now)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -121,9 +129,15 @@ class IncidentStatistics {
                         + " select passed.*, row_number() over (partition by id order by due_at, deadline) as nth"
                         + " from (" + PASSED_DEADLINES + ") passed) firsts where nth = 1"
                         + " order by due_at, id offset 0 rows fetch next :limit rows only")
-                .param("since", since).param("now", now).param("limit", limit)
-                .query((rs, row) -> new IncidentFigures.Overdue(rs.getLong("id"), rs.getString("community"),
-                        rs.getString("issue"), rs.getString("priority"), Deadline.valueOf(rs.getString("deadline")),
+                .param("since", since)
+                .param("now", now)
+                .param("limit", limit)
+                .query((rs, row) -> new IncidentFigures.Overdue(
+                        rs.getLong("id"),
+                        rs.getString("community"),
+                        rs.getString("issue"),
+                        rs.getString("priority"),
+                        Deadline.valueOf(rs.getString("deadline")),
                         rs.getObject("due_at", OffsetDateTime.class)))
                 .list();
     }

@@ -3,7 +3,6 @@ package com.propertyservice.advisor.incident;
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Incident;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -33,18 +32,32 @@ import java.util.List;
  * @param resolutionNote  what was done, as noted on resolving, or null
  * @param breaches        the deadlines missed, oldest first
  */
-public record IncidentView(long id, IncidentStatus status, Incident incident, Advice advice, String ruleSetVersion,
-                           List<String> firedRules, Integer expectation, Integer perception, Integer satisfactionGap,
-                           String recordedBy, OffsetDateTime recordedAt, OffsetDateTime advisedAt,
-                           OffsetDateTime resolvedAt, String resolvedBy, OffsetDateTime followedUpAt,
-                           List<FollowUpView> followUps, String assignee, Deadlines deadlines,
-                           OffsetDateTime respondedAt, String resolutionNote, List<Breach> breaches) {
+public record IncidentView(
+        long id,
+        IncidentStatus status,
+        Incident incident,
+        Advice advice,
+        String ruleSetVersion,
+        List<String> firedRules,
+        Integer expectation,
+        Integer perception,
+        Integer satisfactionGap,
+        String recordedBy,
+        OffsetDateTime recordedAt,
+        OffsetDateTime advisedAt,
+        OffsetDateTime resolvedAt,
+        String resolvedBy,
+        OffsetDateTime followedUpAt,
+        List<FollowUpView> followUps,
+        String assignee,
+        Deadlines deadlines,
+        OffsetDateTime respondedAt,
+        String resolutionNote,
+        List<Breach> breaches) {
 
     /** The incident's deadlines: recordedAt + the advice's targets, and resolvedAt + its follow-up's. */
-    public record Deadlines(OffsetDateTime respondBy, OffsetDateTime resolveBy, OffsetDateTime followUpBy) {
-    }
+    public record Deadlines(OffsetDateTime respondBy, OffsetDateTime resolveBy, OffsetDateTime followUpBy) {}
 
     /** A deadline that passed without its step being taken. */
-    public record Breach(Deadline deadline, OffsetDateTime at) {
-    }
+    public record Breach(Deadline deadline, OffsetDateTime at) {}
 }

@@ -5,13 +5,12 @@ import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ServiceArea;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * The issue catalogue as a supervisor picks from it: each key with the catalogue row's own words
@@ -33,8 +32,7 @@ class IssueCatalogue {
     }
 
     /** The keys of one service area ({@code area} is {@code null} for keys the catalogue row did not place). */
-    public record Group(ServiceArea area, List<Issue> issues) {
-    }
+    public record Group(ServiceArea area, List<Issue> issues) {}
 
     private final Advisor advisor;
 
@@ -69,8 +67,11 @@ class IssueCatalogue {
         List<Issue> issues = new ArrayList<>();
         for (String key : info.issues()) {
             RuleSetInfo.CatalogueEntry entry = entries.get(key);
-            issues.add(entry == null ? new Issue(key, null, null, null, null)
-                    : new Issue(key, entry.description(), entry.descriptionEn(), entry.kanoFactor(), entry.area()));
+            issues.add(
+                    entry == null
+                            ? new Issue(key, null, null, null, null)
+                            : new Issue(
+                                    key, entry.description(), entry.descriptionEn(), entry.kanoFactor(), entry.area()));
         }
         return issues;
     }

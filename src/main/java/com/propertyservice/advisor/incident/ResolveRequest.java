@@ -3,5 +3,4 @@ package com.propertyservice.advisor.incident;
 import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/incidents/{id}/resolve}: what was done; {@code /reopen}: what is still wrong (optional both). */
-record ResolveRequest(@Size(max = 2000) String note) {
-}
+record ResolveRequest(@Size(max = 2000) String note) {}

@@ -7,8 +7,15 @@ import java.time.OffsetDateTime;
  *
  * @param id {@code null} until inserted
  */
-record StoredFollowUp(Long id, long incidentId, int perception, Integer expectation, Integer satisfactionGap,
-                      String comment, String visitedBy, OffsetDateTime visitedAt) {
+record StoredFollowUp(
+        Long id,
+        long incidentId,
+        int perception,
+        Integer expectation,
+        Integer satisfactionGap,
+        String comment,
+        String visitedBy,
+        OffsetDateTime visitedAt) {
 
     FollowUpView view() {
         return new FollowUpView(id, perception, expectation, satisfactionGap, comment, visitedBy, visitedAt);

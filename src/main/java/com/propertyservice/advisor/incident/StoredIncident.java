@@ -13,23 +13,65 @@ import java.time.OffsetDateTime;
  * @param id         {@code null} until inserted
  * @param firedRules JSON array of rule names
  */
-record StoredIncident(Long id, String externalId, OffsetDateTime reportedAt, String channel, String community,
-                      String serviceArea, String issue, String summary, Integer expectation, Integer perception,
-                      Integer satisfactionGap, String kanoFactor, String priority, String escalation,
-                      String language, String incidentJson, String adviceJson, String ruleSetVersion,
-                      String firedRules, String status, String recordedBy, OffsetDateTime recordedAt,
-                      OffsetDateTime advisedAt, OffsetDateTime resolvedAt, String resolvedBy,
-                      OffsetDateTime followedUpAt) {
+record StoredIncident(
+        Long id,
+        String externalId,
+        OffsetDateTime reportedAt,
+        String channel,
+        String community,
+        String serviceArea,
+        String issue,
+        String summary,
+        Integer expectation,
+        Integer perception,
+        Integer satisfactionGap,
+        String kanoFactor,
+        String priority,
+        String escalation,
+        String language,
+        String incidentJson,
+        String adviceJson,
+        String ruleSetVersion,
+        String firedRules,
+        String status,
+        String recordedBy,
+        OffsetDateTime recordedAt,
+        OffsetDateTime advisedAt,
+        OffsetDateTime resolvedAt,
+        String resolvedBy,
+        OffsetDateTime followedUpAt) {
 
     IncidentStatus incidentStatus() {
         return IncidentStatus.valueOf(status);
     }
 
     StoredIncident withId(long newId) {
-        return new StoredIncident(newId, externalId, reportedAt, channel, community, serviceArea, issue, summary,
-                expectation, perception, satisfactionGap, kanoFactor, priority, escalation, language, incidentJson,
-                adviceJson, ruleSetVersion, firedRules, status, recordedBy, recordedAt, advisedAt, resolvedAt,
-                resolvedBy, followedUpAt);
+        return new StoredIncident(
+                newId,
+                externalId,
+                reportedAt,
+                channel,
+                community,
+                serviceArea,
+                issue,
+                summary,
+                expectation,
+                perception,
+                satisfactionGap,
+                kanoFactor,
+                priority,
+                escalation,
+                language,
+                incidentJson,
+                adviceJson,
+                ruleSetVersion,
+                firedRules,
+                status,
+                recordedBy,
+                recordedAt,
+                advisedAt,
+                resolvedAt,
+                resolvedBy,
+                followedUpAt);
     }
-
 }

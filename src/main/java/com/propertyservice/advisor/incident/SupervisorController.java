@@ -14,6 +14,8 @@ import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
 import com.propertyservice.advisor.web.ServesPages;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,9 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The supervisor's pages: a new incident with its advice on one screen, saved in one click; the
@@ -44,8 +43,8 @@ class SupervisorController implements ServesPages {
     private final IssueCatalogue catalogue;
     private final IncidentPageModel incidentPage;
 
-    SupervisorController(IncidentService incidents, Advisor advisor, IssueCatalogue catalogue,
-                         IncidentPageModel incidentPage) {
+    SupervisorController(
+            IncidentService incidents, Advisor advisor, IssueCatalogue catalogue, IncidentPageModel incidentPage) {
         this.incidents = incidents;
         this.advisor = advisor;
         this.catalogue = catalogue;
@@ -82,31 +81,43 @@ class SupervisorController implements ServesPages {
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        return form(form, incidents.advise(form.toIncident(incidents.reportingClock()), Language.of(locale)), model, locale);
+        return form(
+                form,
+                incidents.advise(form.toIncident(incidents.reportingClock()), Language.of(locale)),
+                model,
+                locale);
     }
 
     @PostMapping("/incidents")
-    String save(@Valid @ModelAttribute("form") IncidentForm form, BindingResult errors, Model model, Locale locale,
-                Authentication user, RedirectAttributes redirect) {
+    String save(
+            @Valid @ModelAttribute("form") IncidentForm form,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            Authentication user,
+            RedirectAttributes redirect) {
         checkIssue(form, errors);
         if (errors.hasErrors()) {
             return form(form, null, model, locale);
         }
-        IncidentView saved = incidents.record(form.toIncident(incidents.reportingClock()), Language.of(locale), user.getName());
+        IncidentView saved =
+                incidents.record(form.toIncident(incidents.reportingClock()), Language.of(locale), user.getName());
         redirect.addFlashAttribute("saved", saved.id());
         return "redirect:/incidents/" + saved.id();
     }
 
     @GetMapping("/incidents")
-    String list(@RequestParam(required = false) String community,
-                @RequestParam(required = false) IncidentStatus status,
-                @RequestParam(required = false) ServiceArea area,
-                @RequestParam(required = false) Priority priority,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        IncidentQuery query = new IncidentQuery(community == null || community.isBlank() ? null : community.strip(),
-                status, area, priority, from, to);
+    String list(
+            @RequestParam(required = false) String community,
+            @RequestParam(required = false) IncidentStatus status,
+            @RequestParam(required = false) ServiceArea area,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        IncidentQuery query = new IncidentQuery(
+                community == null || community.isBlank() ? null : community.strip(), status, area, priority, from, to);
         IncidentPage found = incidents.list(query, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("found", found);
@@ -123,14 +134,21 @@ class SupervisorController implements ServesPages {
     }
 
     @PostMapping("/incidents/{id}/follow-ups")
-    String followUp(@PathVariable long id, @Valid @ModelAttribute("visit") FollowUpForm visit, BindingResult errors,
-                    Model model, Authentication user, RedirectAttributes redirect) {
+    String followUp(
+            @PathVariable long id,
+            @Valid @ModelAttribute("visit") FollowUpForm visit,
+            BindingResult errors,
+            Model model,
+            Authentication user,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return incidentPage.render(incidents.get(id), visit, user.getName(), model);
         }
-        String comment = visit.getComment() == null || visit.getComment().isBlank() ? null : visit.getComment().strip();
-        incidents.followUp(id, new FollowUpCommand(visit.getPerception(), visit.getExpectation(), comment, null),
-                user.getName());
+        String comment = visit.getComment() == null || visit.getComment().isBlank()
+                ? null
+                : visit.getComment().strip();
+        incidents.followUp(
+                id, new FollowUpCommand(visit.getPerception(), visit.getExpectation(), comment, null), user.getName());
         redirect.addFlashAttribute("visited", true);
         return "redirect:/incidents/" + id;
     }
@@ -144,7 +162,8 @@ class SupervisorController implements ServesPages {
     }
 
     private void checkIssue(IncidentForm form, BindingResult errors) {
-        if (!errors.hasFieldErrors("issue") && !advisor.knownIssues().contains(form.getIssue().strip())) {
+        if (!errors.hasFieldErrors("issue")
+                && !advisor.knownIssues().contains(form.getIssue().strip())) {
             errors.rejectValue("issue", "form.unknown-issue");
         }
     }

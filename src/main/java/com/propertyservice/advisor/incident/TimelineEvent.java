@@ -2,7 +2,6 @@ package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -16,11 +15,26 @@ import java.time.OffsetDateTime;
  * @param detail    the note, the assignee, or the text sent
  * @param delivery  for a reminder or escalation, how its notifications fared (null where none were sent)
  */
-public record TimelineEvent(Kind kind, String actor, OffsetDateTime at, Deadline deadline, Recipient recipient,
-                            String detail, String delivery) {
+public record TimelineEvent(
+        Kind kind,
+        String actor,
+        OffsetDateTime at,
+        Deadline deadline,
+        Recipient recipient,
+        String detail,
+        String delivery) {
 
     /** The kinds of event, in the order they usually come. */
     public enum Kind {
-        RECORDED, ASSIGNED, ACKNOWLEDGED, REMINDED, BREACHED, ESCALATED, NOTIFIED, RESOLVED, FOLLOWED_UP, REOPENED
+        RECORDED,
+        ASSIGNED,
+        ACKNOWLEDGED,
+        REMINDED,
+        BREACHED,
+        ESCALATED,
+        NOTIFIED,
+        RESOLVED,
+        FOLLOWED_UP,
+        REOPENED
     }
 }

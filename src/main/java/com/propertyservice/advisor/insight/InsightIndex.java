@@ -1,15 +1,5 @@
 package com.propertyservice.advisor.insight;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,6 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The insight tables (V11): which followed-up incidents are counted, with the visit they were counted
@@ -40,10 +39,17 @@ import java.util.concurrent.locks.ReentrantLock;
 class InsightIndex {
 
     /** What is counted: every incident, and each rule, principle, action and kind of its advice. */
-    enum Dimension { ALL, RULE, PRINCIPLE, ACTION, KIND }
+    enum Dimension {
+        ALL,
+        RULE,
+        PRINCIPLE,
+        ACTION,
+        KIND
+    }
 
     /** A kind for advice stored before the contract had kinds. */
     static final String KIND_NOT_RECORDED = "NOT_RECORDED";
+
     static final int MAX_ITEM = 400;
     private static final int BATCH = 500;
     private static final int MAX_ATTEMPTS = 3;
@@ -54,12 +60,11 @@ class InsightIndex {
      *
      * @param gapSum the sum of the gaps
      */
-    record Counts(String dimension, String item, String version, long count, long gapSum, long satisfied, long negative) {
-    }
+    record Counts(
+            String dimension, String item, String version, long count, long gapSum, long satisfied, long negative) {}
 
     /** The reports counted under a rule-set version: the earliest and the latest. */
-    record Span(OffsetDateTime first, OffsetDateTime last) {
-    }
+    record Span(OffsetDateTime first, OffsetDateTime last) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -91,7 +96,9 @@ class InsightIndex {
                     if (attempt >= MAX_ATTEMPTS) {
                         throw race;
                     }
-                    log.info("insight index: counted meanwhile elsewhere ({}); comparing again", race.getMostSpecificCause().getMessage());
+                    log.info(
+                            "insight index: counted meanwhile elsewhere ({}); comparing again",
+                            race.getMostSpecificCause().getMessage());
                 }
             }
         } finally {
@@ -114,9 +121,12 @@ class InsightIndex {
     /** When the incidents counted under each version were reported. */
     Map<String, Span> spans() {
         Map<String, Span> spans = new HashMap<>();
-        jdbc.sql("select rule_set_version, min(reported_at), max(reported_at) from insight_incident group by rule_set_version")
+        jdbc.sql(
+                        "select rule_set_version, min(reported_at), max(reported_at) from insight_incident group by rule_set_version")
                 .query(rs -> {
-                    spans.put(rs.getString(1), new Span(rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)));
+                    spans.put(
+                            rs.getString(1),
+                            new Span(rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)));
                 });
         return spans;
     }
@@ -136,7 +146,13 @@ class InsightIndex {
     }
 
     private static Counts counts(ResultSet rs, int row) throws SQLException {
-        return new Counts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+        return new Counts(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
                 rs.getLong(7));
     }
 
@@ -149,7 +165,8 @@ class InsightIndex {
 
     private int refreshOnce() {
         Map<Long, Visit> current = new HashMap<>();
-        jdbc.sql("select id, satisfaction_gap, followed_up_at from incidents where followed_up_at is not null and satisfaction_gap is not null")
+        jdbc.sql(
+                        "select id, satisfaction_gap, followed_up_at from incidents where followed_up_at is not null and satisfaction_gap is not null")
                 .query(rs -> {
                     current.put(rs.getLong(1), new Visit(rs.getInt(2), rs.getObject(3, OffsetDateTime.class)));
                 });
@@ -188,13 +205,17 @@ class InsightIndex {
     }
 
     /** An incident as it is counted: its visit, version and report time, and its advice. */
-    private record Counted(long id, int gap, OffsetDateTime followedUpAt, OffsetDateTime reportedAt, String version,
-                           String language, Advice advice) {
-    }
+    private record Counted(
+            long id,
+            int gap,
+            OffsetDateTime followedUpAt,
+            OffsetDateTime reportedAt,
+            String version,
+            String language,
+            Advice advice) {}
 
     /** What an incident's stored advice names, per dimension, and the text of each action code. */
-    private record Advice(Map<Dimension, Set<String>> items, Map<String, String> actionTexts) {
-    }
+    private record Advice(Map<Dimension, Set<String>> items, Map<String, String> actionTexts) {}
 
     /**
      * Takes incidents out of the counts with the gap they were counted with. Each is subtracted only
@@ -207,7 +228,9 @@ class InsightIndex {
                 select i.id, x.gap, x.followed_up_at, x.reported_at, x.rule_set_version, i.language, i.advice_json, i.fired_rules
                 from insight_incident x join incidents i on i.id = x.incident_id where x.incident_id in (:ids)""")) {
             int deleted = jdbc.sql("delete from insight_incident where incident_id = :id and gap = :gap")
-                    .param("id", incident.id()).param("gap", incident.gap()).update();
+                    .param("id", incident.id())
+                    .param("gap", incident.gap())
+                    .update();
             if (deleted == 1) {
                 add(deltas, incident, -1);
             }
@@ -223,15 +246,18 @@ class InsightIndex {
         if (incidents.isEmpty()) {
             return;
         }
-        Set<String> knownLabels = new HashSet<>(jdbc.sql("select dimension || '|' || item || '|' || language from insight_label")
-                .query(String.class).list());
+        Set<String> knownLabels =
+                new HashSet<>(jdbc.sql("select dimension || '|' || item || '|' || language from insight_label")
+                        .query(String.class)
+                        .list());
         Map<List<Object>, Integer> deltas = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> labels = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Counted incident : incidents) {
-            rows.add(new Object[] {incident.id(), incident.followedUpAt(), incident.gap(), incident.version(),
-                    incident.reportedAt(), now});
+            rows.add(new Object[] {
+                incident.id(), incident.followedUpAt(), incident.gap(), incident.version(), incident.reportedAt(), now
+            });
             add(deltas, incident, 1);
             incident.advice().actionTexts().forEach((code, text) -> {
                 if (knownLabels.add(Dimension.ACTION + "|" + code + "|" + incident.language())) {
@@ -244,21 +270,31 @@ class InsightIndex {
                 values (?, ?, ?, ?, ?, ?)""", rows);
         apply(deltas);
         if (!labels.isEmpty()) {
-            batch.batchUpdate("insert into insight_label (dimension, item, language, label) values (?, ?, ?, ?)", labels);
+            batch.batchUpdate(
+                    "insert into insight_label (dimension, item, language, label) values (?, ?, ?, ?)", labels);
         }
     }
 
     private List<Counted> read(List<Long> ids, String sql) {
-        return jdbc.sql(sql).param("ids", ids)
-                .query((rs, n) -> new Counted(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), advice(rs.getString(7), rs.getString(8))))
+        return jdbc.sql(sql)
+                .param("ids", ids)
+                .query((rs, n) -> new Counted(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        advice(rs.getString(7), rs.getString(8))))
                 .list();
     }
 
     private static void add(Map<List<Object>, Integer> deltas, Counted incident, int delta) {
         deltas.merge(List.of(Dimension.ALL.name(), "", incident.version(), incident.gap()), delta, Integer::sum);
-        incident.advice().items().forEach((dimension, items) -> items.forEach(item ->
-                deltas.merge(List.of(dimension.name(), item, incident.version(), incident.gap()), delta, Integer::sum)));
+        incident.advice()
+                .items()
+                .forEach((dimension, items) -> items.forEach(item -> deltas.merge(
+                        List.of(dimension.name(), item, incident.version(), incident.gap()), delta, Integer::sum)));
     }
 
     /** Adds each delta to its count, creating the count the first time (a key met meanwhile fails the batch, which is redone). */
@@ -280,7 +316,8 @@ class InsightIndex {
             }
         }
         if (!inserts.isEmpty()) {
-            batch.batchUpdate("insert into insight_count (dimension, item, rule_set_version, gap, incidents) values (?, ?, ?, ?, ?)",
+            batch.batchUpdate(
+                    "insert into insight_count (dimension, item, rule_set_version, gap, incidents) values (?, ?, ?, ?, ?)",
                     inserts);
         }
     }
@@ -294,7 +331,8 @@ class InsightIndex {
         json.readTree(firedRules).forEach(rule -> rules.add(item(rule.asString())));
         items.put(Dimension.RULE, rules);
         Set<String> principles = new LinkedHashSet<>();
-        advice.path("principles").forEach(p -> principles.add(item(p.path("code").asString(""))));
+        advice.path("principles")
+                .forEach(p -> principles.add(item(p.path("code").asString(""))));
         items.put(Dimension.PRINCIPLE, principles);
         Set<String> actions = new LinkedHashSet<>();
         advice.path("actions").forEach(action -> {
@@ -308,7 +346,9 @@ class InsightIndex {
         });
         items.put(Dimension.ACTION, actions);
         String kind = advice.path("kind").asString(null);
-        items.put(Dimension.KIND, new LinkedHashSet<>(List.of(kind == null || kind.isBlank() ? KIND_NOT_RECORDED : item(kind))));
+        items.put(
+                Dimension.KIND,
+                new LinkedHashSet<>(List.of(kind == null || kind.isBlank() ? KIND_NOT_RECORDED : item(kind))));
         items.values().forEach(set -> set.removeIf(String::isBlank));
         return new Advice(items, texts);
     }

@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewSize     how many rules the review list shows at most
  */
 @ConfigurationProperties("advisor.insights")
-record InsightProperties(@DefaultValue("10") int reviewMinCount, @DefaultValue("10") int reviewSize) {
-}
+record InsightProperties(
+        @DefaultValue("10") int reviewMinCount,
+        @DefaultValue("10") int reviewSize) {}

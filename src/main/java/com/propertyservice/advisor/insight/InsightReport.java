@@ -17,9 +17,15 @@ import java.util.List;
  * @param kinds      per kind of contact the rules settled on ({@code NOT_RECORDED} for advice given before kinds existed)
  * @param review     the rules most often followed by a negative gap, for the training department to look at
  */
-public record InsightReport(String version, Figures overall, List<Version> versions,
-                            List<Group> rules, List<Group> principles, List<Group> actions, List<Group> kinds,
-                            Review review) {
+public record InsightReport(
+        String version,
+        Figures overall,
+        List<Version> versions,
+        List<Group> rules,
+        List<Group> principles,
+        List<Group> actions,
+        List<Group> kinds,
+        Review review) {
 
     /**
      * A 95 % confidence interval of a share (Wilson).
@@ -27,8 +33,7 @@ public record InsightReport(String version, Figures overall, List<Version> versi
      * @param low  its lower end, 0..1
      * @param high its upper end, 0..1
      */
-    public record Interval(double low, double high) {
-    }
+    public record Interval(double low, double high) {}
 
     /**
      * The figures of a group of followed-up incidents.
@@ -42,9 +47,15 @@ public record InsightReport(String version, Figures overall, List<Version> versi
      * @param negativeShare     negative / count
      * @param negativeInterval  the 95 % Wilson interval of that share
      */
-    public record Figures(long count, double meanGap, long satisfied, double satisfiedShare, Interval satisfiedInterval,
-                          long negative, double negativeShare, Interval negativeInterval) {
-    }
+    public record Figures(
+            long count,
+            double meanGap,
+            long satisfied,
+            double satisfiedShare,
+            Interval satisfiedInterval,
+            long negative,
+            double negativeShare,
+            Interval negativeInterval) {}
 
     /**
      * A rule-set version's figures.
@@ -52,8 +63,7 @@ public record InsightReport(String version, Figures overall, List<Version> versi
      * @param firstReported the earliest report counted under it
      * @param lastReported  the latest
      */
-    public record Version(String version, OffsetDateTime firstReported, OffsetDateTime lastReported, Figures figures) {
-    }
+    public record Version(String version, OffsetDateTime firstReported, OffsetDateTime lastReported, Figures figures) {}
 
     /**
      * One rule, principle, action or kind.
@@ -63,12 +73,10 @@ public record InsightReport(String version, Figures overall, List<Version> versi
      * @param figures   all its incidents
      * @param byVersion its figures under each rule-set version
      */
-    public record Group(String key, String label, Figures figures, List<VersionFigures> byVersion) {
-    }
+    public record Group(String key, String label, Figures figures, List<VersionFigures> byVersion) {}
 
     /** A group's figures under one rule-set version. */
-    public record VersionFigures(String version, Figures figures) {
-    }
+    public record VersionFigures(String version, Figures figures) {}
 
     /**
      * The review list.
@@ -79,14 +87,12 @@ public record InsightReport(String version, Figures overall, List<Version> versi
      *                          incidents, ordered by the lower end of their negative share's interval (the share
      *                          they have at least, with 95 % confidence), highest first
      */
-    public record Review(long minCount, double overallNegative, List<ReviewedRule> rules) {
-    }
+    public record Review(long minCount, double overallNegative, List<ReviewedRule> rules) {}
 
     /**
      * A rule for review.
      *
      * @param aboveOverall whether even the lower end of its negative share's interval lies above the overall share
      */
-    public record ReviewedRule(String rule, String label, Figures figures, boolean aboveOverall) {
-    }
+    public record ReviewedRule(String rule, String label, Figures figures, boolean aboveOverall) {}
 }

@@ -3,8 +3,6 @@ package com.propertyservice.advisor.insight;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.system.Problems;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.stereotype.Service;
 
 /**
  * Which advice is followed by satisfied owners: the satisfaction gap after the return visit, per
@@ -53,15 +52,21 @@ public class InsightService {
         Map<InsightIndex.Dimension, Map<String, List<InsightIndex.Counts>>> grouped = new LinkedHashMap<>();
         for (InsightIndex.Counts counts : index.counts(version)) {
             grouped.computeIfAbsent(InsightIndex.Dimension.valueOf(counts.dimension()), d -> new LinkedHashMap<>())
-                    .computeIfAbsent(counts.item(), i -> new ArrayList<>()).add(counts);
+                    .computeIfAbsent(counts.item(), i -> new ArrayList<>())
+                    .add(counts);
         }
         Map<String, InsightIndex.Span> spans = index.spans();
-        List<InsightIndex.Counts> all = grouped.getOrDefault(InsightIndex.Dimension.ALL, Map.of()).getOrDefault("", List.of());
+        List<InsightIndex.Counts> all =
+                grouped.getOrDefault(InsightIndex.Dimension.ALL, Map.of()).getOrDefault("", List.of());
         InsightReport.Figures overall = figures(all);
         List<InsightReport.Version> versions = all.stream()
-                .map(c -> new InsightReport.Version(c.version(), span(spans, c.version()).first(), span(spans, c.version()).last(),
+                .map(c -> new InsightReport.Version(
+                        c.version(),
+                        span(spans, c.version()).first(),
+                        span(spans, c.version()).last(),
                         figures(List.of(c))))
-                .sorted(Comparator.comparing(InsightReport.Version::firstReported, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(
+                        InsightReport.Version::firstReported, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         Map<String, Integer> versionOrder = new HashMap<>();
         versions.forEach(v -> versionOrder.put(v.version(), versionOrder.size()));
@@ -69,18 +74,28 @@ public class InsightService {
         boolean english = "en".equals(locale.getLanguage());
         RuleSetInfo active = advisor.ruleSet();
         Map<String, String> ruleLabels = new HashMap<>();
-        active.rules().forEach(rule -> ruleLabels.put(rule.name(),
-                english && rule.descriptionEn() != null ? rule.descriptionEn() : rule.description()));
+        active.rules()
+                .forEach(rule -> ruleLabels.put(
+                        rule.name(),
+                        english && rule.descriptionEn() != null ? rule.descriptionEn() : rule.description()));
         Map<String, String> actionLabels = index.labels(InsightIndex.Dimension.ACTION, english ? "en" : "zh-CN");
 
-        List<InsightReport.Group> rules = groups(grouped.get(InsightIndex.Dimension.RULE), ruleLabels::get, versionOrder);
-        List<InsightReport.Group> principles = groups(grouped.get(InsightIndex.Dimension.PRINCIPLE),
-                code -> messages.message("code.Principle." + code, locale), versionOrder);
-        List<InsightReport.Group> actions = groups(grouped.get(InsightIndex.Dimension.ACTION), actionLabels::get, versionOrder);
-        List<InsightReport.Group> kinds = groups(grouped.get(InsightIndex.Dimension.KIND),
-                kind -> InsightIndex.KIND_NOT_RECORDED.equals(kind) ? messages.message("insight.kind.not-recorded", locale)
-                        : messages.message("code.ContactKind." + kind, locale), versionOrder);
-        return new InsightReport(version, overall, versions, rules, principles, actions, kinds, review(rules, overall, minCount));
+        List<InsightReport.Group> rules =
+                groups(grouped.get(InsightIndex.Dimension.RULE), ruleLabels::get, versionOrder);
+        List<InsightReport.Group> principles = groups(
+                grouped.get(InsightIndex.Dimension.PRINCIPLE),
+                code -> messages.message("code.Principle." + code, locale),
+                versionOrder);
+        List<InsightReport.Group> actions =
+                groups(grouped.get(InsightIndex.Dimension.ACTION), actionLabels::get, versionOrder);
+        List<InsightReport.Group> kinds = groups(
+                grouped.get(InsightIndex.Dimension.KIND),
+                kind -> InsightIndex.KIND_NOT_RECORDED.equals(kind)
+                        ? messages.message("insight.kind.not-recorded", locale)
+                        : messages.message("code.ContactKind." + kind, locale),
+                versionOrder);
+        return new InsightReport(
+                version, overall, versions, rules, principles, actions, kinds, review(rules, overall, minCount));
     }
 
     private static InsightIndex.Span span(Map<String, InsightIndex.Span> spans, String version) {
@@ -90,18 +105,26 @@ public class InsightService {
     private InsightReport.Review review(List<InsightReport.Group> rules, InsightReport.Figures overall, int minCount) {
         double overallNegative = overall.negativeShare();
         List<InsightReport.ReviewedRule> listed = rules.stream()
-                .filter(rule -> rule.figures().count() >= minCount && rule.figures().negative() > 0)
-                .sorted(Comparator.comparingDouble((InsightReport.Group rule) -> rule.figures().negativeInterval().low())
-                        .reversed().thenComparing(InsightReport.Group::key))
+                .filter(rule ->
+                        rule.figures().count() >= minCount && rule.figures().negative() > 0)
+                .sorted(Comparator.comparingDouble((InsightReport.Group rule) ->
+                                rule.figures().negativeInterval().low())
+                        .reversed()
+                        .thenComparing(InsightReport.Group::key))
                 .limit(properties.reviewSize())
-                .map(rule -> new InsightReport.ReviewedRule(rule.key(), rule.label(), rule.figures(),
+                .map(rule -> new InsightReport.ReviewedRule(
+                        rule.key(),
+                        rule.label(),
+                        rule.figures(),
                         rule.figures().negativeInterval().low() > overallNegative))
                 .toList();
         return new InsightReport.Review(minCount, overallNegative, listed);
     }
 
-    private static List<InsightReport.Group> groups(Map<String, List<InsightIndex.Counts>> items, Function<String, String> label,
-                                                    Map<String, Integer> versionOrder) {
+    private static List<InsightReport.Group> groups(
+            Map<String, List<InsightIndex.Counts>> items,
+            Function<String, String> label,
+            Map<String, Integer> versionOrder) {
         if (items == null) {
             return List.of();
         }
@@ -109,11 +132,18 @@ public class InsightService {
         items.forEach((item, counts) -> {
             List<InsightIndex.Counts> ordered = new ArrayList<>(counts);
             ordered.sort(Comparator.comparingInt(c -> versionOrder.getOrDefault(c.version(), Integer.MAX_VALUE)));
-            groups.add(new InsightReport.Group(item, label.apply(item), figures(counts), ordered.stream()
-                    .map(c -> new InsightReport.VersionFigures(c.version(), figures(List.of(c)))).toList()));
+            groups.add(new InsightReport.Group(
+                    item,
+                    label.apply(item),
+                    figures(counts),
+                    ordered.stream()
+                            .map(c -> new InsightReport.VersionFigures(c.version(), figures(List.of(c))))
+                            .toList()));
         });
-        groups.sort(Comparator.comparingLong((InsightReport.Group g) -> g.figures().count()).reversed()
-                .thenComparing(InsightReport.Group::key));
+        groups.sort(
+                Comparator.comparingLong((InsightReport.Group g) -> g.figures().count())
+                        .reversed()
+                        .thenComparing(InsightReport.Group::key));
         return groups;
     }
 
@@ -130,13 +160,19 @@ public class InsightService {
             negative += c.negative();
         }
         if (n == 0) {
-            return new InsightReport.Figures(0, 0, 0, 0, new InsightReport.Interval(0, 1), 0, 0, new InsightReport.Interval(0, 1));
+            return new InsightReport.Figures(
+                    0, 0, 0, 0, new InsightReport.Interval(0, 1), 0, 0, new InsightReport.Interval(0, 1));
         }
         InsightReport.Interval satisfiedInterval = Wilson.interval(satisfied, n);
         InsightReport.Interval negativeInterval = Wilson.interval(negative, n);
-        return new InsightReport.Figures(n, round((double) gapSum / n), satisfied, round((double) satisfied / n),
+        return new InsightReport.Figures(
+                n,
+                round((double) gapSum / n),
+                satisfied,
+                round((double) satisfied / n),
                 new InsightReport.Interval(round(satisfiedInterval.low()), round(satisfiedInterval.high())),
-                negative, round((double) negative / n),
+                negative,
+                round((double) negative / n),
                 new InsightReport.Interval(round(negativeInterval.low()), round(negativeInterval.high())));
     }
 

@@ -24,14 +24,16 @@ class InsightWarmUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void countInTheBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                index.refresh();
-            } catch (RuntimeException e) {
-                // the next report counts again; a failure here only means the first one waits
-                log.warn("insight index: counting at start failed: {}", e.getMessage());
-            }
-        }, "insight-warm-up");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        index.refresh();
+                    } catch (RuntimeException e) {
+                        // the next report counts again; a failure here only means the first one waits
+                        log.warn("insight index: counting at start failed: {}", e.getMessage());
+                    }
+                },
+                "insight-warm-up");
         thread.setDaemon(true);
         thread.start();
     }

@@ -10,8 +10,7 @@ final class Wilson {
     /** The normal quantile of a two-sided 95 % interval. */
     static final double Z95 = 1.959964;
 
-    private Wilson() {
-    }
+    private Wilson() {}
 
     /**
      * The 95 % interval of {@code successes} out of {@code n}.

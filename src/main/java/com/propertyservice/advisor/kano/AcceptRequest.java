@@ -3,7 +3,6 @@ package com.propertyservice.advisor.kano;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -11,5 +10,4 @@ import java.util.List;
  *
  * @param items catalogue issue keys, each among the survey's current proposals
  */
-record AcceptRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> items) {
-}
+record AcceptRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> items) {}

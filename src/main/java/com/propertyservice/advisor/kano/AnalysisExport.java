@@ -12,23 +12,52 @@ import java.util.List;
  */
 final class AnalysisExport {
 
-    static final List<String> HEADER = List.of("item", "answers", "A", "O", "M", "I", "R", "Q", "category", "strength",
-            "significant", "better", "worse", "catalogueFactor", "surveyFactor");
+    static final List<String> HEADER = List.of(
+            "item",
+            "answers",
+            "A",
+            "O",
+            "M",
+            "I",
+            "R",
+            "Q",
+            "category",
+            "strength",
+            "significant",
+            "better",
+            "worse",
+            "catalogueFactor",
+            "surveyFactor");
 
-    private AnalysisExport() {
-    }
+    private AnalysisExport() {}
 
     static byte[] csv(SurveyView survey) {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, HEADER);
         for (SurveyView.Item item : survey.items()) {
             ItemAnalysis.Counts c = item.counts();
-            line(out, List.of(neutralise(item.item()), String.valueOf(item.answers()), String.valueOf(c.A()), String.valueOf(c.O()),
-                    String.valueOf(c.M()), String.valueOf(c.I()), String.valueOf(c.R()), String.valueOf(c.Q()),
-                    item.category().name(), String.valueOf(item.strength()), String.valueOf(item.significant()),
-                    text(item.better()), text(item.worse()),
-                    item.catalogueFactor() == null ? "" : item.catalogueFactor().name(),
-                    item.surveyFactor() == null ? "" : item.surveyFactor().name()));
+            line(
+                    out,
+                    List.of(
+                            neutralise(item.item()),
+                            String.valueOf(item.answers()),
+                            String.valueOf(c.A()),
+                            String.valueOf(c.O()),
+                            String.valueOf(c.M()),
+                            String.valueOf(c.I()),
+                            String.valueOf(c.R()),
+                            String.valueOf(c.Q()),
+                            item.category().name(),
+                            String.valueOf(item.strength()),
+                            String.valueOf(item.significant()),
+                            text(item.better()),
+                            text(item.worse()),
+                            item.catalogueFactor() == null
+                                    ? ""
+                                    : item.catalogueFactor().name(),
+                            item.surveyFactor() == null
+                                    ? ""
+                                    : item.surveyFactor().name()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.kano;
 
 import com.propertyservice.advisor.engine.KanoFactor;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,7 +27,13 @@ final class CatalogueTable {
     private static final Pattern KANO_TEMPLATE = Pattern.compile("KanoFactor\\.\\$(param|\\d+)");
     /** Why a table cannot be edited; each has a message {@code kano.catalogue.<reason>}. */
     static final class NotEditable extends RuntimeException {
-        enum Reason { NOT_UTF8, NO_TABLE, NO_ISSUE_COLUMN, NO_KANO_COLUMN, NO_ROW }
+        enum Reason {
+            NOT_UTF8,
+            NO_TABLE,
+            NO_ISSUE_COLUMN,
+            NO_KANO_COLUMN,
+            NO_ROW
+        }
 
         private final Reason reason;
         private final String detail;
@@ -48,8 +53,7 @@ final class CatalogueTable {
         }
     }
 
-    private CatalogueTable() {
-    }
+    private CatalogueTable() {}
 
     /**
      * The table with the Kano factor of each issue key in {@code changes} set to its new value.
@@ -90,7 +94,9 @@ final class CatalogueTable {
             for (int c = tableColumn; c < keywords.cells().size(); c++) {
                 String keyword = keywords.value(c).strip().toUpperCase(Locale.ROOT);
                 String template = code.value(c);
-                if (keyword.equals("CONDITION") && issueColumn < 0 && ISSUE_CONDITION.matcher(template).find()) {
+                if (keyword.equals("CONDITION")
+                        && issueColumn < 0
+                        && ISSUE_CONDITION.matcher(template).find()) {
                     issueColumn = c;
                 }
                 Matcher kano = KANO_TEMPLATE.matcher(template);
@@ -120,7 +126,8 @@ final class CatalogueTable {
                     throw new NotEditable(NotEditable.Reason.NO_KANO_COLUMN, "line " + data.line());
                 }
                 Csv.Cell cell = data.cells().get(kanoColumn);
-                String value = kanoParam.equals("param") ? replaceWhole(cell.value(), factor)
+                String value = kanoParam.equals("param")
+                        ? replaceWhole(cell.value(), factor)
                         : replacePart(cell.value(), Integer.parseInt(kanoParam), factor, data.line());
                 replacements.add(new Replacement(cell.start(), cell.end(), Csv.quote(value, delimiter, cell.quoted())));
             }
@@ -146,8 +153,7 @@ final class CatalogueTable {
         return edited.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Replacement(int start, int end, String text) {
-    }
+    private record Replacement(int start, int end, String text) {}
 
     private static String replaceWhole(String value, KanoFactor factor) {
         int start = 0;
@@ -182,8 +188,12 @@ final class CatalogueTable {
 
     private static String utf8(byte[] table) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(table)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(table))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new NotEditable(NotEditable.Reason.NOT_UTF8, null);
         }

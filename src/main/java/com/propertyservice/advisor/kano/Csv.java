@@ -20,8 +20,7 @@ final class Csv {
      * @param value  its content, quotes removed
      * @param quoted whether it was written in quotes
      */
-    record Cell(int column, int start, int end, String value, boolean quoted) {
-    }
+    record Cell(int column, int start, int end, String value, boolean quoted) {}
 
     /**
      * One record (a row of the sheet).
@@ -156,8 +155,11 @@ final class Csv {
 
     /** A value written as a CSV cell: quoted when asked to, or when it holds the delimiter, a quote or a line break. */
     static String quote(String value, char delimiter, boolean alwaysQuote) {
-        boolean needs = alwaysQuote || value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0
-                || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        boolean needs = alwaysQuote
+                || value.indexOf(delimiter) >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
         return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

@@ -12,8 +12,15 @@ package com.propertyservice.advisor.kano;
  * @param better      (A + O) / (A + O + M + I), or {@code null} when no answer is A, O, M or I
  * @param worse       −(O + M) / (A + O + M + I), or {@code null} when no answer is A, O, M or I
  */
-public record ItemAnalysis(String item, int answers, Counts counts, KanoCategory category, double strength,
-                           boolean significant, Double better, Double worse) {
+public record ItemAnalysis(
+        String item,
+        int answers,
+        Counts counts,
+        KanoCategory category,
+        double strength,
+        boolean significant,
+        Double better,
+        Double worse) {
 
     /** How many answer pairs fell into each category. */
     public record Counts(int A, int O, int M, int I, int R, int Q) {

@@ -17,6 +17,7 @@ public final class KanoAnalysis {
 
     /** The lowest and highest answer code. */
     public static final int LOWEST = 1;
+
     public static final int HIGHEST = 5;
 
     /** The constant of Fong's test as the contract and Fong (1993) give it (a significance level of about 10 %). */
@@ -24,16 +25,15 @@ public final class KanoAnalysis {
 
     /** Row: the functional answer; column: the dysfunctional answer. */
     private static final KanoCategory[][] TABLE = {
-            //              like             expect           neutral          live with        dislike
-            /* like      */ {KanoCategory.Q, KanoCategory.A, KanoCategory.A, KanoCategory.A, KanoCategory.O},
-            /* expect    */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
-            /* neutral   */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
-            /* live with */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
-            /* dislike   */ {KanoCategory.R, KanoCategory.R, KanoCategory.R, KanoCategory.R, KanoCategory.Q},
+        //              like             expect           neutral          live with        dislike
+        /* like      */ {KanoCategory.Q, KanoCategory.A, KanoCategory.A, KanoCategory.A, KanoCategory.O},
+        /* expect    */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
+        /* neutral   */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
+        /* live with */ {KanoCategory.R, KanoCategory.I, KanoCategory.I, KanoCategory.I, KanoCategory.M},
+        /* dislike   */ {KanoCategory.R, KanoCategory.R, KanoCategory.R, KanoCategory.R, KanoCategory.Q},
     };
 
-    private KanoAnalysis() {
-    }
+    private KanoAnalysis() {}
 
     /**
      * The category of one answer pair.
@@ -74,9 +74,12 @@ public final class KanoAnalysis {
         if (answers == 0) {
             throw new IllegalArgumentException("no answer for " + item);
         }
-        ItemAnalysis.Counts counts = new ItemAnalysis.Counts(byCategory[KanoCategory.A.ordinal()],
-                byCategory[KanoCategory.O.ordinal()], byCategory[KanoCategory.M.ordinal()],
-                byCategory[KanoCategory.I.ordinal()], byCategory[KanoCategory.R.ordinal()],
+        ItemAnalysis.Counts counts = new ItemAnalysis.Counts(
+                byCategory[KanoCategory.A.ordinal()],
+                byCategory[KanoCategory.O.ordinal()],
+                byCategory[KanoCategory.M.ordinal()],
+                byCategory[KanoCategory.I.ordinal()],
+                byCategory[KanoCategory.R.ordinal()],
                 byCategory[KanoCategory.Q.ordinal()]);
         List<KanoCategory> ranked = ranked(counts);
         int first = counts.of(ranked.get(0));
@@ -84,8 +87,15 @@ public final class KanoAnalysis {
         int relevant = counts.A() + counts.O() + counts.M() + counts.I();
         Double better = relevant == 0 ? null : (double) (counts.A() + counts.O()) / relevant;
         Double worse = relevant == 0 ? null : -(double) (counts.O() + counts.M()) / relevant;
-        return new ItemAnalysis(item, answers, counts, ranked.get(0), (double) (first - second) / answers,
-                fongSignificant(first, second, answers), better, worse);
+        return new ItemAnalysis(
+                item,
+                answers,
+                counts,
+                ranked.get(0),
+                (double) (first - second) / answers,
+                fongSignificant(first, second, answers),
+                better,
+                worse);
     }
 
     /**
@@ -104,7 +114,8 @@ public final class KanoAnalysis {
      */
     public static boolean fongSignificant(int a, int b, int n) {
         if (a < 0 || b < 0 || n <= 0 || a + b > n) {
-            throw new IllegalArgumentException("need 0 <= a, b and a + b <= n, n > 0; got a=" + a + " b=" + b + " n=" + n);
+            throw new IllegalArgumentException(
+                    "need 0 <= a, b and a + b <= n, n > 0; got a=" + a + " b=" + b + " n=" + n);
         }
         double threshold = FONG_CONSTANT * Math.sqrt((double) (a + b) * (2.0 * n - a - b) / (2.0 * n));
         return Math.abs(a - b) >= threshold;
@@ -112,7 +123,8 @@ public final class KanoAnalysis {
 
     private static void checkAnswer(int answer, String question) {
         if (answer < LOWEST || answer > HIGHEST) {
-            throw new IllegalArgumentException(question + " answer " + answer + " is outside " + LOWEST + ".." + HIGHEST);
+            throw new IllegalArgumentException(
+                    question + " answer " + answer + " is outside " + LOWEST + ".." + HIGHEST);
         }
     }
 }

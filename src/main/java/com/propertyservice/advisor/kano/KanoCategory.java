@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.kano;
 
 import com.propertyservice.advisor.engine.KanoFactor;
-
 import java.util.Optional;
 
 /**

@@ -5,6 +5,13 @@ import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.system.Problems;
 import com.propertyservice.advisor.web.ServesPages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,14 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * The training department's survey pages (TRAINER and ADMIN, as every {@code /trainer} page): the
  * upload and the list, then each survey with its Better–Worse chart, its table and its proposals,
@@ -34,12 +33,10 @@ import java.util.Map;
 class KanoPageController implements ServesPages {
 
     /** An item as the survey page shows it: the analysis with the catalogue's words for a catalogue key. */
-    public record Row(SurveyView.Item item, String description, boolean differs) {
-    }
+    public record Row(SurveyView.Item item, String description, boolean differs) {}
 
     /** A point of the Better–Worse chart. */
-    record Point(String item, double better, double worse, String category, boolean significant) {
-    }
+    record Point(String item, double better, double worse, String category, boolean significant) {}
 
     private final KanoSurveyService surveys;
     private final Advisor advisor;
@@ -60,9 +57,17 @@ class KanoPageController implements ServesPages {
     }
 
     @PostMapping("/trainer/kano")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String title,
-                  Authentication user, Locale locale, Model model) throws IOException {
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+    String upload(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String title,
+            Authentication user,
+            Locale locale,
+            Model model)
+            throws IOException {
+        if (file == null
+                || file.isEmpty()
+                        && (file.getOriginalFilename() == null
+                                || file.getOriginalFilename().isBlank())) {
             model.addAttribute("uploadError", messages.message("kano.file.missing", locale));
             return list(model);
         }
@@ -71,7 +76,8 @@ class KanoPageController implements ServesPages {
             return list(model);
         }
         try {
-            SurveyView survey = surveys.upload(file.getOriginalFilename(), title, file.getBytes(), user.getName(), locale);
+            SurveyView survey =
+                    surveys.upload(file.getOriginalFilename(), title, file.getBytes(), user.getName(), locale);
             return "redirect:/trainer/kano/" + survey.id();
         } catch (ApiProblemException refused) {
             model.addAttribute("uploadError", messages.message(refused.messageCode(), locale, refused.arguments()));
@@ -86,15 +92,26 @@ class KanoPageController implements ServesPages {
         boolean english = "en".equals(locale.getLanguage());
         Map<String, String> descriptions = new HashMap<>();
         for (RuleSetInfo.CatalogueEntry entry : advisor.ruleSet().catalogue()) {
-            descriptions.putIfAbsent(entry.issue(), english && entry.descriptionEn() != null ? entry.descriptionEn() : entry.description());
+            descriptions.putIfAbsent(
+                    entry.issue(),
+                    english && entry.descriptionEn() != null ? entry.descriptionEn() : entry.description());
         }
         List<Row> rows = new ArrayList<>();
         List<Point> points = new ArrayList<>();
         for (SurveyView.Item item : survey.items()) {
-            rows.add(new Row(item, descriptions.get(item.item()), item.catalogueFactor() != null && item.surveyFactor() != null
-                    && item.catalogueFactor() != item.surveyFactor()));
+            rows.add(new Row(
+                    item,
+                    descriptions.get(item.item()),
+                    item.catalogueFactor() != null
+                            && item.surveyFactor() != null
+                            && item.catalogueFactor() != item.surveyFactor()));
             if (item.better() != null) {
-                points.add(new Point(item.item(), item.better(), item.worse(), item.category().name(), item.significant()));
+                points.add(new Point(
+                        item.item(),
+                        item.better(),
+                        item.worse(),
+                        item.category().name(),
+                        item.significant()));
             }
         }
         Map<String, Object> chart = new LinkedHashMap<>();
@@ -108,8 +125,12 @@ class KanoPageController implements ServesPages {
     }
 
     @PostMapping("/trainer/kano/{id}/accept")
-    String accept(@PathVariable long id, @RequestParam(required = false) List<String> items, Authentication user, Locale locale,
-                  RedirectAttributes redirect) {
+    String accept(
+            @PathVariable long id,
+            @RequestParam(required = false) List<String> items,
+            Authentication user,
+            Locale locale,
+            RedirectAttributes redirect) {
         if (items == null || items.isEmpty()) {
             redirect.addFlashAttribute("acceptError", messages.message("kano.page.choose", locale));
             return "redirect:/trainer/kano/" + id;
@@ -120,8 +141,10 @@ class KanoPageController implements ServesPages {
             if (refused.status().value() == 404) {
                 throw refused;
             }
-            redirect.addFlashAttribute("acceptError", messages.message(refused.messageCode(), locale, refused.arguments()));
-            redirect.addFlashAttribute("failedScenarios", refused.properties().getOrDefault("failedScenarios", List.of()));
+            redirect.addFlashAttribute(
+                    "acceptError", messages.message(refused.messageCode(), locale, refused.arguments()));
+            redirect.addFlashAttribute(
+                    "failedScenarios", refused.properties().getOrDefault("failedScenarios", List.of()));
         }
         return "redirect:/trainer/kano/" + id;
     }

@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           than a few typos, and analysing the rest would mislead
  */
 @ConfigurationProperties("advisor.kano")
-record KanoProperties(@DefaultValue("100000") int maxRows, @DefaultValue("0.1") double maxUnreadableShare) {
-}
+record KanoProperties(
+        @DefaultValue("100000") int maxRows,
+        @DefaultValue("0.1") double maxUnreadableShare) {}

@@ -1,10 +1,5 @@
 package com.propertyservice.advisor.kano;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
 
 /**
  * The tables {@code kano_survey} and {@code kano_answer_count}; rows are mapped column by column
@@ -26,10 +25,19 @@ class KanoSurveyRepository {
             answers, unreadable_rows, row_problems""";
 
     /** A stored survey without its counts. */
-    record StoredSurvey(long id, String title, String fileName, String format, String encoding, String uploadedBy,
-                        OffsetDateTime uploadedAt, String ruleSetVersion, int respondents, int answers,
-                        int unreadableRows, String rowProblemsJson) {
-    }
+    record StoredSurvey(
+            long id,
+            String title,
+            String fileName,
+            String format,
+            String encoding,
+            String uploadedBy,
+            OffsetDateTime uploadedAt,
+            String ruleSetVersion,
+            int respondents,
+            int answers,
+            int unreadableRows,
+            String rowProblemsJson) {}
 
     private final JdbcClient jdbc;
 
@@ -44,9 +52,7 @@ class KanoSurveyRepository {
                         insert into kano_survey (title, file_name, format, encoding, uploaded_by, uploaded_at,
                                                  rule_set_version, respondents, answers, unreadable_rows, row_problems)
                         values (:title, :fileName, :format, :encoding, :uploadedBy, :uploadedAt,
-                                :ruleSetVersion, :respondents, :answers, :unreadableRows, :rowProblemsJson)""")
-                .paramSource(survey)
-                .update(keys, "id");
+                                :ruleSetVersion, :respondents, :answers, :unreadableRows, :rowProblemsJson)""").paramSource(survey).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         int position = 0;
         for (Map.Entry<String, int[][]> item : counts.entrySet()) {
@@ -57,8 +63,12 @@ class KanoSurveyRepository {
                         jdbc.sql("""
                                         insert into kano_answer_count (survey_id, position, item, functional, dysfunctional, answers)
                                         values (:survey, :position, :item, :functional, :dysfunctional, :answers)""")
-                                .param("survey", id).param("position", position).param("item", item.getKey())
-                                .param("functional", f + 1).param("dysfunctional", d + 1).param("answers", pairs[f][d])
+                                .param("survey", id)
+                                .param("position", position)
+                                .param("item", item.getKey())
+                                .param("functional", f + 1)
+                                .param("dysfunctional", d + 1)
+                                .param("answers", pairs[f][d])
                                 .update();
                     }
                 }
@@ -69,15 +79,20 @@ class KanoSurveyRepository {
     }
 
     Optional<StoredSurvey> find(long id) {
-        return jdbc.sql("select " + SURVEY_COLUMNS + " from kano_survey where id = :id").param("id", id)
-                .query(KanoSurveyRepository::survey).optional();
+        return jdbc.sql("select " + SURVEY_COLUMNS + " from kano_survey where id = :id")
+                .param("id", id)
+                .query(KanoSurveyRepository::survey)
+                .optional();
     }
 
     /** The surveys, newest first, from {@code offset} on, at most {@code limit}. */
     List<StoredSurvey> page(long offset, int limit) {
-        return jdbc.sql("select " + SURVEY_COLUMNS + " from kano_survey order by id desc offset :offset rows fetch next :limit rows only")
-                .param("offset", offset).param("limit", limit)
-                .query(KanoSurveyRepository::survey).list();
+        return jdbc.sql("select " + SURVEY_COLUMNS
+                        + " from kano_survey order by id desc offset :offset rows fetch next :limit rows only")
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(KanoSurveyRepository::survey)
+                .list();
     }
 
     long count() {
@@ -90,7 +105,8 @@ class KanoSurveyRepository {
         if (surveys.isEmpty()) {
             return counts;
         }
-        jdbc.sql("select survey_id, count(distinct item) from kano_answer_count where survey_id in (:ids) group by survey_id")
+        jdbc.sql(
+                        "select survey_id, count(distinct item) from kano_answer_count where survey_id in (:ids) group by survey_id")
                 .param("ids", surveys)
                 .query(rs -> {
                     counts.put(rs.getLong(1), rs.getInt(2));
@@ -104,22 +120,30 @@ class KanoSurveyRepository {
         List<Object[]> rows = new ArrayList<>();
         jdbc.sql("""
                         select item, functional, dysfunctional, answers from kano_answer_count
-                        where survey_id = :survey order by position, functional, dysfunctional""")
-                .param("survey", survey)
-                .query(rs -> {
-                    rows.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)});
-                });
+                        where survey_id = :survey order by position, functional, dysfunctional""").param("survey", survey).query(rs -> {
+            rows.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)});
+        });
         for (Object[] row : rows) {
-            int[][] pairs = counts.computeIfAbsent((String) row[0], k -> new int[KanoAnalysis.HIGHEST][KanoAnalysis.HIGHEST]);
+            int[][] pairs =
+                    counts.computeIfAbsent((String) row[0], k -> new int[KanoAnalysis.HIGHEST][KanoAnalysis.HIGHEST]);
             pairs[(int) row[1] - 1][(int) row[2] - 1] = (int) row[3];
         }
         return counts;
     }
 
     private static StoredSurvey survey(ResultSet rs, int row) throws SQLException {
-        return new StoredSurvey(rs.getLong("id"), rs.getString("title"), rs.getString("file_name"), rs.getString("format"),
-                rs.getString("encoding"), rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
-                rs.getString("rule_set_version"), rs.getInt("respondents"), rs.getInt("answers"),
-                rs.getInt("unreadable_rows"), rs.getString("row_problems"));
+        return new StoredSurvey(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("file_name"),
+                rs.getString("format"),
+                rs.getString("encoding"),
+                rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", OffsetDateTime.class),
+                rs.getString("rule_set_version"),
+                rs.getInt("respondents"),
+                rs.getInt("answers"),
+                rs.getInt("unreadable_rows"),
+                rs.getString("row_problems"));
     }
 }

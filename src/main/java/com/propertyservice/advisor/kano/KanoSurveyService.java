@@ -8,11 +8,6 @@ import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.ruleset.RuleSetService;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.system.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kano surveys for the training department, for the REST API and the page alike: import and
@@ -45,8 +44,7 @@ public class KanoSurveyService {
     /** How many row problems a refusal lists. */
     static final int PROBLEMS_SHOWN = 50;
 
-    private static final TypeReference<List<RowProblem>> ROW_PROBLEMS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<RowProblem>> ROW_PROBLEMS = new TypeReference<>() {};
 
     private final KanoSurveyRepository surveys;
     private final Advisor advisor;
@@ -56,8 +54,14 @@ public class KanoSurveyService {
     private final JsonMapper json;
     private final Clock clock;
 
-    KanoSurveyService(KanoSurveyRepository surveys, Advisor advisor, RuleSetService rules, KanoProperties properties,
-                      Problems messages, JsonMapper json, Clock clock) {
+    KanoSurveyService(
+            KanoSurveyRepository surveys,
+            Advisor advisor,
+            RuleSetService rules,
+            KanoProperties properties,
+            Problems messages,
+            JsonMapper json,
+            Clock clock) {
         this.surveys = surveys;
         this.advisor = advisor;
         this.rules = rules;
@@ -81,7 +85,8 @@ public class KanoSurveyService {
         try {
             file = SurveyReader.read(content, properties.maxRows());
         } catch (SurveyFileException e) {
-            HttpStatus status = e.reason() == SurveyFileException.Reason.TOO_MANY_ROWS ? HttpStatus.UNPROCESSABLE_CONTENT
+            HttpStatus status = e.reason() == SurveyFileException.Reason.TOO_MANY_ROWS
+                    ? HttpStatus.UNPROCESSABLE_CONTENT
                     : HttpStatus.BAD_REQUEST;
             throw new ApiProblemException(status, e.reason().slug(), e.reason().messageKey(), e.arguments());
         }
@@ -100,13 +105,17 @@ public class KanoSurveyService {
             String item = keys.getOrDefault(row.item().toLowerCase(Locale.ROOT), row.item());
             Integer first = firstAnswer.putIfAbsent(row.respondent() + '\u0000' + item, row.line());
             if (first != null) {
-                problems.add(new RowProblem(row.line(), "respondent", RowProblem.shorten(row.respondent()),
-                        RowProblem.Reason.DUPLICATE, first));
+                problems.add(new RowProblem(
+                        row.line(),
+                        "respondent",
+                        RowProblem.shorten(row.respondent()),
+                        RowProblem.Reason.DUPLICATE,
+                        first));
                 badRows++;
                 continue;
             }
-            counts.computeIfAbsent(item, k -> new int[KanoAnalysis.HIGHEST][KanoAnalysis.HIGHEST])
-                    [row.functional() - 1][row.dysfunctional() - 1]++;
+            counts.computeIfAbsent(item, k -> new int[KanoAnalysis.HIGHEST][KanoAnalysis.HIGHEST])[
+                    row.functional() - 1][row.dysfunctional() - 1]++;
             respondents.add(row.respondent());
             answers++;
         }
@@ -115,13 +124,29 @@ public class KanoSurveyService {
             throw refusal("kano-no-answers", "kano.file.no-answers", badRows, problems, locale);
         }
         if (badRows > properties.maxUnreadableShare() * (answers + badRows)) {
-            throw refusal("kano-unreadable-rows", "kano.file.unreadable-rows", badRows, problems, locale,
-                    answers + badRows, Math.round(properties.maxUnreadableShare() * 100));
+            throw refusal(
+                    "kano-unreadable-rows",
+                    "kano.file.unreadable-rows",
+                    badRows,
+                    problems,
+                    locale,
+                    answers + badRows,
+                    Math.round(properties.maxUnreadableShare() * 100));
         }
         String name = fileName(fileName);
         String shownTitle = title == null || title.isBlank() ? name : title.strip();
-        KanoSurveyRepository.StoredSurvey survey = new KanoSurveyRepository.StoredSurvey(0, shownTitle, name, file.format(),
-                file.encoding(), who, OffsetDateTime.now(clock), active.version(), respondents.size(), answers, badRows,
+        KanoSurveyRepository.StoredSurvey survey = new KanoSurveyRepository.StoredSurvey(
+                0,
+                shownTitle,
+                name,
+                file.format(),
+                file.encoding(),
+                who,
+                OffsetDateTime.now(clock),
+                active.version(),
+                respondents.size(),
+                answers,
+                badRows,
                 json.writeValueAsString(problems.subList(0, Math.min(problems.size(), PROBLEMS_KEPT))));
         long id = surveys.insert(survey, counts);
         return get(id, locale);
@@ -138,14 +163,33 @@ public class KanoSurveyService {
         List<SurveyView.Item> items = new ArrayList<>();
         surveys.counts(id).forEach((item, pairs) -> {
             ItemAnalysis analysis = KanoAnalysis.analyse(item, pairs);
-            items.add(new SurveyView.Item(item, analysis.answers(), analysis.counts(), analysis.category(),
-                    round(analysis.strength()), analysis.significant(), round(analysis.better()), round(analysis.worse()),
-                    catalogue.get(item), analysis.category().factor().orElse(null)));
+            items.add(new SurveyView.Item(
+                    item,
+                    analysis.answers(),
+                    analysis.counts(),
+                    analysis.category(),
+                    round(analysis.strength()),
+                    analysis.significant(),
+                    round(analysis.better()),
+                    round(analysis.worse()),
+                    catalogue.get(item),
+                    analysis.category().factor().orElse(null)));
         });
         List<RowProblem> problems = json.readValue(survey.rowProblemsJson(), ROW_PROBLEMS);
-        return new SurveyView(survey.id(), survey.title(), survey.fileName(), survey.format(), survey.encoding(),
-                survey.uploadedBy(), survey.uploadedAt(), survey.ruleSetVersion(), survey.respondents(), survey.answers(),
-                survey.unreadableRows(), views(problems, locale), items);
+        return new SurveyView(
+                survey.id(),
+                survey.title(),
+                survey.fileName(),
+                survey.format(),
+                survey.encoding(),
+                survey.uploadedBy(),
+                survey.uploadedAt(),
+                survey.ruleSetVersion(),
+                survey.respondents(),
+                survey.answers(),
+                survey.unreadableRows(),
+                views(problems, locale),
+                items);
     }
 
     /** The surveys, newest first. */
@@ -154,11 +198,26 @@ public class KanoSurveyService {
             throw new IllegalArgumentException("page must be ≥ 0 and size 1.." + MAX_PAGE_SIZE);
         }
         List<KanoSurveyRepository.StoredSurvey> found = surveys.page((long) page * size, size);
-        Map<Long, Integer> items = surveys.itemCounts(found.stream().map(KanoSurveyRepository.StoredSurvey::id).toList());
+        Map<Long, Integer> items = surveys.itemCounts(
+                found.stream().map(KanoSurveyRepository.StoredSurvey::id).toList());
         long total = surveys.count();
-        return new SurveyView.Page(found.stream().map(s -> new SurveyView.Summary(s.id(), s.title(), s.fileName(),
-                s.uploadedBy(), s.uploadedAt(), s.respondents(), s.answers(), s.unreadableRows(),
-                items.getOrDefault(s.id(), 0))).toList(), page, size, total, (int) Math.ceil((double) total / size));
+        return new SurveyView.Page(
+                found.stream()
+                        .map(s -> new SurveyView.Summary(
+                                s.id(),
+                                s.title(),
+                                s.fileName(),
+                                s.uploadedBy(),
+                                s.uploadedAt(),
+                                s.respondents(),
+                                s.answers(),
+                                s.unreadableRows(),
+                                items.getOrDefault(s.id(), 0)))
+                        .toList(),
+                page,
+                size,
+                total,
+                (int) Math.ceil((double) total / size));
     }
 
     /**
@@ -172,10 +231,19 @@ public class KanoSurveyService {
         SurveyView survey = get(id, Locale.ROOT);
         List<SurveyView.Proposal> proposals = new ArrayList<>();
         for (SurveyView.Item item : survey.items()) {
-            if (item.significant() && item.catalogueFactor() != null && item.surveyFactor() != null
+            if (item.significant()
+                    && item.catalogueFactor() != null
+                    && item.surveyFactor() != null
                     && item.surveyFactor() != item.catalogueFactor()) {
-                proposals.add(new SurveyView.Proposal(item.item(), item.catalogueFactor(), item.surveyFactor(),
-                        item.category(), item.strength(), item.answers(), item.better(), item.worse()));
+                proposals.add(new SurveyView.Proposal(
+                        item.item(),
+                        item.catalogueFactor(),
+                        item.surveyFactor(),
+                        item.category(),
+                        item.strength(),
+                        item.answers(),
+                        item.better(),
+                        item.worse()));
             }
         }
         return new SurveyView.Proposals(id, active.version(), proposals);
@@ -199,11 +267,16 @@ public class KanoSurveyService {
         current.proposals().forEach(p -> proposed.put(p.item(), p));
         Set<String> asked = new LinkedHashSet<>();
         items.forEach(item -> asked.add(item.strip()));
-        List<String> unknown = asked.stream().filter(item -> !proposed.containsKey(item)).toList();
+        List<String> unknown =
+                asked.stream().filter(item -> !proposed.containsKey(item)).toList();
         if (!unknown.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "kano-not-a-proposal", "kano.accept.not-a-proposal",
-                    String.join(", ", unknown), current.activeVersion(),
-                    proposed.isEmpty() ? "—" : String.join(", ", proposed.keySet()))
+            throw new ApiProblemException(
+                            HttpStatus.CONFLICT,
+                            "kano-not-a-proposal",
+                            "kano.accept.not-a-proposal",
+                            String.join(", ", unknown),
+                            current.activeVersion(),
+                            proposed.isEmpty() ? "—" : String.join(", ", proposed.keySet()))
                     .with("proposals", List.copyOf(proposed.keySet()));
         }
         RuleSetInfo active = advisor.ruleSet();
@@ -213,11 +286,19 @@ public class KanoSurveyService {
         List<SurveyView.Change> changes = new ArrayList<>();
         for (String item : asked) {
             SurveyView.Proposal proposal = proposed.get(item);
-            String file = active.catalogue().stream().filter(entry -> entry.issue().equals(item))
-                    .map(entry -> fileOfRule.get(entry.rule())).filter(Objects::nonNull).findFirst().orElse(null);
+            String file = active.catalogue().stream()
+                    .filter(entry -> entry.issue().equals(item))
+                    .map(entry -> fileOfRule.get(entry.rule()))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             if (file == null || !file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                throw new ApiProblemException(HttpStatus.CONFLICT, "kano-catalogue-not-editable",
-                        "kano.catalogue.not-csv", item, file == null ? "—" : file);
+                throw new ApiProblemException(
+                        HttpStatus.CONFLICT,
+                        "kano-catalogue-not-editable",
+                        "kano.catalogue.not-csv",
+                        item,
+                        file == null ? "—" : file);
             }
             edits.computeIfAbsent(file, f -> new LinkedHashMap<>()).put(item, proposal.proposedFactor());
             changes.add(new SurveyView.Change(item, proposal.catalogueFactor(), proposal.proposedFactor()));
@@ -225,31 +306,57 @@ public class KanoSurveyService {
         List<String> published = new ArrayList<>();
         RuleSetService.Activation outcome;
         try {
-            outcome = rules.publishEdit(folder -> {
-                RuleFiles edited = folder;
-                for (Map.Entry<String, Map<String, KanoFactor>> edit : edits.entrySet()) {
-                    edited = edited.with(edit.getKey(), CatalogueTable.withKanoFactors(folder.get(edit.getKey()), edit.getValue()));
-                }
-                published.addAll(changedFiles(advisor.ruleSet(), edited));
-                return edited;
-            }, who, note(survey, changes));
+            outcome = rules.publishEdit(
+                    folder -> {
+                        RuleFiles edited = folder;
+                        for (Map.Entry<String, Map<String, KanoFactor>> edit : edits.entrySet()) {
+                            edited = edited.with(
+                                    edit.getKey(),
+                                    CatalogueTable.withKanoFactors(folder.get(edit.getKey()), edit.getValue()));
+                        }
+                        published.addAll(changedFiles(advisor.ruleSet(), edited));
+                        return edited;
+                    },
+                    who,
+                    note(survey, changes));
         } catch (CatalogueTable.NotEditable e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "kano-catalogue-not-editable",
-                    "kano.catalogue." + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    String.join(", ", edits.keySet()), e.detail() == null ? "" : e.detail());
+            throw new ApiProblemException(
+                    HttpStatus.CONFLICT,
+                    "kano-catalogue-not-editable",
+                    "kano.catalogue."
+                            + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    String.join(", ", edits.keySet()),
+                    e.detail() == null ? "" : e.detail());
         }
         if (outcome.activated()) {
-            return new SurveyView.Accepted(true, outcome.activeVersion(), outcome.previousVersion(), published, changes);
+            return new SurveyView.Accepted(
+                    true, outcome.activeVersion(), outcome.previousVersion(), published, changes);
         }
-        List<SurveyView.FailedScenario> failed = outcome.scenarios().stream().filter(s -> !s.passed())
-                .map(KanoSurveyService::failed).toList();
+        List<SurveyView.FailedScenario> failed = outcome.scenarios().stream()
+                .filter(s -> !s.passed())
+                .map(KanoSurveyService::failed)
+                .toList();
         ApiProblemException rejected = failed.isEmpty()
-                ? new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "kano-proposals-rejected",
-                        "kano.accept.rejected", outcome.candidateVersion(), outcome.activeVersion(), outcome.problems().size(),
-                        outcome.problems().isEmpty() ? "—" : outcome.problems().get(0).toString())
-                : new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "kano-proposals-rejected",
-                        "kano.accept.scenarios-failed", outcome.candidateVersion(), outcome.activeVersion(), failed.size(),
-                        failed.stream().map(f -> f.file() + " (" + f.name() + ")").collect(Collectors.joining(", ")));
+                ? new ApiProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "kano-proposals-rejected",
+                        "kano.accept.rejected",
+                        outcome.candidateVersion(),
+                        outcome.activeVersion(),
+                        outcome.problems().size(),
+                        outcome.problems().isEmpty()
+                                ? "—"
+                                : outcome.problems().get(0).toString())
+                : new ApiProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "kano-proposals-rejected",
+                        "kano.accept.scenarios-failed",
+                        outcome.candidateVersion(),
+                        outcome.activeVersion(),
+                        failed.size(),
+                        failed.stream()
+                                .map(f -> f.file() + " (" + f.name() + ")")
+                                .collect(Collectors.joining(", ")));
         throw rejected.with("activeVersion", outcome.activeVersion())
                 .with("rejectedVersion", outcome.candidateVersion())
                 .with("changes", changes)
@@ -263,8 +370,7 @@ public class KanoSurveyService {
         return AnalysisExport.csv(get(id, Locale.ROOT));
     }
 
-    private record SurveyKey(long id, String title) {
-    }
+    private record SurveyKey(long id, String title) {}
 
     /** The paths in which {@code files} differ from the running rule set: the files a publication of them changes. */
     private static List<String> changedFiles(RuleSetInfo running, RuleFiles files) {
@@ -281,16 +387,18 @@ public class KanoSurveyService {
     }
 
     private static String note(SurveyKey survey, List<SurveyView.Change> changes) {
-        return "Kano survey " + survey.id() + " (" + survey.title() + "): " + changes.stream()
-                .map(c -> c.item() + " " + c.from() + " -> " + c.to()).collect(Collectors.joining(", "));
+        return "Kano survey " + survey.id() + " (" + survey.title() + "): "
+                + changes.stream()
+                        .map(c -> c.item() + " " + c.from() + " -> " + c.to())
+                        .collect(Collectors.joining(", "));
     }
 
     private static SurveyView.FailedScenario failed(ScenarioResult scenario) {
         return new SurveyView.FailedScenario(scenario.file(), scenario.name(), scenario.failures());
     }
 
-    private ApiProblemException refusal(String slug, String messageKey, int badRows, List<RowProblem> problems, Locale locale,
-                                        Object... more) {
+    private ApiProblemException refusal(
+            String slug, String messageKey, int badRows, List<RowProblem> problems, Locale locale, Object... more) {
         Object[] arguments = new Object[more.length + 1];
         arguments[0] = badRows;
         System.arraycopy(more, 0, arguments, 1, more.length);
@@ -300,13 +408,19 @@ public class KanoSurveyService {
     }
 
     private List<SurveyView.RowProblemView> views(List<RowProblem> problems, Locale locale) {
-        return problems.stream().map(p -> new SurveyView.RowProblemView(p.line(), p.column(), p.value(),
-                messages.message(p.reason().messageKey(), locale, p.column(), p.value(), p.firstLine()))).toList();
+        return problems.stream()
+                .map(p -> new SurveyView.RowProblemView(
+                        p.line(),
+                        p.column(),
+                        p.value(),
+                        messages.message(p.reason().messageKey(), locale, p.column(), p.value(), p.firstLine())))
+                .toList();
     }
 
     private KanoSurveyRepository.StoredSurvey find(long id) {
-        return surveys.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found",
-                "kano.survey.not-found", id));
+        return surveys.find(id)
+                .orElseThrow(
+                        () -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "kano.survey.not-found", id));
     }
 
     private static Map<String, KanoFactor> catalogue(RuleSetInfo active) {
@@ -320,7 +434,8 @@ public class KanoSurveyService {
         if (fileName == null || fileName.isBlank()) {
             return "survey";
         }
-        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).strip();
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .strip();
         name = name.isEmpty() ? "survey" : name;
         return name.length() <= 255 ? name : name.substring(0, 255);
     }

@@ -41,15 +41,12 @@ final class SurveyReader {
      * @param unreadable a problem per cell that could not be used, by line
      * @param badRows    how many rows could not be used
      */
-    record SurveyFile(String format, String encoding, List<SurveyRow> rows, List<RowProblem> unreadable, int badRows) {
-    }
+    record SurveyFile(String format, String encoding, List<SurveyRow> rows, List<RowProblem> unreadable, int badRows) {}
 
     /** One cell as the file holds it; {@code formula} when a workbook cell holds a formula. */
-    record RawCell(String text, boolean formula) {
-    }
+    record RawCell(String text, boolean formula) {}
 
-    private SurveyReader() {
-    }
+    private SurveyReader() {}
 
     /**
      * Reads a whole file.
@@ -85,13 +82,13 @@ final class SurveyReader {
         return collector.finish("CSV", text.encoding());
     }
 
-    private record Decoded(String text, String encoding) {
-    }
+    private record Decoded(String text, String encoding) {}
 
     /** UTF-8 unless the bytes say otherwise: a UTF-16 byte-order mark, or bytes that are not UTF-8 but are GB18030. */
     private static Decoded decode(byte[] content) {
-        if (content.length >= 2 && (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE
-                || content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)) {
+        if (content.length >= 2
+                && (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE
+                        || content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)) {
             String text = strict(content, StandardCharsets.UTF_16);
             if (text != null) {
                 return new Decoded(text, "UTF-16");
@@ -111,8 +108,11 @@ final class SurveyReader {
 
     private static String strict(byte[] content, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -158,7 +158,8 @@ final class SurveyReader {
         }
 
         void row(int line, List<RawCell> cells) {
-            if (cells.stream().allMatch(cell -> cell.text() == null || cell.text().isBlank())) {
+            if (cells.stream()
+                    .allMatch(cell -> cell.text() == null || cell.text().isBlank())) {
                 return;
             }
             if (columns == null) {
@@ -172,7 +173,8 @@ final class SurveyReader {
             for (int i = 0; i < values.length; i++) {
                 RawCell cell = columns[i] < cells.size() ? cells.get(columns[i]) : null;
                 String text = cell == null || cell.text() == null ? "" : cell.text();
-                if (cell != null && cell.formula() || isTextColumn(i) && looksLikeFormula(text)
+                if (cell != null && cell.formula()
+                        || isTextColumn(i) && looksLikeFormula(text)
                         || !isTextColumn(i) && startsFormula(text)) {
                     throw new SurveyFileException(SurveyFileException.Reason.FORMULA_CELL, line, COLUMNS.get(i));
                 }
@@ -222,10 +224,11 @@ final class SurveyReader {
         private static SurveyFileException wrongColumns(List<RawCell> cells) {
             List<String> shown = new ArrayList<>();
             for (int i = 0; i < cells.size() && shown.size() < 10; i++) {
-                shown.add(RowProblem.shorten(cells.get(i).text() == null ? "" : cells.get(i).text().strip()));
+                shown.add(RowProblem.shorten(
+                        cells.get(i).text() == null ? "" : cells.get(i).text().strip()));
             }
-            return new SurveyFileException(SurveyFileException.Reason.WRONG_COLUMNS, String.join(", ", COLUMNS),
-                    String.join(", ", shown));
+            return new SurveyFileException(
+                    SurveyFileException.Reason.WRONG_COLUMNS, String.join(", ", COLUMNS), String.join(", ", shown));
         }
 
         private static boolean isTextColumn(int column) {

@@ -9,5 +9,4 @@ package com.propertyservice.advisor.kano;
  * @param functional    the answer to "if the item is there", 1..5
  * @param dysfunctional the answer to "if the item is not there", 1..5
  */
-record SurveyRow(int line, String respondent, String item, int functional, int dysfunctional) {
-}
+record SurveyRow(int line, String respondent, String item, int functional, int dysfunctional) {}

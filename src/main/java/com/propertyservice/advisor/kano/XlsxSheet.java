@@ -1,14 +1,5 @@
 package com.propertyservice.advisor.kano;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +8,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The first sheet of an Excel workbook (.xlsx), read row by row from its XML with a SAX parser, so a
@@ -33,8 +32,7 @@ final class XlsxSheet {
         void row(int line, List<SurveyReader.RawCell> cells);
     }
 
-    private XlsxSheet() {
-    }
+    private XlsxSheet() {}
 
     /**
      * Reads the first sheet.
@@ -126,8 +124,7 @@ final class XlsxSheet {
                 case "f" -> formula = true;
                 case "v" -> inValue = true;
                 case "t" -> inInlineText = "inlineStr".equals(type);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -150,8 +147,7 @@ final class XlsxSheet {
                     cells.add(new SurveyReader.RawCell(value(), formula));
                 }
                 case "row" -> handler.row(rowNumber, new ArrayList<>(cells));
-                default -> {
-                }
+                default -> {}
             }
         }
 

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -13,8 +12,19 @@ import java.time.OffsetDateTime;
  * @param lastError     why the last attempt failed ({@code null} once delivered)
  * @param nextAttemptAt when it will be tried again ({@code PENDING} rows)
  */
-public record Delivery(long id, long incidentId, NotificationEvent event, Deadline deadline, Recipient recipient,
-                       String recipientUser, DeliveryChannel channel, String webhook, DeliveryStatus status,
-                       int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime lastAttemptAt,
-                       OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt) {
-}
+public record Delivery(
+        long id,
+        long incidentId,
+        NotificationEvent event,
+        Deadline deadline,
+        Recipient recipient,
+        String recipientUser,
+        DeliveryChannel channel,
+        String webhook,
+        DeliveryStatus status,
+        int attempts,
+        String lastError,
+        OffsetDateTime createdAt,
+        OffsetDateTime lastAttemptAt,
+        OffsetDateTime nextAttemptAt,
+        OffsetDateTime deliveredAt) {}

@@ -2,13 +2,6 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.InstanceName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends due webhook rows, on every instance, every {@code advisor.notify.poll-interval}. Each row is claimed with
@@ -46,14 +45,18 @@ class DeliveryWorker implements SmartLifecycle {
     private long failedTicks;
 
     @Autowired
-    DeliveryWorker(OutboxRepository outbox, NotifyProperties properties, AdvisorProperties advisor,
-                   ObjectProvider<Clock> clocks, NotifyMetrics metrics) {
+    DeliveryWorker(
+            OutboxRepository outbox,
+            NotifyProperties properties,
+            AdvisorProperties advisor,
+            ObjectProvider<Clock> clocks,
+            NotifyMetrics metrics) {
         this(outbox, properties, advisor.defaultZone(), clocks.getIfUnique(Clock::systemUTC), metrics);
     }
 
     /** {@code zone}: the one messages tell times in; {@code clock}: the time rows are due by. */
-    DeliveryWorker(OutboxRepository outbox, NotifyProperties properties, ZoneId zone, Clock clock,
-                   NotifyMetrics metrics) {
+    DeliveryWorker(
+            OutboxRepository outbox, NotifyProperties properties, ZoneId zone, Clock clock, NotifyMetrics metrics) {
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
@@ -87,8 +90,8 @@ class DeliveryWorker implements SmartLifecycle {
         WebhookClient.Outcome outcome;
         if (webhook == null) {
             // configuration changed under a queued row: keep it (naming the webhook again delivers it), say why
-            outcome = new WebhookClient.Outcome("no webhook named '" + row.webhook()
-                    + "' is configured (advisor.notify.webhooks[N].name)");
+            outcome = new WebhookClient.Outcome(
+                    "no webhook named '" + row.webhook() + "' is configured (advisor.notify.webhooks[N].name)");
         } else {
             try {
                 outcome = client.send(row, webhook);
@@ -103,7 +106,8 @@ class DeliveryWorker implements SmartLifecycle {
         Instant done = clock.instant();
         if (outcome.delivered()) {
             if (!outbox.delivered(row.id(), claim, done)) {
-                log.warn("notification {} was delivered but its claim had expired; another instance may send it again",
+                log.warn(
+                        "notification {} was delivered but its claim had expired; another instance may send it again",
                         row.id());
             }
             metrics.delivered(format);
@@ -112,8 +116,13 @@ class DeliveryWorker implements SmartLifecycle {
         Duration wait = properties.retry().delayAfter(row.attempts());
         outbox.retryLater(row.id(), claim, done.plus(wait), outcome.error());
         metrics.failed(format);
-        log.info("notification {} to {} failed (attempt {}): {}; next attempt in {}", row.id(), row.webhook(),
-                row.attempts(), outcome.error(), wait);
+        log.info(
+                "notification {} to {} failed (attempt {}): {}; next attempt in {}",
+                row.id(),
+                row.webhook(),
+                row.attempts(),
+                outcome.error(),
+                wait);
         return false;
     }
 
@@ -129,7 +138,9 @@ class DeliveryWorker implements SmartLifecycle {
         });
         long interval = properties.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("delivering notifications to {} webhook(s), looking every {}", properties.webhooks().size(),
+        log.info(
+                "delivering notifications to {} webhook(s), looking every {}",
+                properties.webhooks().size(),
                 properties.pollInterval());
     }
 
@@ -164,7 +175,10 @@ class DeliveryWorker implements SmartLifecycle {
             // the database away for a moment: the rows are safe in it, try again on the next tick (an exception
             // escaping would end the schedule)
             if (failedTicks++ % 60 == 0) {
-                log.warn("cannot deliver notifications ({}); retrying every {}", e.getMessage(), properties.pollInterval());
+                log.warn(
+                        "cannot deliver notifications ({}); retrying every {}",
+                        e.getMessage(),
+                        properties.pollInterval());
             }
         }
     }

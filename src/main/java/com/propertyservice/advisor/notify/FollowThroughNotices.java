@@ -3,10 +3,9 @@ package com.propertyservice.advisor.notify;
 import com.propertyservice.advisor.incident.FollowThroughNotice;
 import com.propertyservice.advisor.incident.NoticeDeliveries;
 import com.propertyservice.advisor.incident.TimelineEvent;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Where follow-through meets the outbox: each reminder, breach and escalation the incident feature publishes is
@@ -24,13 +23,21 @@ class FollowThroughNotices implements NoticeDeliveries {
 
     @EventListener
     void send(FollowThroughNotice notice) {
-        outbox.enqueue(new Notification(notice.incident(), NotificationEvent.valueOf(notice.event().name()),
-                notice.deadline(), notice.recipient(), notice.recipientUser(), notice.text(), notice.at()));
+        outbox.enqueue(new Notification(
+                notice.incident(),
+                NotificationEvent.valueOf(notice.event().name()),
+                notice.deadline(),
+                notice.recipient(),
+                notice.recipientUser(),
+                notice.text(),
+                notice.at()));
     }
 
     @Override
     public List<TimelineEvent> of(long incident) {
-        return outbox.deliveries(incident).stream().map(FollowThroughNotices::event).toList();
+        return outbox.deliveries(incident).stream()
+                .map(FollowThroughNotices::event)
+                .toList();
     }
 
     private static TimelineEvent event(Delivery delivery) {
@@ -40,8 +47,13 @@ class FollowThroughNotices implements NoticeDeliveries {
                 : "pending, " + delivery.attempts() + " attempt(s)"
                         + (delivery.lastError() == null ? "" : ", last error: " + delivery.lastError())
                         + (delivery.nextAttemptAt() == null ? "" : ", next at " + delivery.nextAttemptAt());
-        return new TimelineEvent(TimelineEvent.Kind.NOTIFIED, channel,
-                delivery.deliveredAt() != null ? delivery.deliveredAt() : delivery.createdAt(), delivery.deadline(),
-                delivery.recipient(), delivery.event() + " → " + channel, state);
+        return new TimelineEvent(
+                TimelineEvent.Kind.NOTIFIED,
+                channel,
+                delivery.deliveredAt() != null ? delivery.deliveredAt() : delivery.createdAt(),
+                delivery.deadline(),
+                delivery.recipient(),
+                delivery.event() + " → " + channel,
+                state);
     }
 }

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
-
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -18,8 +17,14 @@ import java.util.Objects;
  *                      {@link #MAX_TEXT} characters are kept
  * @param at            when it happened (the webhook's {@code at})
  */
-public record Notification(long incidentId, NotificationEvent event, Deadline deadline, Recipient recipient,
-                           String recipientUser, String text, OffsetDateTime at) {
+public record Notification(
+        long incidentId,
+        NotificationEvent event,
+        Deadline deadline,
+        Recipient recipient,
+        String recipientUser,
+        String text,
+        OffsetDateTime at) {
 
     /** The longest text a row keeps (the column's size); a longer one is cut, never refused. */
     public static final int MAX_TEXT = 4000;

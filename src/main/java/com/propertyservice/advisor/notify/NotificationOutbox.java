@@ -2,16 +2,15 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.user.Role;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the other features call: {@link #enqueue} in their own transaction, {@link #deliveries} for an incident's

@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Language;
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The text a group robot posts, in the webhook's language: event, incident, deadline, the caller's text, the time.
@@ -33,14 +32,21 @@ final class NotificationText {
     /** The robot message's content for this row. */
     String content(OutboxRow row, Language language) {
         Locale locale = Locale.forLanguageTag(language.tag());
-        StringBuilder content = new StringBuilder(messages.getMessage("notify.title", new Object[]{
-                label("notify.event." + row.event().name(), locale), String.valueOf(row.incidentId())}, locale));
+        StringBuilder content = new StringBuilder(messages.getMessage(
+                "notify.title",
+                new Object[] {label("notify.event." + row.event().name(), locale), String.valueOf(row.incidentId())},
+                locale));
         if (row.deadline() != null) {
-            content.append('\n').append(messages.getMessage("notify.deadline", new Object[]{
-                    label("notify.deadline." + row.deadline().name(), locale)}, locale));
+            content.append('\n')
+                    .append(messages.getMessage(
+                            "notify.deadline",
+                            new Object[] {
+                                label("notify.deadline." + row.deadline().name(), locale)
+                            },
+                            locale));
         }
         content.append('\n').append(row.text());
-        content.append('\n').append(messages.getMessage("notify.at", new Object[]{AT.format(row.at())}, locale));
+        content.append('\n').append(messages.getMessage("notify.at", new Object[] {AT.format(row.at())}, locale));
         return fit(content.toString());
     }
 

@@ -24,7 +24,8 @@ class NotifyMetrics {
     }
 
     void delivered(WebhookFormat format) {
-        counter("advisor.notifications.delivered", "webhook notifications delivered", format).increment();
+        counter("advisor.notifications.delivered", "webhook notifications delivered", format)
+                .increment();
     }
 
     void failed(WebhookFormat format) {
@@ -33,7 +34,8 @@ class NotifyMetrics {
     }
 
     private Counter counter(String name, String description, WebhookFormat format) {
-        return Counter.builder(name).description(description)
+        return Counter.builder(name)
+                .description(description)
                 .tag("format", format == null ? "unconfigured" : format.key())
                 .register(registry);
     }

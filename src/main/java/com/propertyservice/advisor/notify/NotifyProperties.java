@@ -2,9 +2,6 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Recipient;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where notifications go and how hard the service tries ({@code advisor.notify.*}, each also an environment variable:
@@ -31,9 +30,12 @@ import java.util.Set;
  * @param batchSize    the most rows one pass sends (the rest wait for the next pass)
  */
 @ConfigurationProperties("advisor.notify")
-record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retry retry,
-                        @DefaultValue("10s") Duration timeout, @DefaultValue("1s") Duration pollInterval,
-                        @DefaultValue("20") int batchSize) {
+record NotifyProperties(
+        @DefaultValue List<Webhook> webhooks,
+        @DefaultValue Retry retry,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("20") int batchSize) {
 
     NotifyProperties {
         List<Webhook> checked = new ArrayList<>();
@@ -61,7 +63,10 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
 
     /** The webhook of this name, or {@code null} when it is no longer configured. */
     Webhook webhook(String name) {
-        return webhooks.stream().filter(webhook -> webhook.name().equals(name)).findFirst().orElse(null);
+        return webhooks.stream()
+                .filter(webhook -> webhook.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** How long a claimed row is kept from other instances: past the longest delivery, with room for a slow pass. */
@@ -82,8 +87,13 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
      * @param secret     DingTalk's signing secret ({@code SEC...}) when the robot's security setting is signing
      * @param language   the language of the robots' text ({@code zh-CN} or {@code en})
      */
-    record Webhook(String name, String url, String format, @DefaultValue List<Recipient> recipients, String secret,
-                   @DefaultValue("zh-CN") String language) {
+    record Webhook(
+            String name,
+            String url,
+            String format,
+            @DefaultValue List<Recipient> recipients,
+            String secret,
+            @DefaultValue("zh-CN") String language) {
 
         /** This webhook checked, with its name filled in; {@code key} names it in messages. */
         Webhook checked(String key) {
@@ -98,12 +108,11 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException(key + ".url must be an http or https address with a host, not '"
-                        + redacted(url) + "'");
+                throw new IllegalArgumentException(
+                        key + ".url must be an http or https address with a host, not '" + redacted(url) + "'");
             }
             if (format == null || WebhookFormat.of(format) == null) {
-                throw new IllegalArgumentException(key + ".format is '" + format
-                        + "': use generic, wecom or dingtalk");
+                throw new IllegalArgumentException(key + ".format is '" + format + "': use generic, wecom or dingtalk");
             }
             if (Language.ofTag(language) == null) {
                 throw new IllegalArgumentException(key + ".language is '" + language + "': use zh-CN or en");
@@ -116,8 +125,13 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
             if (given.length() > 100) {
                 throw new IllegalArgumentException(key + ".name is longer than 100 characters");
             }
-            return new Webhook(given, url.strip(), format, List.copyOf(recipients),
-                    secret == null || secret.isBlank() ? null : secret.strip(), language);
+            return new Webhook(
+                    given,
+                    url.strip(),
+                    format,
+                    List.copyOf(recipients),
+                    secret == null || secret.isBlank() ? null : secret.strip(),
+                    language);
         }
 
         WebhookFormat kind() {
@@ -135,7 +149,8 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
 
         private String defaultName() {
             try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.strip().getBytes(StandardCharsets.UTF_8));
+                byte[] hash =
+                        MessageDigest.getInstance("SHA-256").digest(url.strip().getBytes(StandardCharsets.UTF_8));
                 return format.toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(hash, 0, 4);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -158,12 +173,15 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Retr
      * Back-off: the first retry after {@code firstDelay}, each later one {@code factor} times longer, never longer
      * than {@code maxDelay}; a row keeps being retried at {@code maxDelay} for as long as it fails.
      */
-    record Retry(@DefaultValue("10s") Duration firstDelay, @DefaultValue("2.0") double factor,
-                 @DefaultValue("10m") Duration maxDelay) {
+    record Retry(
+            @DefaultValue("10s") Duration firstDelay,
+            @DefaultValue("2.0") double factor,
+            @DefaultValue("10m") Duration maxDelay) {
 
         Retry {
             if (firstDelay.isNegative() || firstDelay.isZero()) {
-                throw new IllegalArgumentException("advisor.notify.retry.first-delay must be positive, not " + firstDelay);
+                throw new IllegalArgumentException(
+                        "advisor.notify.retry.first-delay must be positive, not " + firstDelay);
             }
             if (!(factor >= 1.0)) {
                 throw new IllegalArgumentException("advisor.notify.retry.factor must be 1 or more, not " + factor);

@@ -2,9 +2,6 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code notification_outbox} table (V14). Every write after the insert is one conditional update, so two
@@ -36,17 +35,21 @@ class OutboxRepository {
     /** The in-app row: delivered as it is written (the queue page reads it). */
     void insertInApp(Notification notification, Instant now) {
         insert(notification, DeliveryChannel.IN_APP, null, DeliveryStatus.DELIVERED, now)
-                .param("nextAttemptAt", null).param("deliveredAt", at(now)).update();
+                .param("nextAttemptAt", null)
+                .param("deliveredAt", at(now))
+                .update();
     }
 
     /** A webhook row, due at once. */
     void insertWebhook(Notification notification, String webhook, Instant now) {
         insert(notification, DeliveryChannel.WEBHOOK, webhook, DeliveryStatus.PENDING, now)
-                .param("nextAttemptAt", at(now)).param("deliveredAt", null).update();
+                .param("nextAttemptAt", at(now))
+                .param("deliveredAt", null)
+                .update();
     }
 
-    private JdbcClient.StatementSpec insert(Notification n, DeliveryChannel channel, String webhook,
-                                            DeliveryStatus status, Instant now) {
+    private JdbcClient.StatementSpec insert(
+            Notification n, DeliveryChannel channel, String webhook, DeliveryStatus status, Instant now) {
         return jdbc.sql("""
                         insert into notification_outbox (incident_id, event, deadline, recipient, recipient_user, message,
                                                          event_at, channel, webhook, status, attempts, next_attempt_at,
@@ -74,8 +77,10 @@ class OutboxRepository {
                           and (claimed_until is null or claimed_until < :now)
                         order by next_attempt_at, id
                         limit :limit""")
-                .param("now", at(now)).param("limit", limit)
-                .query((rs, n) -> rs.getLong(1)).list();
+                .param("now", at(now))
+                .param("limit", limit)
+                .query((rs, n) -> rs.getLong(1))
+                .list();
     }
 
     /**
@@ -89,7 +94,10 @@ class OutboxRepository {
                         set claimed_by = :claim, claimed_until = :until, attempts = attempts + 1, last_attempt_at = :now
                         where id = :id and status = 'PENDING' and next_attempt_at <= :now
                           and (claimed_until is null or claimed_until < :now)""")
-                .param("claim", claim).param("until", at(until)).param("now", at(now)).param("id", id)
+                .param("claim", claim)
+                .param("until", at(until))
+                .param("now", at(now))
+                .param("id", id)
                 .update();
         if (updated != 1) {
             return Optional.empty();
@@ -98,11 +106,18 @@ class OutboxRepository {
                         select id, incident_id, event, deadline, recipient, recipient_user, message, event_at, webhook,
                                attempts
                         from notification_outbox where id = :id and claimed_by = :claim""")
-                .param("id", id).param("claim", claim)
-                .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getLong("incident_id"),
-                        NotificationEvent.valueOf(rs.getString("event")), deadline(rs),
-                        Recipient.valueOf(rs.getString("recipient")), rs.getString("recipient_user"),
-                        rs.getString("message"), rs.getObject("event_at", OffsetDateTime.class), rs.getString("webhook"),
+                .param("id", id)
+                .param("claim", claim)
+                .query((rs, n) -> new OutboxRow(
+                        rs.getLong("id"),
+                        rs.getLong("incident_id"),
+                        NotificationEvent.valueOf(rs.getString("event")),
+                        deadline(rs),
+                        Recipient.valueOf(rs.getString("recipient")),
+                        rs.getString("recipient_user"),
+                        rs.getString("message"),
+                        rs.getObject("event_at", OffsetDateTime.class),
+                        rs.getString("webhook"),
                         rs.getInt("attempts")))
                 .optional();
     }
@@ -114,7 +129,11 @@ class OutboxRepository {
                         set status = 'DELIVERED', delivered_at = :now, last_error = null, next_attempt_at = null,
                             claimed_by = null, claimed_until = null
                         where id = :id and claimed_by = :claim""")
-                .param("now", at(now)).param("id", id).param("claim", claim).update() == 1;
+                        .param("now", at(now))
+                        .param("id", id)
+                        .param("claim", claim)
+                        .update()
+                == 1;
     }
 
     /** Records a failed attempt and when to try again, and lets go of the row. */
@@ -123,8 +142,12 @@ class OutboxRepository {
                         update notification_outbox
                         set next_attempt_at = :next, last_error = :error, claimed_by = null, claimed_until = null
                         where id = :id and claimed_by = :claim""")
-                .param("next", at(next)).param("error", error.length() > 1000 ? error.substring(0, 999) + "…" : error)
-                .param("id", id).param("claim", claim).update() == 1;
+                        .param("next", at(next))
+                        .param("error", error.length() > 1000 ? error.substring(0, 999) + "…" : error)
+                        .param("id", id)
+                        .param("claim", claim)
+                        .update()
+                == 1;
     }
 
     /** Every row about one incident, oldest first (the timeline). */
@@ -132,12 +155,21 @@ class OutboxRepository {
         return jdbc.sql("select " + DELIVERY_COLUMNS + " from notification_outbox where incident_id = :id"
                         + " order by created_at, id")
                 .param("id", incidentId)
-                .query((rs, n) -> new Delivery(rs.getLong("id"), rs.getLong("incident_id"),
-                        NotificationEvent.valueOf(rs.getString("event")), deadline(rs),
-                        Recipient.valueOf(rs.getString("recipient")), rs.getString("recipient_user"),
-                        DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("webhook"),
-                        DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                        time(rs, "created_at"), time(rs, "last_attempt_at"), time(rs, "next_attempt_at"),
+                .query((rs, n) -> new Delivery(
+                        rs.getLong("id"),
+                        rs.getLong("incident_id"),
+                        NotificationEvent.valueOf(rs.getString("event")),
+                        deadline(rs),
+                        Recipient.valueOf(rs.getString("recipient")),
+                        rs.getString("recipient_user"),
+                        DeliveryChannel.valueOf(rs.getString("channel")),
+                        rs.getString("webhook"),
+                        DeliveryStatus.valueOf(rs.getString("status")),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        time(rs, "created_at"),
+                        time(rs, "last_attempt_at"),
+                        time(rs, "next_attempt_at"),
                         time(rs, "delivered_at")))
                 .list();
     }
@@ -155,21 +187,30 @@ class OutboxRepository {
                         )
                         order by created_at desc, id desc
                         limit :limit""")
-                .param("username", username == null ? "" : username).param("limit", limit);
+                .param("username", username == null ? "" : username)
+                .param("limit", limit);
         if (!recipients.isEmpty()) {
-            query = query.param("recipients", recipients.stream().map(Recipient::name).toList());
+            query = query.param(
+                    "recipients", recipients.stream().map(Recipient::name).toList());
         }
-        return query.query((rs, n) -> new InAppNotice(rs.getLong("id"), rs.getLong("incident_id"),
-                        NotificationEvent.valueOf(rs.getString("event")), deadline(rs),
-                        Recipient.valueOf(rs.getString("recipient")), rs.getString("recipient_user"),
-                        rs.getString("message"), time(rs, "event_at"), time(rs, "created_at")))
+        return query.query((rs, n) -> new InAppNotice(
+                        rs.getLong("id"),
+                        rs.getLong("incident_id"),
+                        NotificationEvent.valueOf(rs.getString("event")),
+                        deadline(rs),
+                        Recipient.valueOf(rs.getString("recipient")),
+                        rs.getString("recipient_user"),
+                        rs.getString("message"),
+                        time(rs, "event_at"),
+                        time(rs, "created_at")))
                 .list();
     }
 
     /** Webhook rows not yet delivered, on every instance (the pending gauge). */
     long pending() {
         return jdbc.sql("select count(*) from notification_outbox where status = 'PENDING'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static Deadline deadline(ResultSet rs) throws SQLException {

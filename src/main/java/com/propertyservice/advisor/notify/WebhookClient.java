@@ -1,7 +1,5 @@
 package com.propertyservice.advisor.notify;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts one row to its webhook with {@link HttpClient} and says whether the receiver took it. Every request carries
@@ -38,7 +38,10 @@ final class WebhookClient {
 
     /** {@code zone}: the one the messages tell times in ({@code advisor.default-zone}). */
     WebhookClient(Duration timeout, Clock clock, ZoneId zone) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timeout = timeout;
         this.clock = clock;
         this.zone = zone;
@@ -56,7 +59,8 @@ final class WebhookClient {
                 .POST(HttpRequest.BodyPublishers.ofString(format.body(row, content), StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Outcome(format.refusal(response.statusCode(), response.body()));
         } catch (HttpTimeoutException e) {
             return new Outcome("no answer within " + timeout.toMillis() + " ms");
@@ -77,8 +81,8 @@ final class WebhookClient {
             mac.init(new SecretKeySpec(webhook.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] signature = mac.doFinal((timestamp + "\n" + webhook.secret()).getBytes(StandardCharsets.UTF_8));
             String sign = URLEncoder.encode(Base64.getEncoder().encodeToString(signature), StandardCharsets.UTF_8);
-            return URI.create(webhook.url() + (webhook.url().contains("?") ? "&" : "?")
-                    + "timestamp=" + timestamp + "&sign=" + sign);
+            return URI.create(webhook.url() + (webhook.url().contains("?") ? "&" : "?") + "timestamp=" + timestamp
+                    + "&sign=" + sign);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }

@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.notify;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The message a receiver gets, and what counts as received. {@code generic}: the contract's JSON

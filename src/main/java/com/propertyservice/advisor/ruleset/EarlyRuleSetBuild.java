@@ -2,12 +2,11 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.system.AdvisorProperties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Starts compiling the rule set on a thread of its own as soon as the configuration is known, before
@@ -25,7 +24,8 @@ public final class EarlyRuleSetBuild implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         // the same binding the AdvisorProperties bean will get, which does not exist yet
-        AdvisorProperties properties = Binder.get(context.getEnvironment()).bindOrCreate("advisor", AdvisorProperties.class);
+        AdvisorProperties properties =
+                Binder.get(context.getEnvironment()).bindOrCreate("advisor", AdvisorProperties.class);
         build = new FutureTask<>(() -> AdvisorConfiguration.load(properties));
         Thread thread = new Thread(build, "rule-set-build");
         thread.setDaemon(true); // a start that fails elsewhere must not wait for it

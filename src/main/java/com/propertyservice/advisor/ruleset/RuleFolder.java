@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.RuleFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,8 +13,7 @@ import java.util.Map;
 /** Writes a rule set back into the rules folder, one file at a time, each replaced atomically. */
 final class RuleFolder {
 
-    private RuleFolder() {
-    }
+    private RuleFolder() {}
 
     /** Makes the folder hold exactly {@code files} (editor leftovers are left alone). */
     static void replace(Path dir, RuleFiles files) {
@@ -29,7 +27,8 @@ final class RuleFolder {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                // the temporary name is an editor leftover to the watcher and to RuleFiles, so a half-written file is never read
+                // the temporary name is an editor leftover to the watcher and to RuleFiles, so a half-written file is
+                // never read
                 Path temporary = target.resolveSibling(target.getFileName() + ".restore.tmp");
                 Files.write(temporary, file.getValue());
                 try {

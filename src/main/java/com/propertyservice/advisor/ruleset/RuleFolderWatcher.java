@@ -2,11 +2,6 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.system.AdvisorProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -20,6 +15,10 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * With {@code advisor.rules.activation=watch} (otherwise it stays idle): watches the rules folder and its
@@ -103,7 +102,8 @@ class RuleFolderWatcher implements SmartLifecycle {
         long quietNanos = Math.max(1, debounce.toNanos());
         while (running) {
             try {
-                WatchKey key = lastChange < 0 ? watchService.take()
+                WatchKey key = lastChange < 0
+                        ? watchService.take()
                         : watchService.poll(Math.max(10, debounce.toMillis() / 4), TimeUnit.MILLISECONDS);
                 if (key != null) {
                     if (relevant(key)) {
@@ -166,8 +166,13 @@ class RuleFolderWatcher implements SmartLifecycle {
     private void registerTree(Path start) throws IOException {
         try (Stream<Path> dirs = Files.walk(start)) {
             for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                if (dir.equals(root) || !RuleFiles.isEditorLeftover(root.relativize(dir).toString().replace('\\', '/'))) {
-                    dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                if (dir.equals(root)
+                        || !RuleFiles.isEditorLeftover(
+                                root.relativize(dir).toString().replace('\\', '/'))) {
+                    dir.register(
+                            watchService,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
                             StandardWatchEventKinds.ENTRY_DELETE);
                 }
             }

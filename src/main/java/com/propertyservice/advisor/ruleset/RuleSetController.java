@@ -12,6 +12,17 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,18 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.TreeSet;
-
 /**
  * Rule administration for the training department: the active rule set, validation of an upload
  * or of the folder, activation (reload), the history of attempts, roll back and the difference
@@ -48,42 +47,57 @@ class RuleSetController {
 
     /** The version history's default and largest page. */
     static final int DEFAULT_PAGE_SIZE = 20;
+
     static final int MAX_PAGE_SIZE = 100;
     /** How uploads come (the form field {@code file}); said in the document only, so a body-less validate still works. */
     static final String MULTIPART = "multipart/form-data";
 
     /** Answers several operations document (OpenAPI). */
     private static final String NOT_A_TRAINER = "Neither TRAINER nor ADMIN (`forbidden`)";
+
     private static final String TOO_LARGE = "The upload is over its size limit (`payload-too-large`)";
-    private static final String REJECTED = "The gate found problems; the running version stays (`rule-set-rejected`, with problems)";
+    private static final String REJECTED =
+            "The gate found problems; the running version stays (`rule-set-rejected`, with problems)";
     private static final String UNKNOWN_VERSION = "No such version in the history (`unknown-rule-set-version`)";
     private static final String ACTIVATED = "Activated";
 
     /** What {@code POST /api/rules/validate} answers. */
-    record ValidationView(boolean valid, String version, List<Problem> problems, List<Problem> warnings,
-                          List<ScenarioResult> scenarios, List<String> files) {
+    record ValidationView(
+            boolean valid,
+            String version,
+            List<Problem> problems,
+            List<Problem> warnings,
+            List<ScenarioResult> scenarios,
+            List<String> files) {
         static ValidationView of(ValidationResult result, List<Problem> problems, RuleFiles files) {
-            return new ValidationView(result.valid(), result.version(), problems, result.warnings(), result.scenarios(),
+            return new ValidationView(
+                    result.valid(),
+                    result.version(),
+                    problems,
+                    result.warnings(),
+                    result.scenarios(),
                     List.copyOf(files.asMap().keySet()));
         }
     }
 
     /** What a successful activation answers. */
-    record ActivationView(boolean activated, String version, String previousVersion, List<Problem> warnings,
-                          List<ScenarioResult> scenarios) {
-    }
+    record ActivationView(
+            boolean activated,
+            String version,
+            String previousVersion,
+            List<Problem> warnings,
+            List<ScenarioResult> scenarios) {}
 
     /** One file's difference between two versions; {@code diff} is a unified diff for text files. */
-    record FileChange(String path, String change, boolean text, String diff) {
-    }
+    record FileChange(String path, String change, boolean text, String diff) {}
 
     /** The difference between two versions' files. */
-    record VersionDiff(String from, String to, List<FileChange> files) {
-    }
+    record VersionDiff(String from, String to, List<FileChange> files) {}
 
     private final Advisor advisor;
     private final RuleSetService service;
     private final RuleSetHistory history;
+
     RuleSetController(Advisor advisor, RuleSetService service, RuleSetHistory history) {
         this.advisor = advisor;
         this.service = service;
@@ -105,10 +119,10 @@ class RuleSetController {
     @ApiResponse(responseCode = "200", description = "One page of attempts", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "A bad page or size (`invalid-request`)")
     @GetMapping("/versions")
-    ResponseEntity<List<RuleSetHistory.Attempt>> versions(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
-                                                          @Min(1) @Max(MAX_PAGE_SIZE) int size,
-                                                          UriComponentsBuilder uri) {
+    ResponseEntity<List<RuleSetHistory.Attempt>> versions(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            UriComponentsBuilder uri) {
         long total = history.count();
         List<RuleSetHistory.Attempt> attempts = history.attempts((long) page * size, size);
         List<String> links = new ArrayList<>();
@@ -126,8 +140,14 @@ class RuleSetController {
     }
 
     private static String link(UriComponentsBuilder uri, int page, int size, String rel) {
-        return "<" + uri.cloneBuilder().path("/api/rules/versions").queryParam("page", page).queryParam("size", size)
-                .build().toUriString() + ">; rel=\"" + rel + "\"";
+        return "<"
+                + uri.cloneBuilder()
+                        .path("/api/rules/versions")
+                        .queryParam("page", page)
+                        .queryParam("size", size)
+                        .build()
+                        .toUriString()
+                + ">; rel=\"" + rel + "\"";
     }
 
     /**
@@ -135,15 +155,27 @@ class RuleSetController {
      * {@code path} or where a file of that name already is), a zip of a whole rules folder, or,
      * with nothing uploaded, the rules folder itself.
      */
-    @Operation(summary = "Check an uploaded rule file, a zipped rules folder or, with nothing uploaded, the rules folder, without activating (TRAINER, ADMIN)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
-    @ApiResponse(responseCode = "200", description = "The validation's result; valid is false when problems were found", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "The upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-rule-upload`)")
+    @Operation(
+            summary =
+                    "Check an uploaded rule file, a zipped rules folder or, with nothing uploaded, the rules folder, without activating (TRAINER, ADMIN)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The validation's result; valid is false when problems were found",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "The upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-rule-upload`)")
     @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
     @ApiResponse(responseCode = "413", description = TOO_LARGE)
     @PostMapping("/validate")
-    ValidationView validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path) {
-        RuleFiles files = file == null || file.isEmpty() && file.getOriginalFilename() == null ? service.folder() : upload(file, path);
+    ValidationView validate(
+            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path) {
+        RuleFiles files = file == null || file.isEmpty() && file.getOriginalFilename() == null
+                ? service.folder()
+                : upload(file, path);
         ValidationResult result = service.validate(files);
         return ValidationView.of(result, RuleSetService.problemsOf(result, files), files);
     }
@@ -153,16 +185,22 @@ class RuleSetController {
      * activated through the gate. When it goes live it is what every instance serves (database) or what the rules
      * folder holds (folder); otherwise the running version stays (422 with the problems).
      */
-    @Operation(summary = "Publish an uploaded rule file or zipped rules folder through the activation gate (TRAINER, ADMIN)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+    @Operation(
+            summary =
+                    "Publish an uploaded rule file or zipped rules folder through the activation gate (TRAINER, ADMIN)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
     @ApiResponse(responseCode = "200", description = ACTIVATED, useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = "No file, or the upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-request`, `bad-rule-upload`)")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "No file, or the upload is not a readable zip, too large, has no name, or its path leaves the rules folder (`bad-request`, `bad-rule-upload`)")
     @ApiResponse(responseCode = "403", description = NOT_A_TRAINER)
     @ApiResponse(responseCode = "413", description = TOO_LARGE)
     @ApiResponse(responseCode = "422", description = REJECTED)
     @PostMapping("/publish")
-    ActivationView publish(@RequestParam MultipartFile file, @RequestParam(required = false) String path,
-                           Authentication user) {
+    ActivationView publish(
+            @RequestParam MultipartFile file, @RequestParam(required = false) String path, Authentication user) {
         return answer(service.publish(upload(file, path), who(user)));
     }
 
@@ -213,7 +251,9 @@ class RuleSetController {
     }
 
     private static String reason(Exception e) {
-        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+        return e.getMessage() != null && !e.getMessage().isBlank()
+                ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 
     private static ApiProblemException badUpload(String detailCode, Object... args) {
@@ -261,7 +301,8 @@ class RuleSetController {
             Optional<String> oldText = before == null ? Optional.of("") : text(path, before);
             Optional<String> newText = after == null ? Optional.of("") : text(path, after);
             boolean text = oldText.isPresent() && newText.isPresent();
-            changes.add(new FileChange(path, change, text, text ? UnifiedDiff.of(path, oldText.get(), newText.get()) : null));
+            changes.add(new FileChange(
+                    path, change, text, text ? UnifiedDiff.of(path, oldText.get(), newText.get()) : null));
         }
         return new VersionDiff(from, to, changes);
     }
@@ -269,12 +310,22 @@ class RuleSetController {
     /** The activation's view when it went live; otherwise a 422 with the problems, the running version staying. */
     private static ActivationView answer(RuleSetService.Activation activation) {
         if (activation.activated()) {
-            return new ActivationView(true, activation.activeVersion(), activation.previousVersion(),
-                    activation.warnings(), activation.scenarios());
+            return new ActivationView(
+                    true,
+                    activation.activeVersion(),
+                    activation.previousVersion(),
+                    activation.warnings(),
+                    activation.scenarios());
         }
         List<Problem> found = activation.problems();
-        throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected", "problem.rule-set-rejected.detail",
-                activation.candidateVersion(), found.size(), activation.activeVersion(), found.isEmpty() ? "-" : found.get(0))
+        throw new ApiProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "rule-set-rejected",
+                        "problem.rule-set-rejected.detail",
+                        activation.candidateVersion(),
+                        found.size(),
+                        activation.activeVersion(),
+                        found.isEmpty() ? "-" : found.get(0))
                 .with("activeVersion", activation.activeVersion())
                 .with("rejectedVersion", activation.candidateVersion())
                 .with("problems", found)
@@ -283,8 +334,8 @@ class RuleSetController {
     }
 
     private static ApiProblemException unknownVersion(String version) {
-        return new ApiProblemException(HttpStatus.NOT_FOUND, "unknown-rule-set-version",
-                "problem.unknown-rule-set-version.detail", version);
+        return new ApiProblemException(
+                HttpStatus.NOT_FOUND, "unknown-rule-set-version", "problem.unknown-rule-set-version.detail", version);
     }
 
     private static String who(Authentication user) {
@@ -308,17 +359,22 @@ class RuleSetController {
             return null;
         }
         String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        List<String> same = folder.asMap().keySet().stream().filter(p -> p.equals(name) || p.endsWith("/" + name)).toList();
+        List<String> same = folder.asMap().keySet().stream()
+                .filter(p -> p.equals(name) || p.endsWith("/" + name))
+                .toList();
         if (same.size() == 1) {
             return same.get(0);
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        String folderName = lower.matches(".*\\.drl\\.(csv|xlsx|xls)$") ? "catalogue/"
-                : lower.endsWith(".dsl") || lower.endsWith(".dslr") ? "handling/"
-                : lower.endsWith(".drl") ? "principles/"
-                : lower.endsWith(".properties") ? "texts/"
-                : lower.endsWith(".yaml") || lower.endsWith(".yml") ? "scenarios/"
-                : "";
+        String folderName = lower.matches(".*\\.drl\\.(csv|xlsx|xls)$")
+                ? "catalogue/"
+                : lower.endsWith(".dsl") || lower.endsWith(".dslr")
+                        ? "handling/"
+                        : lower.endsWith(".drl")
+                                ? "principles/"
+                                : lower.endsWith(".properties")
+                                        ? "texts/"
+                                        : lower.endsWith(".yaml") || lower.endsWith(".yml") ? "scenarios/" : "";
         return folderName + name;
     }
 
@@ -328,8 +384,12 @@ class RuleSetController {
             return Optional.empty();
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
             return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             return Optional.empty();

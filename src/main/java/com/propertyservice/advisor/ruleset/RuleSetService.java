@@ -9,13 +9,7 @@ import com.propertyservice.advisor.engine.ScenarioResult;
 import com.propertyservice.advisor.engine.ValidationResult;
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.InstanceName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
-
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
 
 /**
  * Activation of rule sets: reload of the folder (on demand or by the watcher), publication of an upload, roll
@@ -58,14 +57,26 @@ public class RuleSetService {
      * results (empty when it did not compile). Serializable: the trainer page hands it to the next page in the
      * session, which may live in the database.
      */
-    public record Activation(boolean activated, String activeVersion, String previousVersion, String candidateVersion,
-                             List<Problem> problems, List<Problem> warnings, List<ScenarioResult> scenarios)
+    public record Activation(
+            boolean activated,
+            String activeVersion,
+            String previousVersion,
+            String candidateVersion,
+            List<Problem> problems,
+            List<Problem> warnings,
+            List<ScenarioResult> scenarios)
             implements Serializable {
 
         static Activation of(ReloadResult result, String previousVersion, List<Problem> problems) {
             ValidationResult validation = result.validation();
-            return new Activation(result.activated(), result.activeVersion(), previousVersion, validation.version(),
-                    List.copyOf(problems), List.copyOf(validation.warnings()), List.copyOf(validation.scenarios()));
+            return new Activation(
+                    result.activated(),
+                    result.activeVersion(),
+                    previousVersion,
+                    validation.version(),
+                    List.copyOf(problems),
+                    List.copyOf(validation.warnings()),
+                    List.copyOf(validation.scenarios()));
         }
     }
 
@@ -87,8 +98,7 @@ public class RuleSetService {
     private static final Duration RETRY_REJECTED = Duration.ofSeconds(30);
 
     /** Files announced by another instance being put through this instance's gate ahead of their publication. */
-    private record Preparation(String filesHash, CompletableFuture<PreparedRuleSet> result) {
-    }
+    private record Preparation(String filesHash, CompletableFuture<PreparedRuleSet> result) {}
 
     private final Advisor advisor;
     private final RuleSetHistory history;
@@ -103,9 +113,11 @@ public class RuleSetService {
         thread.setDaemon(true);
         return thread;
     });
+
     private volatile Preparation preparation;
     /** The newest announcement seen (-1: none read yet; the first read only sets it). */
     private volatile long candidateSeen = -1;
+
     private volatile boolean lastFollowPrepared;
 
     RuleSetService(Advisor advisor, RuleSetHistory history, AdvisorProperties properties) {
@@ -148,14 +160,22 @@ public class RuleSetService {
         if (running != null && running.filesHash().equals(candidate.fullHash())) {
             return;
         }
-        CompletableFuture<PreparedRuleSet> result = CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
-            PreparedRuleSet prepared = history.filesOfCandidate(candidate.id()).map(advisor::prepare).orElse(null);
-            log.info("rule set {} announced for publication prepared ahead ({}; {} ms)", candidate.version(),
-                    prepared == null ? "announcement gone" : prepared.valid() ? "passes the gate" : "refused by the gate",
-                    (System.nanoTime() - started) / 1_000_000);
-            return prepared;
-        }, preparing);
+        CompletableFuture<PreparedRuleSet> result = CompletableFuture.supplyAsync(
+                () -> {
+                    long started = System.nanoTime();
+                    PreparedRuleSet prepared = history.filesOfCandidate(candidate.id())
+                            .map(advisor::prepare)
+                            .orElse(null);
+                    log.info(
+                            "rule set {} announced for publication prepared ahead ({}; {} ms)",
+                            candidate.version(),
+                            prepared == null
+                                    ? "announcement gone"
+                                    : prepared.valid() ? "passes the gate" : "refused by the gate",
+                            (System.nanoTime() - started) / 1_000_000);
+                    return prepared;
+                },
+                preparing);
         preparation = new Preparation(candidate.fullHash(), result);
     }
 
@@ -292,8 +312,14 @@ public class RuleSetService {
             return;
         }
         if (!history.contains(current)) {
-            history.record(current, versionOf(current), who, RuleSetHistory.Outcome.SAVED, advisor.version(),
-                    "the rules folder as it was before the " + why, List.of());
+            history.record(
+                    current,
+                    versionOf(current),
+                    who,
+                    RuleSetHistory.Outcome.SAVED,
+                    advisor.version(),
+                    "the rules folder as it was before the " + why,
+                    List.of());
         }
         RuleFolder.replace(rulesDir, files);
         log.info("rules folder {} now holds version {} ({})", rulesDir.toAbsolutePath(), files.version(), why);
@@ -321,13 +347,20 @@ public class RuleSetService {
             String previous = advisor.version();
             long started = System.nanoTime();
             PreparedRuleSet prepared = prepared(latest.fullHash());
-            ReloadResult result = prepared != null ? advisor.activate(prepared)
+            ReloadResult result = prepared != null
+                    ? advisor.activate(prepared)
                     : advisor.activate(history.filesOfAttempt(latest.attemptId()));
             if (result.activated()) {
                 sync = new SyncState(latest.id(), latest, now.rejected(), now.rejection());
                 lastFollowPrepared = prepared != null;
-                log.info("rule set {} activated, published by {} at {} (publication {}); was {}; {} ms{}", latest.version(),
-                        latest.publishedBy(), latest.publishedAt(), latest.id(), previous, (System.nanoTime() - started) / 1_000_000,
+                log.info(
+                        "rule set {} activated, published by {} at {} (publication {}); was {}; {} ms{}",
+                        latest.version(),
+                        latest.publishedBy(),
+                        latest.publishedAt(),
+                        latest.id(),
+                        previous,
+                        (System.nanoTime() - started) / 1_000_000,
                         prepared != null ? " (prepared ahead)" : "");
                 return;
             }
@@ -335,13 +368,27 @@ public class RuleSetService {
             List<Problem> problems = problemsOf(result.validation(), files);
             retryRejectedAt = System.nanoTime() + RETRY_REJECTED.toNanos();
             if (latest.id() != now.rejected()) {
-                history.record(files, result.validation().version(), "instance " + InstanceName.get(),
-                        RuleSetHistory.Outcome.REJECTED, previous,
-                        "publication " + latest.id() + " refused by this instance's gate", problems);
+                history.record(
+                        files,
+                        result.validation().version(),
+                        "instance " + InstanceName.get(),
+                        RuleSetHistory.Outcome.REJECTED,
+                        previous,
+                        "publication " + latest.id() + " refused by this instance's gate",
+                        problems);
             }
-            sync = new SyncState(now.publication(), latest, latest.id(), problems.isEmpty() ? "-" : problems.get(0).toString());
-            log.error("rule set {} published by {} was refused by this instance's gate; {} keeps running and the instance "
-                    + "reports itself not ready:\n{}", latest.version(), latest.publishedBy(), previous, result.validation().report());
+            sync = new SyncState(
+                    now.publication(),
+                    latest,
+                    latest.id(),
+                    problems.isEmpty() ? "-" : problems.get(0).toString());
+            log.error(
+                    "rule set {} published by {} was refused by this instance's gate; {} keeps running and the instance "
+                            + "reports itself not ready:\n{}",
+                    latest.version(),
+                    latest.publishedBy(),
+                    previous,
+                    result.validation().report());
         } finally {
             lock.unlock();
         }
@@ -367,12 +414,19 @@ public class RuleSetService {
             RuleFiles files = folder();
             String version = advisor.version();
             if (!versionOf(files).equals(version)) {
-                log.warn("the rules folder changed while the service started (running {}, folder {}); publish or wait for the watcher",
-                        version, versionOf(files));
+                log.warn(
+                        "the rules folder changed while the service started (running {}, folder {}); publish or wait for the watcher",
+                        version,
+                        versionOf(files));
             }
-            history.record(files, versionOf(files), "startup",
+            history.record(
+                    files,
+                    versionOf(files),
+                    "startup",
                     versionOf(files).equals(version) ? RuleSetHistory.Outcome.ACTIVATED : RuleSetHistory.Outcome.SAVED,
-                    version, "the rule set loaded at start", List.of());
+                    version,
+                    "the rule set loaded at start",
+                    List.of());
         } finally {
             lock.unlock();
         }
@@ -384,11 +438,17 @@ public class RuleSetService {
         }
         RuleFiles files = folder();
         if (!versionOf(files).equals(advisor.version())) {
-            log.warn("the rules folder changed while the service started; nothing published: reload or publish the rules");
+            log.warn(
+                    "the rules folder changed while the service started; nothing published: reload or publish the rules");
             return;
         }
-        long attempt = history.record(files, advisor.version(), "startup", RuleSetHistory.Outcome.ACTIVATED,
-                advisor.version(), "the first rule set of this database, from the rules folder of instance " + InstanceName.get(),
+        long attempt = history.record(
+                files,
+                advisor.version(),
+                "startup",
+                RuleSetHistory.Outcome.ACTIVATED,
+                advisor.version(),
+                "the first rule set of this database, from the rules folder of instance " + InstanceName.get(),
                 List.of());
         RuleSetHistory.Publication publication = history.publish(attempt, advisor.version(), files.sha256(), "startup");
         sync = new SyncState(publication.id(), publication, 0, null);
@@ -403,17 +463,29 @@ public class RuleSetService {
         ReloadResult result = advisor.activate(files);
         ValidationResult validation = result.validation();
         List<Problem> problems = problemsOf(validation, files);
-        long attempt = history.record(files, validation.version(), who,
+        long attempt = history.record(
+                files,
+                validation.version(),
+                who,
                 result.activated() ? RuleSetHistory.Outcome.ACTIVATED : RuleSetHistory.Outcome.REJECTED,
-                result.activeVersion(), note, problems);
+                result.activeVersion(),
+                note,
+                problems);
         if (result.activated() && fromDatabase) {
-            RuleSetHistory.Publication publication = history.publish(attempt, validation.version(), files.sha256(), who);
+            RuleSetHistory.Publication publication =
+                    history.publish(attempt, validation.version(), files.sha256(), who);
             sync = new SyncState(publication.id(), publication, sync.rejected(), sync.rejection());
         }
         if (result.activated()) {
             log.info("rule set {} activated by {} ({}); was {}", validation.version(), who, note, previous);
         } else {
-            log.warn("rule set {} rejected ({} by {}); {} keeps running:\n{}", validation.version(), note, who, previous, validation.report());
+            log.warn(
+                    "rule set {} rejected ({} by {}); {} keeps running:\n{}",
+                    validation.version(),
+                    note,
+                    who,
+                    previous,
+                    validation.report());
         }
         return Activation.of(result, previous, problems);
     }
@@ -424,8 +496,10 @@ public class RuleSetService {
             RuleSetHistory.Candidate candidate = history.announce(files, versionOf(files), who);
             candidateSeen = Math.max(candidateSeen, candidate.id()); // not to be prepared twice here
         } catch (RuntimeException e) {
-            log.warn("could not announce rule set {} to the other instances ({}); they will check it after its publication",
-                    versionOf(files), e.getMessage());
+            log.warn(
+                    "could not announce rule set {} to the other instances ({}); they will check it after its publication",
+                    versionOf(files),
+                    e.getMessage());
         }
     }
 

@@ -3,14 +3,13 @@ package com.propertyservice.advisor.ruleset;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.system.InstanceName;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What this instance serves, for operators and the load balancer: {@code /actuator/info} names the instance, the
@@ -36,7 +35,9 @@ class RuleSetStatus implements HealthIndicator, InfoContributor {
             return Health.up().withDetails(details).build();
         }
         RuleSetService.SyncState sync = service.syncState();
-        return (sync.inSync() ? Health.up() : Health.outOfService()).withDetails(details).build();
+        return (sync.inSync() ? Health.up() : Health.outOfService())
+                .withDetails(details)
+                .build();
     }
 
     @Override

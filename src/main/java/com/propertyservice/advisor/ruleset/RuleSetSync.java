@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.system.AdvisorProperties;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * With {@code advisor.rules.source=database}: looks for a newer publication every

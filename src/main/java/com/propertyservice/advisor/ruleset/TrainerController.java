@@ -5,6 +5,10 @@ import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetInfo;
 import com.propertyservice.advisor.engine.ValidationResult;
 import com.propertyservice.advisor.web.ServesPages;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,11 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The training department's page (TRAINER and ADMIN, see the security configuration): the active
@@ -30,8 +29,7 @@ import java.util.Locale;
 class TrainerController implements ServesPages {
 
     /** A rule as the page lists it, with its description in the page's language. */
-    record RuleRow(String name, String file, Integer line, String description, long hits) {
-    }
+    record RuleRow(String name, String file, Integer line, String description, long hits) {}
 
     /** The page lists the latest attempts; all of them are in GET /api/rules/versions, page by page. */
     static final int HISTORY_SHOWN = 50;
@@ -50,9 +48,14 @@ class TrainerController implements ServesPages {
     String page(Model model, Locale locale) {
         RuleSetInfo active = advisor.ruleSet();
         boolean english = "en".equals(locale.getLanguage());
-        List<RuleRow> rows = active.rules().stream().map(rule -> new RuleRow(rule.name(), rule.file(), rule.line(),
-                english && rule.descriptionEn() != null ? rule.descriptionEn() : rule.description(),
-                rule.hits())).toList();
+        List<RuleRow> rows = active.rules().stream()
+                .map(rule -> new RuleRow(
+                        rule.name(),
+                        rule.file(),
+                        rule.line(),
+                        english && rule.descriptionEn() != null ? rule.descriptionEn() : rule.description(),
+                        rule.hits()))
+                .toList();
         model.addAttribute("active", active);
         model.addAttribute("rules", rows);
         model.addAttribute("versions", history.attempts(0, HISTORY_SHOWN));
@@ -64,8 +67,11 @@ class TrainerController implements ServesPages {
     }
 
     @PostMapping("/trainer/validate")
-    String validate(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String path,
-                    Model model, Locale locale) {
+    String validate(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String path,
+            Model model,
+            Locale locale) {
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", "trainer.upload.empty");
             return page(model, locale);
@@ -73,8 +79,8 @@ class TrainerController implements ServesPages {
         try {
             RuleFiles files = upload(file.getOriginalFilename(), path, file.getBytes());
             ValidationResult result = service.validate(files);
-            RuleSetController.ValidationView check = RuleSetController.ValidationView.of(result,
-                    RuleSetService.problemsOf(result, files), files);
+            RuleSetController.ValidationView check =
+                    RuleSetController.ValidationView.of(result, RuleSetService.problemsOf(result, files), files);
             model.addAttribute("check", check);
             model.addAttribute("scenarios", check.scenarios());
         } catch (IOException | IllegalArgumentException unreadable) {
@@ -100,8 +106,10 @@ class TrainerController implements ServesPages {
                 }
                 return files;
             } catch (IOException e) {
-                throw new IllegalArgumentException(fileName + " is not a readable zip archive ("
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+                throw new IllegalArgumentException(
+                        fileName + " is not a readable zip archive ("
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                        e);
             }
         }
         RuleFiles folder = service.current();

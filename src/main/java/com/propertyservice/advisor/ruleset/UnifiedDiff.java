@@ -3,7 +3,6 @@ package com.propertyservice.advisor.ruleset;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,7 @@ final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     static String of(String path, String before, String after) {
         List<String> a = lines(before);

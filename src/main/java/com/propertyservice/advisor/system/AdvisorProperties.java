@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.system;
 
 import com.propertyservice.advisor.engine.AdviceLimits;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The advisor's own settings ({@code advisor.*}), each also settable as an environment variable
@@ -21,11 +20,12 @@ import java.util.List;
  *                    time at all); time rules read the incident's local time
  */
 @ConfigurationProperties("advisor")
-public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
-                                @DefaultValue Rules rules,
-                                @DefaultValue Security security,
-                                @DefaultValue Requests requests,
-                                @DefaultValue("Asia/Shanghai") ZoneId defaultZone) {
+public record AdvisorProperties(
+        @DefaultValue("rules") Path rulesDir,
+        @DefaultValue Rules rules,
+        @DefaultValue Security security,
+        @DefaultValue Requests requests,
+        @DefaultValue("Asia/Shanghai") ZoneId defaultZone) {
 
     /**
      * @param activation how rule changes go live ({@code publish} or {@code watch}); any other value stops the
@@ -38,9 +38,13 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      *                   activates it (several instances; the {@code postgres} profile sets it)
      * @param syncInterval how often an instance looks for a newer publication ({@code source=database})
      */
-    public record Rules(@DefaultValue("publish") Activation activation, @DefaultValue("2s") Duration debounce,
-                        @DefaultValue("2s") Duration timeBudget, @DefaultValue("5000") int maxFirings,
-                        @DefaultValue("folder") String source, @DefaultValue("250ms") Duration syncInterval) {
+    public record Rules(
+            @DefaultValue("publish") Activation activation,
+            @DefaultValue("2s") Duration debounce,
+            @DefaultValue("2s") Duration timeBudget,
+            @DefaultValue("5000") int maxFirings,
+            @DefaultValue("folder") String source,
+            @DefaultValue("250ms") Duration syncInterval) {
 
         /** How rule changes go live ({@code advisor.rules.activation}, bound case-insensitively). */
         public enum Activation {
@@ -68,21 +72,23 @@ public record AdvisorProperties(@DefaultValue("rules") Path rulesDir,
      * @param metricsKeys            bearer tokens a Prometheus server scrapes {@code /actuator/prometheus} with
      *                               (env {@code ADVISOR_SECURITY_METRICS_KEYS}); they open nothing else
      */
-    public record Security(@DefaultValue List<String> apiKeys, String bootstrapAdminPassword,
-                           @DefaultValue Throttle throttle, @DefaultValue List<String> metricsKeys) {
-    }
+    public record Security(
+            @DefaultValue List<String> apiKeys,
+            String bootstrapAdminPassword,
+            @DefaultValue Throttle throttle,
+            @DefaultValue List<String> metricsKeys) {}
 
     /**
      * Log-in throttling: each username and each client address may fail this many password checks, and
      * gets them back gradually over {@code window}; a correct password costs nothing.
      */
-    public record Throttle(@DefaultValue("10") int perUser, @DefaultValue("30") int perAddress,
-                           @DefaultValue("15m") Duration window) {
-    }
+    public record Throttle(
+            @DefaultValue("10") int perUser,
+            @DefaultValue("30") int perAddress,
+            @DefaultValue("15m") Duration window) {}
 
     /**
      * @param clockSkew how far in the future a {@code reportedAt} or {@code visitedAt} may lie (clocks differ)
      */
-    public record Requests(@DefaultValue("5m") Duration clockSkew) {
-    }
+    public record Requests(@DefaultValue("5m") Duration clockSkew) {}
 }

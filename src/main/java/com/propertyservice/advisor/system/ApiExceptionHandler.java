@@ -3,6 +3,11 @@ package com.propertyservice.advisor.system;
 import com.propertyservice.advisor.engine.AdviceTimeoutException;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,12 +40,6 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * The one place where failures become RFC 9457 problem details. A caller's mistake gets a 4xx that
  * names the field and says why, in the caller's language; anything else is our fault: a 500 that
@@ -67,8 +66,9 @@ class ApiExceptionHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(error.getField(), problems.message(error, locale)));
         }
-        e.getBindingResult().getGlobalErrors().forEach(error ->
-                errors.add(new FieldProblem(error.getObjectName(), problems.message(error, locale))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), problems.message(error, locale))));
         return respond(problems.invalid(locale, errors));
     }
 
@@ -76,26 +76,35 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
         List<FieldProblem> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), problems.message(error, locale)))));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldProblem(
+                                result.getMethodParameter().getParameterName(), problems.message(error, locale)))));
         return respond(problems.invalid(locale, errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> wrongParameterType(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
         Class<?> type = e.getRequiredType();
-        String message = type != null && type.isEnum() ? problems.message("field.one-of", locale, constants(type))
-                : type == LocalDate.class ? problems.message("field.date", locale)
-                : problems.message("field.wrong-type", locale);
+        String message = type != null && type.isEnum()
+                ? problems.message("field.one-of", locale, constants(type))
+                : type == LocalDate.class
+                        ? problems.message("field.date", locale)
+                        : problems.message("field.wrong-type", locale);
         return respond(problems.invalid(locale, List.of(new FieldProblem(e.getName(), message))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
-        return respond(problems.invalid(locale, List.of(new FieldProblem(e.getParameterName(),
-                problems.message(new DefaultMessageSourceResolvable("NotNull"), locale)))));
+        return respond(problems.invalid(
+                locale,
+                List.of(new FieldProblem(
+                        e.getParameterName(),
+                        problems.message(new DefaultMessageSourceResolvable("NotNull"), locale)))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -103,31 +112,43 @@ class ApiExceptionHandler {
         Locale locale = Problems.locale(request);
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return respond(problems.invalid(locale, List.of(new FieldProblem(path(unknown),
-                    problems.message("field.unknown", locale, String.join(", ", known(unknown)))))));
+            return respond(problems.invalid(
+                    locale,
+                    List.of(new FieldProblem(
+                            path(unknown),
+                            problems.message("field.unknown", locale, String.join(", ", known(unknown)))))));
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            return respond(problems.invalid(locale, List.of(new FieldProblem(path(format),
-                    problems.message("field.one-of", locale, constants(format.getTargetType()))))));
+        if (cause instanceof InvalidFormatException format
+                && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return respond(problems.invalid(
+                    locale,
+                    List.of(new FieldProblem(
+                            path(format),
+                            problems.message("field.one-of", locale, constants(format.getTargetType()))))));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return respond(problems.invalid(locale, List.of(new FieldProblem(path(mismatch),
-                    problems.message("field.wrong-type", locale)))));
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return respond(problems.invalid(
+                    locale, List.of(new FieldProblem(path(mismatch), problems.message("field.wrong-type", locale)))));
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
-            return respond(problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", locale, "problem.malformed-body.detail"));
+            return respond(problems.problem(
+                    HttpStatus.BAD_REQUEST, "malformed-body", locale, "problem.malformed-body.detail"));
         }
         // no body at all, or one that cannot be read as text
-        return respond(problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", locale, "problem.missing-body.detail"));
+        return respond(
+                problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", locale, "problem.missing-body.detail"));
     }
 
     @ExceptionHandler(UnknownIssueException.class)
     ResponseEntity<ProblemDetail> unknownIssue(UnknownIssueException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
         String known = String.join(", ", e.knownIssues());
-        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "unknown-issue", locale,
-                "problem.unknown-issue.detail", e.issue(), known);
-        problem.setProperty("errors", List.of(new FieldProblem("issue", problems.message("field.unknown-issue", locale, known))));
+        ProblemDetail problem = problems.problem(
+                HttpStatus.BAD_REQUEST, "unknown-issue", locale, "problem.unknown-issue.detail", e.issue(), known);
+        problem.setProperty(
+                "errors", List.of(new FieldProblem("issue", problems.message("field.unknown-issue", locale, known))));
         problem.setProperty("knownIssues", e.knownIssues());
         return respond(problem);
     }
@@ -135,10 +156,18 @@ class ApiExceptionHandler {
     /** The rules overran their limits on this incident: a fault of the rule set, so a 5xx, logged for whoever owns the rules. */
     @ExceptionHandler(AdviceTimeoutException.class)
     ResponseEntity<ProblemDetail> rulesOverran(AdviceTimeoutException e, HttpServletRequest request) {
-        log.error("{} {}: {} [correlationId={}]", request.getMethod(), request.getRequestURI(), e.getMessage(),
+        log.error(
+                "{} {}: {} [correlationId={}]",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMessage(),
                 MDC.get(CorrelationIdFilter.MDC_KEY));
-        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rules-over-budget", Problems.locale(request),
-                "problem.rules-over-budget.detail", String.join(", ", e.lastFired()));
+        ProblemDetail problem = problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "rules-over-budget",
+                Problems.locale(request),
+                "problem.rules-over-budget.detail",
+                String.join(", ", e.lastFired()));
         problem.setProperty("lastFiredRules", e.lastFired());
         return respond(problem);
     }
@@ -147,7 +176,9 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> featureProblem(ApiProblemException e, HttpServletRequest request) {
         Locale locale = Problems.locale(request);
         ProblemDetail problem = e.field() != null
-                ? problems.invalid(locale, List.of(new FieldProblem(e.field(), problems.message(e.messageCode(), locale, e.arguments()))))
+                ? problems.invalid(
+                        locale,
+                        List.of(new FieldProblem(e.field(), problems.message(e.messageCode(), locale, e.arguments()))))
                 : problems.problem(e.status(), e.type(), locale, e.messageCode(), e.arguments());
         e.properties().forEach(problem::setProperty);
         return respond(problem);
@@ -161,20 +192,34 @@ class ApiExceptionHandler {
             return respond(standard(known.getStatusCode(), e, locale));
         }
         if (e instanceof AsyncRequestNotUsableException) {
-            log.debug("{} {}: the client went away before the answer was written", request.getMethod(), request.getRequestURI());
+            log.debug(
+                    "{} {}: the client went away before the answer was written",
+                    request.getMethod(),
+                    request.getRequestURI());
             return null; // nobody is listening
         }
         if (DatabaseBusy.isBusy(e)) {
-            log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            log.warn(
+                    "{} {}: no database connection in time, answered 503",
+                    request.getMethod(),
+                    request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problems.busy(locale));
         }
-        log.error("request {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(),
-                MDC.get(CorrelationIdFilter.MDC_KEY), e);
-        return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale,
-                "problem.internal-error.detail", MDC.get(CorrelationIdFilter.MDC_KEY)));
+        log.error(
+                "request {} {} failed [correlationId={}]",
+                request.getMethod(),
+                request.getRequestURI(),
+                MDC.get(CorrelationIdFilter.MDC_KEY),
+                e);
+        return respond(problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                locale,
+                "problem.internal-error.detail",
+                MDC.get(CorrelationIdFilter.MDC_KEY)));
     }
 
     private ProblemDetail standard(HttpStatusCode status, Exception e, Locale locale) {
@@ -182,23 +227,39 @@ class ApiExceptionHandler {
             return problems.problem(HttpStatus.NOT_FOUND, "not-found", locale, "problem.not-found.path");
         }
         if (e instanceof HttpRequestMethodNotSupportedException method) {
-            return problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", locale,
-                    "problem.method-not-allowed.detail", method.getMethod(), String.join(", ",
-                            method.getSupportedMethods() == null ? new String[0] : method.getSupportedMethods()));
+            return problems.problem(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "method-not-allowed",
+                    locale,
+                    "problem.method-not-allowed.detail",
+                    method.getMethod(),
+                    String.join(
+                            ", ", method.getSupportedMethods() == null ? new String[0] : method.getSupportedMethods()));
         }
         if (e instanceof HttpMediaTypeNotSupportedException) {
-            return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale,
+            return problems.problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    locale,
                     "problem.unsupported-media-type.detail");
         }
         if (e instanceof MaxUploadSizeExceededException) {
-            return problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale,
-                    "problem.payload-too-large.detail", maxUpload.toMegabytes() + " MB");
+            return problems.problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
+                    locale,
+                    "problem.payload-too-large.detail",
+                    maxUpload.toMegabytes() + " MB");
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
-            return problems.problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale, "problem.not-acceptable.detail");
+            return problems.problem(
+                    HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale, "problem.not-acceptable.detail");
         }
         HttpStatus resolved = HttpStatus.resolve(status.value());
-        return problems.problem(resolved == null ? HttpStatus.BAD_REQUEST : resolved, "bad-request", locale,
+        return problems.problem(
+                resolved == null ? HttpStatus.BAD_REQUEST : resolved,
+                "bad-request",
+                locale,
                 "problem.bad-request.detail");
     }
 
@@ -224,11 +285,14 @@ class ApiExceptionHandler {
     }
 
     private static List<String> known(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null ? List.of()
+        return e.getKnownPropertyIds() == null
+                ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
     }
 
     private static String constants(Class<?> enumType) {
-        return String.join(", ", Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).toList());
     }
 }

@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.system;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * A caller's mistake a feature detects itself (an unknown id, a duplicate user): the error handler

@@ -8,8 +8,7 @@ import org.springframework.security.core.Authentication;
  */
 public final class Callers {
 
-    private Callers() {
-    }
+    private Callers() {}
 
     public static String id(Authentication caller) {
         if (caller instanceof ApiKeyAuthenticationFilter.ApiKeyAuthentication key) {

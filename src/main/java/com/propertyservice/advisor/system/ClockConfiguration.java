@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.system;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** The one clock the service reads time from where it keeps time (deadlines, reminders), so tests can drive it. */
 @Configuration(proxyBeanMethods = false)

@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses every state-changing request that a browser sends on behalf of another origin, before any
@@ -42,11 +41,20 @@ class CrossOriginWriteFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.warn("refused a cross-origin {} {} (Sec-Fetch-Site: {}, Origin: {})", request.getMethod(),
-                request.getRequestURI(), request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"));
+        log.warn(
+                "refused a cross-origin {} {} (Sec-Fetch-Site: {}, Origin: {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Origin"));
         if (Problems.isApi(request)) {
-            problems.write(response, problems.problem(HttpStatus.FORBIDDEN, "cross-origin-request",
-                    Problems.locale(request), "problem.cross-origin-request.detail"));
+            problems.write(
+                    response,
+                    problems.problem(
+                            HttpStatus.FORBIDDEN,
+                            "cross-origin-request",
+                            Problems.locale(request),
+                            "problem.cross-origin-request.detail"));
         } else {
             response.sendError(HttpStatus.FORBIDDEN.value());
         }
@@ -69,7 +77,8 @@ class CrossOriginWriteFilter extends OncePerRequestFilter {
                 return false; // "Origin: null" (sandboxed frames, file pages) is never this service
             }
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return authority.equalsIgnoreCase(host.trim()) || stripDefaultPort(host, uri.getScheme()).equalsIgnoreCase(uri.getHost());
+            return authority.equalsIgnoreCase(host.trim())
+                    || stripDefaultPort(host, uri.getScheme()).equalsIgnoreCase(uri.getHost());
         } catch (IllegalArgumentException unreadable) {
             return false;
         }

@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.system;
 
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-
 import java.sql.SQLTransientConnectionException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Recognises "no database connection to be had in time" (an exhausted pool, a database that does not
@@ -13,8 +12,7 @@ public final class DatabaseBusy {
     /** What a busy answer asks the caller to wait, in seconds. */
     public static final int RETRY_AFTER_SECONDS = 2;
 
-    private DatabaseBusy() {
-    }
+    private DatabaseBusy() {}
 
     /** Whether {@code failure} or one of its causes is a connection that could not be had. */
     public static boolean isBusy(Throwable failure) {

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,8 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
-
-import java.io.IOException;
 
 /**
  * A busy database met before Spring MVC (checking a password reads the users table inside the security
@@ -41,18 +40,24 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
             if (!DatabaseBusy.isBusy(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("{} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            log.warn(
+                    "{} {}: no database connection in time, answered 503",
+                    request.getMethod(),
+                    request.getRequestURI());
             response.reset();
             response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
             if (Problems.isApi(request)) {
                 problems.write(response, problems.busy(Problems.locale(request)));
             } else {
-                // a plain page of its own: the error page may itself need the database (the session store), which is busy
+                // a plain page of its own: the error page may itself need the database (the session store), which is
+                // busy
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 response.setContentType("text/html;charset=UTF-8");
                 String busy = HtmlUtils.htmlEscape(problems.message("error.busy", Problems.locale(request)));
-                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>503</title></head><body><main><h1>503</h1><p>"
-                        + busy + "</p></main></body></html>");
+                response.getWriter()
+                        .write(
+                                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>503</title></head><body><main><h1>503</h1><p>"
+                                        + busy + "</p></main></body></html>");
             }
         }
     }

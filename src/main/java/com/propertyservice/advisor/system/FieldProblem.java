@@ -6,5 +6,4 @@ package com.propertyservice.advisor.system;
  * @param field   the field's path in the request, e.g. {@code complainant.emotion}, or a query parameter
  * @param message why it is wrong, in the caller's language
  */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -12,8 +12,7 @@ public final class InstanceName {
 
     private static final String NAME = resolve();
 
-    private InstanceName() {
-    }
+    private InstanceName() {}
 
     public static String get() {
         return NAME;

@@ -4,42 +4,41 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Problem;
-import org.springframework.context.i18n.LocaleContextHolder;
-import tools.jackson.databind.JsonNode;
-import java.util.EnumMap;
-import java.util.Map;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.BeanDescription;
-import tools.jackson.databind.DeserializationConfig;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.ValueDeserializerModifier;
-import tools.jackson.databind.deser.std.DelegatingDeserializer;
-import tools.jackson.databind.deser.std.StdDeserializer;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.cfg.EnumFeature;
-import tools.jackson.databind.cfg.MutableCoercionConfig;
-import tools.jackson.databind.type.LogicalType;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.module.SimpleModule;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict scalars in requests, and JSON details the engine cannot declare itself (it has no Jackson): a {@link Language} is written
@@ -59,25 +58,31 @@ class JacksonConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.Integer, refuse(CoercionInputShape.Float, CoercionInputShape.String,
-                        CoercionInputShape.Boolean))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        refuse(CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.Boolean))
                 .withCoercionConfig(LogicalType.Float, refuse(CoercionInputShape.String, CoercionInputShape.Boolean))
-                .withCoercionConfig(LogicalType.Boolean, refuse(CoercionInputShape.Integer, CoercionInputShape.Float,
-                        CoercionInputShape.String))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        refuse(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String))
                 .withCoercionConfig(LogicalType.Enum, refuse(CoercionInputShape.Integer, CoercionInputShape.Float))
                 .withCoercionConfig(LogicalType.DateTime, refuse(CoercionInputShape.Integer, CoercionInputShape.Float))
                 // the java.time readers take a number as epoch seconds whatever the coercion settings say
-                .addModule(new SimpleModule("timestamps-as-text").setDeserializerModifier(new ValueDeserializerModifier() {
-                    @Override
-                    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
-                                                                   ValueDeserializer<?> deserializer) {
-                        return Temporal.class.isAssignableFrom(bean.getBeanClass()) ? new TextOnly(deserializer) : deserializer;
-                    }
-                }));
+                .addModule(new SimpleModule("timestamps-as-text")
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyDeserializer(
+                                    DeserializationConfig config,
+                                    BeanDescription.Supplier bean,
+                                    ValueDeserializer<?> deserializer) {
+                                return Temporal.class.isAssignableFrom(bean.getBeanClass())
+                                        ? new TextOnly(deserializer)
+                                        : deserializer;
+                            }
+                        }));
     }
 
     /** A timestamp must be written as text (ISO-8601); a number is refused, naming the field. */
@@ -113,10 +118,12 @@ class JacksonConfiguration {
     JsonMapperBuilderCustomizer contractTags(AdvisorProperties properties) {
         return builder -> builder.addMixIn(Language.class, LanguageMixin.class)
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .addModule(new SimpleModule("contract-durations").addSerializer(Duration.class, new DaysFirstDurationSerializer()))
+                .addModule(new SimpleModule("contract-durations")
+                        .addSerializer(Duration.class, new DaysFirstDurationSerializer()))
                 .addModule(new SimpleModule("local-timestamps")
                         .addDeserializer(OffsetDateTime.class, new OffsetKeepingDeserializer(properties.defaultZone())))
-                .addModule(new SimpleModule("rule-problems").addSerializer(Problem.class, new ProblemSerializer())
+                .addModule(new SimpleModule("rule-problems")
+                        .addSerializer(Problem.class, new ProblemSerializer())
                         .addDeserializer(Problem.class, new ProblemDeserializer()));
     }
 
@@ -145,8 +152,8 @@ class JacksonConfiguration {
                 try {
                     return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
                 } catch (DateTimeParseException e) {
-                    throw ctxt.weirdStringException(text, OffsetDateTime.class,
-                            "not an ISO-8601 timestamp such as 2026-05-12T05:50:00+08:00");
+                    throw ctxt.weirdStringException(
+                            text, OffsetDateTime.class, "not an ISO-8601 timestamp such as 2026-05-12T05:50:00+08:00");
                 }
             }
         }
@@ -192,8 +199,13 @@ class JacksonConfiguration {
                 }
             });
             String message = messages.getOrDefault(Language.EN, text(node, "message"));
-            return new Problem(text(node, "file"), node.path("line").isNumber() ? node.path("line").asInt() : null, text(node, "column"),
-                    text(node, "rule"), message, messages);
+            return new Problem(
+                    text(node, "file"),
+                    node.path("line").isNumber() ? node.path("line").asInt() : null,
+                    text(node, "column"),
+                    text(node, "rule"),
+                    message,
+                    messages);
         }
 
         private static String text(JsonNode node, String name) {
@@ -204,7 +216,10 @@ class JacksonConfiguration {
 
     /** ISO-8601 with whole days as days: P1D, P3D; PT30M and PT4H as Java writes them. */
     static String contractForm(Duration duration) {
-        if (!duration.isZero() && !duration.isNegative() && duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0) {
+        if (!duration.isZero()
+                && !duration.isNegative()
+                && duration.toSeconds() % 86_400 == 0
+                && duration.getNano() == 0) {
             return "P" + duration.toDays() + "D";
         }
         return duration.toString();

@@ -1,8 +1,7 @@
 package com.propertyservice.advisor.system;
 
-import org.springframework.security.core.AuthenticationException;
-
 import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
 
 /** Too many failed log-ins for this username or from this address: no password was checked. */
 public class LoginThrottledException extends AuthenticationException {

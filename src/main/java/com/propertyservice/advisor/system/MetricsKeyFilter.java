@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.List;
 
 /**
  * The Prometheus scrape: {@code GET /actuator/prometheus} with {@code Authorization: Bearer <key>}, a key from
@@ -28,7 +27,11 @@ final class MetricsKeyFilter extends OncePerRequestFilter {
     private final List<byte[]> hashes;
 
     MetricsKeyFilter(List<String> keys) {
-        this.hashes = keys.stream().map(String::trim).filter(k -> !k.isEmpty()).map(ApiKeys::sha256).toList();
+        this.hashes = keys.stream()
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .map(ApiKeys::sha256)
+                .toList();
     }
 
     @Override

@@ -6,6 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,11 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Map;
 
 /**
  * A posted form Tomcat will not read (over its size limit, or malformed) fails on the first look at its
@@ -41,17 +40,31 @@ class OversizedFormFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if ("POST".equals(request.getMethod()) && type != null && type.startsWith("application/x-www-form-urlencoded")) {
+        if ("POST".equals(request.getMethod())
+                && type != null
+                && type.startsWith("application/x-www-form-urlencoded")) {
             try {
                 request.getParameterMap();
             } catch (IllegalStateException unreadable) {
-                boolean tooLarge = unreadable.getMessage() != null && unreadable.getMessage().contains("too big");
+                boolean tooLarge = unreadable.getMessage() != null
+                        && unreadable.getMessage().contains("too big");
                 HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-                log.warn("{} {}: form not read ({}), answered {}", request.getMethod(), request.getRequestURI(),
-                        unreadable.getMessage(), status.value());
+                log.warn(
+                        "{} {}: form not read ({}), answered {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        unreadable.getMessage(),
+                        status.value());
                 if (Problems.isApi(request)) {
-                    problems.write(response, problems.problem(status, tooLarge ? "request-too-large" : "bad-request",
-                            Problems.locale(request), tooLarge ? "problem.request-too-large.detail" : "problem.unreadable-request.detail"));
+                    problems.write(
+                            response,
+                            problems.problem(
+                                    status,
+                                    tooLarge ? "request-too-large" : "bad-request",
+                                    Problems.locale(request),
+                                    tooLarge
+                                            ? "problem.request-too-large.detail"
+                                            : "problem.unreadable-request.detail"));
                 } else {
                     errorPage(request, response, status);
                 }

@@ -6,6 +6,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,12 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * An upload that says it is larger than the multipart limit is answered 413 before any of it is
@@ -39,9 +38,10 @@ class OversizedUploadFilter extends OncePerRequestFilter {
     private final DataSize maxRequest;
     private final DataSize maxFile;
 
-    OversizedUploadFilter(Problems problems,
-                          @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
-                          @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile) {
+    OversizedUploadFilter(
+            Problems problems,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile) {
         this.problems = problems;
         this.maxRequest = maxRequest;
         this.maxFile = maxFile;
@@ -51,17 +51,28 @@ class OversizedUploadFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+        if (type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 || request.getContentLengthLong() <= maxRequest.toBytes()) {
             chain.doFilter(request, response);
             return;
         }
-        log.info("{} {}: upload of {} bytes refused before reading (limit {})", request.getMethod(), request.getRequestURI(),
-                request.getContentLengthLong(), maxRequest);
+        log.info(
+                "{} {}: upload of {} bytes refused before reading (limit {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getContentLengthLong(),
+                maxRequest);
         String limit = maxFile.toMegabytes() + " MB";
         if (Problems.isApi(request)) {
-            problems.write(response, problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    Problems.locale(request), "problem.payload-too-large.detail", limit));
+            problems.write(
+                    response,
+                    problems.problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "payload-too-large",
+                            Problems.locale(request),
+                            "problem.payload-too-large.detail",
+                            limit));
             return;
         }
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

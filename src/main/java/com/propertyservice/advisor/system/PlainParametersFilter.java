@@ -4,16 +4,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Query parameters obey the rule {@link PlainText} sets for bodies and forms: a filter value with a NUL or another
@@ -36,7 +35,8 @@ class PlainParametersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (Map.Entry<String, String[]> parameter :
+                    request.getParameterMap().entrySet()) {
                 for (String value : parameter.getValue()) {
                     int at = PlainText.firstForbidden(value);
                     if (at >= 0) {

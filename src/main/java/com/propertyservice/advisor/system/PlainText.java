@@ -1,16 +1,15 @@
 package com.propertyservice.advisor.system;
 
-import org.springframework.beans.BeanWrapper;
-import org.springframework.beans.PropertyAccessorFactory;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
-
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Text that reaches storage and other people's screens must be plain: no control characters (NUL, escape,
@@ -57,8 +56,11 @@ public class PlainText implements Validator {
         if (c == '\t' || c == '\n' || c == '\r') {
             return false;
         }
-        return Character.getType(c) == Character.CONTROL || c >= '\u202A' && c <= '\u202E'
-                || c >= '\u2066' && c <= '\u2069' || c == '\uFFFE' || c == '\uFFFF';
+        return Character.getType(c) == Character.CONTROL
+                || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069'
+                || c == '\uFFFE'
+                || c == '\uFFFF';
     }
 
     private void walk(Object value, String path, Errors errors, Map<Object, Boolean> seen) {
@@ -68,8 +70,11 @@ public class PlainText implements Validator {
         if (value instanceof CharSequence text) {
             int at = firstForbidden(text);
             if (at >= 0) {
-                errors.rejectValue(path.isEmpty() ? null : path, "PlainText",
-                        new Object[] {path, at, "U+%04X".formatted((int) text.charAt(at))}, "not plain text");
+                errors.rejectValue(
+                        path.isEmpty() ? null : path,
+                        "PlainText",
+                        new Object[] {path, at, "U+%04X".formatted((int) text.charAt(at))},
+                        "not plain text");
             }
             return;
         }

@@ -2,6 +2,13 @@ package com.propertyservice.advisor.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -10,14 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Builds the service's RFC 9457 problem details: a stable type URI, a title and detail in the
@@ -64,16 +63,26 @@ public class Problems {
 
     /** A 400 listing what is wrong with each field. */
     public ProblemDetail invalid(Locale locale, List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale, "problem.invalid-request.detail",
-                String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList()));
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                locale,
+                "problem.invalid-request.detail",
+                String.join(
+                        ", ",
+                        errors.stream().map(FieldProblem::field).distinct().toList()));
         problem.setProperty("errors", errors);
         return problem;
     }
 
     /** A 503 for a database that gave no connection in time; send {@code Retry-After} with it. */
     public ProblemDetail busy(Locale locale) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale,
-                "problem.service-unavailable.detail", DatabaseBusy.RETRY_AFTER_SECONDS);
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                locale,
+                "problem.service-unavailable.detail",
+                DatabaseBusy.RETRY_AFTER_SECONDS);
         problem.setProperty("retryAfterSeconds", DatabaseBusy.RETRY_AFTER_SECONDS);
         return problem;
     }

@@ -5,10 +5,9 @@ import com.propertyservice.advisor.engine.RuleSetInfo;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.stereotype.Component;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code advisor.rule.hits{rule=...}}: how often each rule fired since its rule set was loaded, read

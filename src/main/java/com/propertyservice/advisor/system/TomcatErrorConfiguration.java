@@ -34,7 +34,8 @@ class TomcatErrorConfiguration {
                 }
             }
             if (host instanceof StandardHost standard) {
-                standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName()); // so Tomcat adds none of its own
+                standard.setErrorReportValveClass(
+                        ProblemErrorReportValve.class.getName()); // so Tomcat adds none of its own
             }
             host.getPipeline().addValve(new ProblemErrorReportValve(problems));
         });
@@ -44,8 +45,13 @@ class TomcatErrorConfiguration {
     RequestRejectedHandler problemForRejectedRequests(Problems problems) {
         return (request, response, rejected) -> {
             if (Problems.isApi(request)) {
-                problems.write(response, problems.problem(HttpStatus.BAD_REQUEST, "bad-request", Problems.locale(request),
-                        "problem.rejected-path.detail"));
+                problems.write(
+                        response,
+                        problems.problem(
+                                HttpStatus.BAD_REQUEST,
+                                "bad-request",
+                                Problems.locale(request),
+                                "problem.rejected-path.detail"));
             } else {
                 request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.BAD_REQUEST.value());
                 response.sendError(HttpStatus.BAD_REQUEST.value());

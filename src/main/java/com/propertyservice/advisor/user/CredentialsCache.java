@@ -2,10 +2,6 @@ package com.propertyservice.advisor.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -15,6 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
 
 /**
  * Recently verified username/password pairs, so HTTP Basic does not pay a bcrypt check (~100 ms of
@@ -38,6 +37,7 @@ class CredentialsCache {
 
     /** HMAC key → the username it was made for. */
     private final Cache<String, String> entries;
+
     private final SecretKeySpec secret;
 
     CredentialsCache(Clock clock) {

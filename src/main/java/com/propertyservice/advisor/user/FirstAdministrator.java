@@ -2,17 +2,16 @@ package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.AdvisorProperties;
 import com.propertyservice.advisor.system.ApiProblemException;
-import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Locale;
 
 /**
  * Creates user {@code admin} (ADMIN) when no user exists: with
@@ -47,11 +46,15 @@ class FirstAdministrator implements ApplicationRunner {
                 log.info("user 'admin' was created by another instance starting at the same time");
                 return;
             } catch (ApiProblemException weak) {
-                throw new IllegalStateException("advisor.security.bootstrap-admin-password does not meet the password policy: "
-                        + messages.getMessage(weak.messageCode(), weak.arguments(), weak.messageCode(), Locale.ENGLISH)
-                        + " Choose another (ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD).", weak);
+                throw new IllegalStateException(
+                        "advisor.security.bootstrap-admin-password does not meet the password policy: "
+                                + messages.getMessage(
+                                        weak.messageCode(), weak.arguments(), weak.messageCode(), Locale.ENGLISH)
+                                + " Choose another (ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD).",
+                        weak);
             }
-            log.info("created the first user 'admin' (ADMIN) with the password from advisor.security.bootstrap-admin-password");
+            log.info(
+                    "created the first user 'admin' (ADMIN) with the password from advisor.security.bootstrap-admin-password");
             return;
         }
         byte[] random = new byte[18];
@@ -61,7 +64,8 @@ class FirstAdministrator implements ApplicationRunner {
             users.createFirstAdmin(generated);
         } catch (DuplicateKeyException another) {
             // several instances started on an empty database at once: the first one's password is the one logged
-            log.info("user 'admin' was created by another instance starting at the same time; its log shows the password");
+            log.info(
+                    "user 'admin' was created by another instance starting at the same time; its log shows the password");
             return;
         }
         log.warn("""

@@ -4,13 +4,12 @@ import com.propertyservice.advisor.system.AdvisorProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Brute-force brake for password checks, with Bucket4j token buckets: one per username and one per client
@@ -60,9 +59,14 @@ class LoginThrottle {
 
     private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(key == null ? "" : key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits.window()).build())
-                    .build());
+            return buckets.computeIfAbsent(
+                    key == null ? "" : key,
+                    k -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(capacity)
+                                    .refillGreedy(capacity, limits.window())
+                                    .build())
+                            .build());
         }
     }
 

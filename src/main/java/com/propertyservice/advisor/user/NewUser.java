@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.util.Set;
 
 /**
@@ -14,9 +13,10 @@ import java.util.Set;
  * @param password as {@link PasswordPolicy} requires (12 characters up to 72 bytes, not the name, not common)
  * @param roles    at least one role
  */
-public record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,50}") String username,
-                      @NotBlank String password,
-                      @NotEmpty Set<@NotNull Role> roles) {
+public record NewUser(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,50}") String username,
+        @NotBlank String password,
+        @NotEmpty Set<@NotNull Role> roles) {
 
     @Override
     public String toString() {

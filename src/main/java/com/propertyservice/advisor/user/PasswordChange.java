@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param currentPassword the caller's present password, required when changing one's own
  * @param newPassword     the new password, as the password policy requires
  */
-public record PasswordChange(String currentPassword, @NotBlank String newPassword) {
+public record PasswordChange(
+        String currentPassword, @NotBlank String newPassword) {
 
     @Override
     public String toString() {

@@ -1,15 +1,14 @@
 package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.ApiProblemException;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
 
 /**
  * What a new password must be: at least {@value #MIN_LENGTH} characters and at most {@value #MAX_BYTES} bytes
@@ -29,9 +28,13 @@ public class PasswordPolicy {
 
     PasswordPolicy() {
         try {
-            String list = new ClassPathResource("security/common-passwords.txt").getContentAsString(StandardCharsets.UTF_8);
-            this.common = list.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            String list =
+                    new ClassPathResource("security/common-passwords.txt").getContentAsString(StandardCharsets.UTF_8);
+            this.common = list.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException("the common-password list is part of the jar", e);
         }
@@ -63,9 +66,16 @@ public class PasswordPolicy {
 
     boolean isCommon(String lowerCase) {
         String core = ends(lowerCase);
-        String plainCore = ends(core.replace('@', 'a').replace('0', 'o').replace('1', 'i').replace('3', 'e')
-                .replace('$', 's').replace('5', 's').replace('7', 't'));
-        return common.contains(lowerCase) || common.contains(core) || common.contains(plainCore)
+        String plainCore = ends(core.replace('@', 'a')
+                .replace('0', 'o')
+                .replace('1', 'i')
+                .replace('3', 'e')
+                .replace('$', 's')
+                .replace('5', 's')
+                .replace('7', 't'));
+        return common.contains(lowerCase)
+                || common.contains(core)
+                || common.contains(plainCore)
                 || core.isEmpty() && isRun(lowerCase);
     }
 

@@ -13,8 +13,14 @@ import java.util.Set;
  * @param roles in {@link Role} order (an unmodifiable {@link EnumSet}), so lists and JSON show them
  *              the same way every time
  */
-record UserAccount(String username, String passwordHash, Set<Role> roles, boolean enabled, OffsetDateTime createdAt,
-                   String createdBy, OffsetDateTime updatedAt) {
+record UserAccount(
+        String username,
+        String passwordHash,
+        Set<Role> roles,
+        boolean enabled,
+        OffsetDateTime createdAt,
+        String createdBy,
+        OffsetDateTime updatedAt) {
 
     UserAccount {
         EnumSet<Role> set = EnumSet.noneOf(Role.class);

@@ -1,6 +1,11 @@
 package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.LoginThrottledException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -12,12 +17,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks a username and password (HTTP Basic and the login form) against the users table: names are
@@ -35,8 +34,8 @@ class UserAuthenticationProvider implements AuthenticationProvider {
     private final CredentialsCache cache;
     private final LoginThrottle throttle;
 
-    UserAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache cache,
-                               LoginThrottle throttle) {
+    UserAuthenticationProvider(
+            UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache cache, LoginThrottle throttle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.cache = cache;
@@ -48,18 +47,22 @@ class UserAuthenticationProvider implements AuthenticationProvider {
     @Transactional(readOnly = true)
     public Authentication authenticate(Authentication authentication) {
         String username = Usernames.canonical(authentication.getName());
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         // the row is read on every request, cached or not: a user disabled or a password changed on another
         // instance takes effect here at once, and the roles are the ones stored now
         Optional<UserAccount> account = users.findById(username);
-        if (account.isPresent() && cache.matches(username, password, account.get().passwordHash())) {
+        if (account.isPresent()
+                && cache.matches(username, password, account.get().passwordHash())) {
             if (!account.get().enabled()) {
                 throw new DisabledException("user disabled");
             }
             return authenticated(username, account.get().roles());
         }
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         Optional<Duration> wait = throttle.acquire(username, address);
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());

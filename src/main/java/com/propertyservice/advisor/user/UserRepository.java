@@ -1,8 +1,5 @@
 package com.propertyservice.advisor.user;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code users} table. Roles are one column of comma-separated {@link Role} names. */
 @Repository
@@ -25,13 +24,18 @@ class UserRepository {
     }
 
     Optional<UserAccount> findById(String username) {
-        return jdbc.sql("select * from users where username = :username").param("username", username)
-                .query(UserRepository::account).optional();
+        return jdbc.sql("select * from users where username = :username")
+                .param("username", username)
+                .query(UserRepository::account)
+                .optional();
     }
 
     boolean existsById(String username) {
-        return jdbc.sql("select count(*) from users where username = :username").param("username", username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from users where username = :username")
+                        .param("username", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     long count() {
@@ -40,15 +44,15 @@ class UserRepository {
 
     /** Every user, by name. */
     List<UserAccount> findAllByUsername() {
-        return jdbc.sql("select * from users order by username").query(UserRepository::account).list();
+        return jdbc.sql("select * from users order by username")
+                .query(UserRepository::account)
+                .list();
     }
 
     void insert(UserAccount account) {
         jdbc.sql("""
                         insert into users (username, password_hash, roles, enabled, created_at, created_by, updated_at)
-                        values (:username, :passwordHash, :roles, :enabled, :createdAt, :createdBy, :updatedAt)""")
-                .params(columns(account))
-                .update();
+                        values (:username, :passwordHash, :roles, :enabled, :createdAt, :createdBy, :updatedAt)""").params(columns(account)).update();
     }
 
     /** Writes what can change about a user: password, roles, whether enabled, and when it changed. */
@@ -56,9 +60,7 @@ class UserRepository {
         jdbc.sql("""
                         update users set password_hash = :passwordHash, roles = :roles, enabled = :enabled,
                                          updated_at = :updatedAt
-                        where username = :username""")
-                .params(columns(account))
-                .update();
+                        where username = :username""").params(columns(account)).update();
     }
 
     private static Map<String, Object> columns(UserAccount account) {
@@ -75,9 +77,16 @@ class UserRepository {
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = Arrays.stream(rs.getString("roles").split(","))
-                .filter(name -> !name.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
-        return new UserAccount(rs.getString("username"), rs.getString("password_hash"), roles,
-                rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                .filter(name -> !name.isBlank())
+                .map(Role::valueOf)
+                .collect(Collectors.toSet());
+        return new UserAccount(
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                roles,
+                rs.getBoolean("enabled"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("created_by"),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

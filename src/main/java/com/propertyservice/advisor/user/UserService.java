@@ -1,18 +1,17 @@
 package com.propertyservice.advisor.user;
 
 import com.propertyservice.advisor.system.ApiProblemException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Creates, lists and disables users and changes passwords; used by the user API and by the pages. Names are
@@ -29,8 +28,13 @@ public class UserService {
     private final SessionRegistry sessions;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, CredentialsCache credentials,
-                PasswordPolicy policy, SessionRegistry sessions, Clock clock) {
+    UserService(
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            CredentialsCache credentials,
+            PasswordPolicy policy,
+            SessionRegistry sessions,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.credentials = credentials;
@@ -52,8 +56,8 @@ public class UserService {
             throw new ApiProblemException(HttpStatus.CONFLICT, "conflict", "user.exists", username);
         }
         policy.check(username, user.password());
-        UserAccount account = new UserAccount(username, passwordEncoder.encode(user.password()), user.roles(),
-                actor, OffsetDateTime.now(clock));
+        UserAccount account = new UserAccount(
+                username, passwordEncoder.encode(user.password()), user.roles(), actor, OffsetDateTime.now(clock));
         users.insert(account);
         return account.view();
     }
@@ -101,12 +105,14 @@ public class UserService {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.detail");
         }
         UserAccount account = find(name);
-        if (own && (change.currentPassword() == null
-                || !passwordEncoder.matches(change.currentPassword(), account.passwordHash()))) {
+        if (own
+                && (change.currentPassword() == null
+                        || !passwordEncoder.matches(change.currentPassword(), account.passwordHash()))) {
             throw ApiProblemException.invalidField("currentPassword", "password.current-wrong");
         }
         policy.check(name, change.newPassword());
-        UserAccount changed = account.withPassword(passwordEncoder.encode(change.newPassword()), OffsetDateTime.now(clock));
+        UserAccount changed =
+                account.withPassword(passwordEncoder.encode(change.newPassword()), OffsetDateTime.now(clock));
         users.update(changed);
         forget(name);
         return changed.view();
@@ -122,8 +128,8 @@ public class UserService {
     @Transactional
     void createFirstAdmin(String password) {
         policy.check("admin", password);
-        users.insert(new UserAccount("admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system",
-                OffsetDateTime.now(clock)));
+        users.insert(new UserAccount(
+                "admin", passwordEncoder.encode(password), Set.of(Role.ADMIN), "system", OffsetDateTime.now(clock)));
     }
 
     /** The user's name as stored when such a user exists and may log in (an incident's assignee); empty otherwise. */

@@ -13,6 +13,10 @@ import java.util.Set;
  * @param createdBy who created the user ({@code system} for the first administrator)
  * @param updatedAt the last change
  */
-public record UserView(String username, Set<Role> roles, boolean enabled, OffsetDateTime createdAt, String createdBy,
-                       OffsetDateTime updatedAt) {
-}
+public record UserView(
+        String username,
+        Set<Role> roles,
+        boolean enabled,
+        OffsetDateTime createdAt,
+        String createdBy,
+        OffsetDateTime updatedAt) {}

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Usernames {
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     /** The canonical form of a name as someone typed it; {@code null} stays {@code null}. */
     public static String canonical(String username) {

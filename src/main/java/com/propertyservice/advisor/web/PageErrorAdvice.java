@@ -52,17 +52,21 @@ class PageErrorAdvice {
             return page(response, model, status, status == 404 ? "error.not-found" : "problem.bad-request.detail");
         }
         if (DatabaseBusy.isBusy(e)) {
-            log.warn("page {} {}: no database connection in time, answered 503", request.getMethod(), request.getRequestURI());
+            log.warn(
+                    "page {} {}: no database connection in time, answered 503",
+                    request.getMethod(),
+                    request.getRequestURI());
             response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
             return page(response, model, HttpStatus.SERVICE_UNAVAILABLE.value(), "error.busy");
         }
         String correlationId = MDC.get(CORRELATION_ID);
-        log.error("page {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(), correlationId, e);
+        log.error(
+                "page {} {} failed [correlationId={}]", request.getMethod(), request.getRequestURI(), correlationId, e);
         return page(response, model, HttpStatus.INTERNAL_SERVER_ERROR.value(), "error.internal", correlationId);
     }
 
-    private static String page(HttpServletResponse response, Model model, int status, String messageKey,
-                               Object... arguments) {
+    private static String page(
+            HttpServletResponse response, Model model, int status, String messageKey, Object... arguments) {
         response.setStatus(status);
         model.addAttribute("messageKey", messageKey);
         model.addAttribute("messageArguments", arguments);

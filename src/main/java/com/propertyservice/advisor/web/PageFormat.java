@@ -1,16 +1,15 @@
 package com.propertyservice.advisor.web;
 
 import com.propertyservice.advisor.system.AdvisorProperties;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Formatting for templates ({@code @pageFormat}): durations and times as people read them. Times are shown in
@@ -69,8 +68,8 @@ public class PageFormat {
         if (between.abs().toMinutes() == 0) {
             return messages.getMessage("clock.now", null, locale);
         }
-        return messages.getMessage(between.isNegative() ? "clock.ago" : "clock.in",
-                new Object[] {duration(between.abs())}, locale);
+        return messages.getMessage(
+                between.isNegative() ? "clock.ago" : "clock.in", new Object[] {duration(between.abs())}, locale);
     }
 
     /** The message key of a contract code, e.g. {@code code.Priority.HIGH}. */
@@ -80,7 +79,9 @@ public class PageFormat {
 
     /** A contract code in the page's language, e.g. "High" for {@code Priority.HIGH}; its name when it has no label. */
     public String label(Enum<?> value) {
-        return value == null ? "—" : messages.getMessage(code(value), null, value.name(), LocaleContextHolder.getLocale());
+        return value == null
+                ? "—"
+                : messages.getMessage(code(value), null, value.name(), LocaleContextHolder.getLocale());
     }
 
     /**

@@ -2,6 +2,8 @@ package com.propertyservice.advisor.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,10 +12,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Languages: pages are Chinese until someone picks English with {@code ?lang=en}, which a cookie
@@ -54,7 +52,8 @@ class WebConfiguration implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             // only the two languages the texts exist in
-            Locale supported = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+            Locale supported =
+                    locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
             choose(request).setLocale(request, response, supported);
         }
 

@@ -4,6 +4,8 @@ import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -13,9 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Advisor#advise} over the trainer scenarios' incidents, round robin, half in Chinese and

@@ -2,6 +2,7 @@ package com.propertyservice.advisor.benchmark;
 
 import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.RuleFiles;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -10,8 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compiling a rule set into a KieBase: the advisor's compile (executable model behind both sandbox
@@ -34,7 +33,9 @@ public class BuildBenchmark {
 
     @Setup
     public void setUp() {
-        files = ruleSet.equals("full") ? RuleSets.full() : RuleSets.generated(Integer.parseInt(ruleSet.substring("generated-".length())));
+        files = ruleSet.equals("full")
+                ? RuleSets.full()
+                : RuleSets.generated(Integer.parseInt(ruleSet.substring("generated-".length())));
     }
 
     @Benchmark

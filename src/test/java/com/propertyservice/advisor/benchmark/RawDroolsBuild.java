@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.benchmark;
 
 import com.propertyservice.advisor.engine.RuleFiles;
+import java.util.concurrent.atomic.AtomicLong;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -9,8 +10,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.internal.builder.conf.PropertySpecificOption;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drools alone, without the advisor's gates: the rule files of a set handed to a KieBuilder as they
@@ -21,10 +20,12 @@ final class RawDroolsBuild {
 
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    enum Engine { CLASSIC, EXECUTABLE_MODEL }
-
-    private RawDroolsBuild() {
+    enum Engine {
+        CLASSIC,
+        EXECUTABLE_MODEL
     }
+
+    private RawDroolsBuild() {}
 
     static KieBase build(RuleFiles files, Engine engine) {
         KieServices ks = KieServices.Factory.get();
@@ -34,14 +35,18 @@ final class RawDroolsBuild {
                 kfs.write("src/main/resources/" + path, content);
             }
         });
-        ReleaseId releaseId = ks.newReleaseId("com.propertyservice.advisor", "raw-" + BUILDS.incrementAndGet(), "1.0.0");
+        ReleaseId releaseId =
+                ks.newReleaseId("com.propertyservice.advisor", "raw-" + BUILDS.incrementAndGet(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(ks.newKieModuleModel()
-                .setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALWAYS.name()).toXML());
-        KieBuilder builder = engine == Engine.CLASSIC ? ks.newKieBuilder(kfs).buildAll()
+                .setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALWAYS.name())
+                .toXML());
+        KieBuilder builder = engine == Engine.CLASSIC
+                ? ks.newKieBuilder(kfs).buildAll()
                 : ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
-            throw new IllegalStateException("does not build: " + builder.getResults().getMessages(Message.Level.ERROR));
+            throw new IllegalStateException(
+                    "does not build: " + builder.getResults().getMessages(Message.Level.ERROR));
         }
         try {
             return ks.newKieContainer(releaseId).getKieBase();

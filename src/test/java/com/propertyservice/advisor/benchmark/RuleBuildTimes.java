@@ -2,7 +2,6 @@ package com.propertyservice.advisor.benchmark;
 
 import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.RuleFiles;
-
 import java.nio.file.Path;
 
 /**
@@ -18,10 +17,15 @@ public final class RuleBuildTimes {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         RuleFiles files = RuleFiles.fromDirectory(folder);
         System.out.printf("folder %s, %d files%n", folder, files.size());
-        System.out.printf("drools classic engine:           median %.0f ms%n", median(rounds, () -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.CLASSIC)));
-        System.out.printf("drools executable model:         median %.0f ms%n",
+        System.out.printf(
+                "drools classic engine:           median %.0f ms%n",
+                median(rounds, () -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.CLASSIC)));
+        System.out.printf(
+                "drools executable model:         median %.0f ms%n",
                 median(rounds, () -> RawDroolsBuild.build(files, RawDroolsBuild.Engine.EXECUTABLE_MODEL)));
-        System.out.printf("advisor (executable model+gates): median %.0f ms%n", median(rounds, () -> EngineInternals.compile(files)));
+        System.out.printf(
+                "advisor (executable model+gates): median %.0f ms%n",
+                median(rounds, () -> EngineInternals.compile(files)));
     }
 
     private static double median(int rounds, Runnable build) {

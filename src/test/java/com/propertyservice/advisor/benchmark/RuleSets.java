@@ -3,7 +3,6 @@ package com.propertyservice.advisor.benchmark;
 import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.RuleFiles;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +13,10 @@ final class RuleSets {
 
     /** The knowledge base, relative to the project directory the commands run in. */
     static final Path RULES = Path.of(System.getProperty("advisor.rules", "rules"));
+
     static final String ISSUE_CATALOGUE = "catalogue/issues.drl.csv";
 
-    private RuleSets() {
-    }
+    private RuleSets() {}
 
     static RuleFiles full() {
         return RuleFiles.fromDirectory(RULES);
@@ -33,9 +32,11 @@ final class RuleSets {
 
     /** The incidents of the trainer scenarios, in file order: the mix every benchmark and load test uses. */
     static List<Incident> scenarioIncidents() {
-        List<Incident> incidents = List.copyOf(EngineInternals.scenarioIncidents(full()).values());
+        List<Incident> incidents =
+                List.copyOf(EngineInternals.scenarioIncidents(full()).values());
         if (incidents.isEmpty()) {
-            throw new IllegalStateException("no trainer scenario under " + RULES.resolve("scenarios").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no trainer scenario under " + RULES.resolve("scenarios").toAbsolutePath());
         }
         return incidents;
     }

@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.AdvisorApplication;
 import com.propertyservice.advisor.engine.RuleFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The trainers' command: validate a rules folder and run its scenarios without the web server. */
 class ValidateCommandTest {
@@ -35,8 +34,7 @@ class ValidateCommandTest {
             end
             """;
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +44,8 @@ class ValidateCommandTest {
     }
 
     private static Path brokenCopyOfTheProjectRules(Path dir) throws IOException {
-        for (Map.Entry<String, byte[]> file : RuleFiles.fromDirectory(Path.of("rules")).asMap().entrySet()) {
+        for (Map.Entry<String, byte[]> file :
+                RuleFiles.fromDirectory(Path.of("rules")).asMap().entrySet()) {
             Path target = dir.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
@@ -70,7 +69,10 @@ class ValidateCommandTest {
         Run run = run(brokenCopyOfTheProjectRules(dir).toString());
 
         assertThat(run.exit()).isEqualTo(ValidateCommand.INVALID);
-        assertThat(run.out()).contains("ERROR principles/broken.drl:12 [broken] forbidden: the compiled rule calls java.lang.System.exit(...)").contains("INVALID:");
+        assertThat(run.out())
+                .contains(
+                        "ERROR principles/broken.drl:12 [broken] forbidden: the compiled rule calls java.lang.System.exit(...)")
+                .contains("INVALID:");
     }
 
     @Test
@@ -85,9 +87,15 @@ class ValidateCommandTest {
     void theApplicationsMainRunsTheCommandInItsOwnProcessWithAnExitCode(@TempDir Path dir) throws Exception {
         Path broken = brokenCopyOfTheProjectRules(dir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                AdvisorApplication.class.getName(), "validate", broken.toString()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AdvisorApplication.class.getName(),
+                        "validate",
+                        broken.toString()))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).as(output).isEqualTo(ValidateCommand.INVALID);

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.propertyservice.advisor.SampleRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine holds every advice to its limits: rules that keep re-triggering one another, or that
@@ -53,7 +52,8 @@ class AdviceLimitsTest {
         assertThatThrownBy(() -> advisor.advise(SampleRules.ANGRY_LIFT))
                 .isInstanceOf(AdviceTimeoutException.class)
                 .hasMessageContaining("fired 50 times")
-                .satisfies(e -> assertThat(((AdviceTimeoutException) e).lastFired()).contains("ping", "pong"));
+                .satisfies(e ->
+                        assertThat(((AdviceTimeoutException) e).lastFired()).contains("ping", "pong"));
     }
 
     @Test

@@ -1,17 +1,16 @@
 package com.propertyservice.advisor.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine is plain Java: it never depends on Spring, JPA or Jackson, never reaches up into
@@ -26,19 +25,32 @@ class ArchitectureTest {
 
     @Test
     void engineDependsOnNeitherSpringNorJpaNorJackson() {
-        noClasses().that().resideInAPackage("com.propertyservice.advisor.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta.persistence..", "org.hibernate..",
-                        "com.fasterxml.jackson..", "tools.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.propertyservice.advisor.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.persistence..",
+                        "org.hibernate..",
+                        "com.fasterxml.jackson..",
+                        "tools.jackson..")
                 .check(CLASSES);
     }
 
     @Test
     void engineNeverReachesIntoTheServiceFeatures() {
-        noClasses().that().resideInAPackage("com.propertyservice.advisor.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.propertyservice.advisor.incident..", "com.propertyservice.advisor.ruleset..",
-                        "com.propertyservice.advisor.web..", "com.propertyservice.advisor.system..",
+        noClasses()
+                .that()
+                .resideInAPackage("com.propertyservice.advisor.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.propertyservice.advisor.incident..",
+                        "com.propertyservice.advisor.ruleset..",
+                        "com.propertyservice.advisor.web..",
+                        "com.propertyservice.advisor.system..",
                         "com.propertyservice.advisor.user..")
                 .check(CLASSES);
     }
@@ -46,8 +58,12 @@ class ArchitectureTest {
     /** Pages live with their features; {@code web} keeps only what every page shares, so it needs no feature. */
     @Test
     void theSharedPagePartsNeverReachIntoAFeature() {
-        noClasses().that().resideInAPackage("com.propertyservice.advisor.web..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAPackage("com.propertyservice.advisor.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "com.propertyservice.advisor.incident..", "com.propertyservice.advisor.ruleset..",
                         "com.propertyservice.advisor.kano..", "com.propertyservice.advisor.insight..",
                         "com.propertyservice.advisor.notify..", "com.propertyservice.advisor.user..")
@@ -60,36 +76,76 @@ class ArchitectureTest {
      * added here is a promise to embedders: make it public on purpose, with Javadoc on every public member.
      */
     static final Set<String> ENGINE_API = Set.of(
-            "Advisor", "AdviceLimits", "Incident", "Complainant", "Promise", "Advice", "Reminder", "Language",
-            "RuleFiles", "PreparedRuleSet", "ValidationResult", "ReloadResult", "ScenarioResult", "Problem", "RuleSetInfo",
-            "RuleSetException", "AdviceTimeoutException", "UnknownIssueException", "WorkingHours",
+            "Advisor",
+            "AdviceLimits",
+            "Incident",
+            "Complainant",
+            "Promise",
+            "Advice",
+            "Reminder",
+            "Language",
+            "RuleFiles",
+            "PreparedRuleSet",
+            "ValidationResult",
+            "ReloadResult",
+            "ScenarioResult",
+            "Problem",
+            "RuleSetInfo",
+            "RuleSetException",
+            "AdviceTimeoutException",
+            "UnknownIssueException",
+            "WorkingHours",
             // the contract's codes, which the rules name too
-            "CausedBy", "Channel", "ComplainantRole", "ComplainantSide", "ComplaintCause", "ContactKind", "Deadline", "Emotion",
-            "Escalation", "Fault", "HandlingStep", "KanoFactor", "Principle", "Priority", "QualityDimension", "Recipient",
-            "Referral", "ServiceArea", "Temperament", "Weekday");
+            "CausedBy",
+            "Channel",
+            "ComplainantRole",
+            "ComplainantSide",
+            "ComplaintCause",
+            "ContactKind",
+            "Deadline",
+            "Emotion",
+            "Escalation",
+            "Fault",
+            "HandlingStep",
+            "KanoFactor",
+            "Principle",
+            "Priority",
+            "QualityDimension",
+            "Recipient",
+            "Referral",
+            "ServiceArea",
+            "Temperament",
+            "Weekday");
 
     /** What the rules see: compiled rule code lives in packages of its own, so these must be public. */
     static final Set<String> FACT_MODEL = Set.of("Assessment", "LocalTimeOfReport", "Day");
 
     @Test
     void onlyTheApiIsPublicInTheEnginePackage() {
-        assertThat(publicTopLevelTypesIn("com.propertyservice.advisor.engine")).containsExactlyInAnyOrderElementsOf(ENGINE_API);
+        assertThat(publicTopLevelTypesIn("com.propertyservice.advisor.engine"))
+                .containsExactlyInAnyOrderElementsOf(ENGINE_API);
     }
 
     @Test
     void onlyTheFactModelIsPublicInTheFactPackage() {
-        assertThat(publicTopLevelTypesIn("com.propertyservice.advisor.engine.fact")).containsExactlyInAnyOrderElementsOf(FACT_MODEL);
+        assertThat(publicTopLevelTypesIn("com.propertyservice.advisor.engine.fact"))
+                .containsExactlyInAnyOrderElementsOf(FACT_MODEL);
     }
 
     @Test
     void theEngineHasNoPackagesBesideTheApiAndTheFactModel() {
-        assertThat(CLASSES.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("com.propertyservice.advisor.engine")))
-                .allMatch(p -> p.equals("com.propertyservice.advisor.engine") || p.equals("com.propertyservice.advisor.engine.fact"));
+        assertThat(CLASSES.stream()
+                        .map(JavaClass::getPackageName)
+                        .filter(p -> p.startsWith("com.propertyservice.advisor.engine")))
+                .allMatch(p -> p.equals("com.propertyservice.advisor.engine")
+                        || p.equals("com.propertyservice.advisor.engine.fact"));
     }
 
     private static List<String> publicTopLevelTypesIn(String pkg) {
         return CLASSES.stream()
-                .filter(c -> c.getPackageName().equals(pkg) && c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC))
+                .filter(c -> c.getPackageName().equals(pkg)
+                        && c.isTopLevelClass()
+                        && c.getModifiers().contains(JavaModifier.PUBLIC))
                 .map(JavaClass::getSimpleName)
                 .toList();
     }

@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.SampleRules;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of mistake a trainer can make is reported with its file and line (or cell) in words
@@ -31,14 +30,16 @@ class BrokenRuleFilesTest {
         assertThat(result.activeVersion()).isEqualTo(goodVersion);
         assertThat(advisor.version()).isEqualTo(goodVersion);
         assertThat(advisor.advise(SampleRules.ANGRY_LIFT).ruleSetVersion()).isEqualTo(goodVersion);
-        assertThat(result.validation().problems()).as(result.validation().report()).hasSize(1);
+        assertThat(result.validation().problems())
+                .as(result.validation().report())
+                .hasSize(1);
         return result.validation().problems().get(0);
     }
 
     @Test
     void syntaxErrorIsReportedWithFileLineAndRule() {
-        String drl = SampleRules.text(SampleRules.DRL).replace("modify($a) { setSatisfactionGap($p - $e) }",
-                "modify($a) { setSatisfactionGap($p - $e) ");
+        String drl = SampleRules.text(SampleRules.DRL)
+                .replace("modify($a) { setSatisfactionGap($p - $e) }", "modify($a) { setSatisfactionGap($p - $e) ");
         ReloadResult result = advisor.activate(SampleRules.with(SampleRules.DRL, drl));
         assertThat(result.activated()).isFalse();
         assertThat(advisor.version()).isEqualTo(goodVersion);
@@ -50,7 +51,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void unknownFieldIsReportedWithFileLineAndRule() {
-        String drl = SampleRules.text(SampleRules.DRL).replace("kanoFactor == KanoFactor.EXPECTED", "kanoFactr == KanoFactor.EXPECTED");
+        String drl = SampleRules.text(SampleRules.DRL)
+                .replace("kanoFactor == KanoFactor.EXPECTED", "kanoFactr == KanoFactor.EXPECTED");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.DRL, drl));
         assertThat(problem.file()).isEqualTo("principles/remediation.drl");
         assertThat(problem.line()).isEqualTo(24);
@@ -60,28 +62,36 @@ class BrokenRuleFilesTest {
 
     @Test
     void anErrorInARulesActionIsReportedAtItsLineWithoutAStackTrace() {
-        String drl = SampleRules.text(SampleRules.DRL).replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
+        String drl = SampleRules.text(SampleRules.DRL)
+                .replace("followUpWithin(\"P1D\")", "followUpWithin(\"P1D\"); System.exit(0);");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.DRL, drl));
         assertThat(problem.file()).isEqualTo("principles/remediation.drl");
         assertThat(problem.line()).isEqualTo(16);
         assertThat(problem.rule()).isEqualTo("must-be failure calls for timely remediation");
-        assertThat(problem.message()).contains("System").doesNotContain("stacktrace").doesNotContain("GeneratedMvelParser");
+        assertThat(problem.message())
+                .contains("System")
+                .doesNotContain("stacktrace")
+                .doesNotContain("GeneratedMvelParser");
     }
 
     @Test
     void anAdviceOnlyConclusionWrittenInsideModifyIsRefusedSayingToWriteAPlainCall() {
-        String drl = SampleRules.text("principles/remediation.drl").replace("$a.followUpWithin(\"P1D\");", "modify($a) { followUpWithin(\"P1D\") }");
+        String drl = SampleRules.text("principles/remediation.drl")
+                .replace("$a.followUpWithin(\"P1D\");", "modify($a) { followUpWithin(\"P1D\") }");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/remediation.drl", drl));
         assertThat(problem.file()).isEqualTo("principles/remediation.drl");
         assertThat(problem.line()).isEqualTo(16);
         assertThat(problem.rule()).isEqualTo("must-be failure calls for timely remediation");
-        assertThat(problem.message()).contains("plain call", "$a.raisePriority(Priority.HIGH)").doesNotContain("AllSetButLastBitMask");
+        assertThat(problem.message())
+                .contains("plain call", "$a.raisePriority(Priority.HIGH)")
+                .doesNotContain("AllSetButLastBitMask");
         assertThat(problem.message(Language.ZH_CN)).contains("不用 modify");
     }
 
     @Test
     void brokenTableCellIsReportedWithSheetRowAndColumn() {
-        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTD, ASSURANCE\"");
+        String csv = SampleRules.text(SampleRules.CATALOGUE)
+                .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTD, ASSURANCE\"");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with(SampleRules.CATALOGUE, csv));
         assertThat(problem.file()).isEqualTo("catalogue/issues.drl.csv");
         assertThat(problem.line()).isEqualTo(11);
@@ -97,12 +107,16 @@ class BrokenRuleFilesTest {
         assertThat(problem.file()).isEqualTo("handling/steps.dslr");
         assertThat(problem.line()).isEqualTo(21);
         assertThat(problem.rule()).isEqualTo("情绪激动不要插话");
-        assertThat(problem.message()).contains("业主非常激动").contains("Known sentences").contains("- 业主情绪激动");
+        assertThat(problem.message())
+                .contains("业主非常激动")
+                .contains("Known sentences")
+                .contains("- 业主情绪激动");
     }
 
     @Test
     void tableNamedWithoutDrlIsReportedAsMisnamed() {
-        RuleFiles files = SampleRules.files().with("catalogue/extra.csv", "RuleSet,x\n".getBytes(StandardCharsets.UTF_8));
+        RuleFiles files =
+                SampleRules.files().with("catalogue/extra.csv", "RuleSet,x\n".getBytes(StandardCharsets.UTF_8));
         Problem problem = onlyProblemAfterReloadOf(files);
         assertThat(problem.file()).isEqualTo("catalogue/extra.csv");
         assertThat(problem.message()).contains("extra.drl.csv");
@@ -110,7 +124,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void codeWithoutATextInOneLanguageIsReportedAtTheRuleThatUsesIt() {
-        String en = SampleRules.text("texts/advice.en.properties").replaceAll("(?m)^caution\\.do-not-interrupt=.*$", "");
+        String en =
+                SampleRules.text("texts/advice.en.properties").replaceAll("(?m)^caution\\.do-not-interrupt=.*$", "");
         Problem problem = onlyProblemAfterReloadOf(SampleRules.with("texts/advice.en.properties", en));
         assertThat(problem.file()).isEqualTo("handling/steps.dslr");
         assertThat(problem.line()).isEqualTo(24);
@@ -141,7 +156,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void ruleFileThatYieldsNoRuleIsAnError() {
-        Problem problem = onlyProblemAfterReloadOf(SampleRules.with("principles/empty.drl", "package x;\n// nothing yet\n"));
+        Problem problem =
+                onlyProblemAfterReloadOf(SampleRules.with("principles/empty.drl", "package x;\n// nothing yet\n"));
         assertThat(problem.file()).isEqualTo("principles/empty.drl");
         assertThat(problem.message()).contains("yields no rule");
     }
@@ -162,10 +178,13 @@ class BrokenRuleFilesTest {
         assertThat(result.activated()).isFalse();
         assertThat(advisor.version()).isEqualTo(goodVersion);
         assertThat(result.validation().problems()).isEmpty();
-        assertThat(result.validation().scenarios()).filteredOn(s -> !s.passed()).singleElement().satisfies(s -> {
-            assertThat(s.file()).isEqualTo("scenarios/community-event.yaml");
-            assertThat(s.failures()).containsExactly("priority: expected HIGH but got LOW");
-        });
+        assertThat(result.validation().scenarios())
+                .filteredOn(s -> !s.passed())
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.file()).isEqualTo("scenarios/community-event.yaml");
+                    assertThat(s.failures()).containsExactly("priority: expected HIGH but got LOW");
+                });
     }
 
     @Test
@@ -191,7 +210,8 @@ class BrokenRuleFilesTest {
 
     @Test
     void goodChangeActivatesAndTheNextAdviceCarriesTheNewVersion() {
-        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
+        String csv = SampleRules.text(SampleRules.CATALOGUE)
+                .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
         RuleFiles changed = SampleRules.with(SampleRules.CATALOGUE, csv);
         ReloadResult result = advisor.activate(changed);
         assertThat(result.activated()).isTrue();
@@ -215,7 +235,10 @@ class BrokenRuleFilesTest {
     void advisorWillNotStartOnABrokenFolder() {
         RuleFiles broken = SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Advisor.fromFiles(broken))
-                .isInstanceOfSatisfying(RuleSetException.class, e ->
-                        assertThat(e.validation().problems()).extracting(Problem::file).contains("principles/remediation.drl"));
+                .isInstanceOfSatisfying(
+                        RuleSetException.class,
+                        e -> assertThat(e.validation().problems())
+                                .extracting(Problem::file)
+                                .contains("principles/remediation.drl"));
     }
 }

@@ -1,8 +1,8 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.SampleRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reloads while several threads ask for advice: no call fails and no advice mixes two rule sets
@@ -26,7 +25,8 @@ class ConcurrentReloadTest {
     @Test
     void reloadUnderConcurrentAdviceNeverFailsACallNorMixesRuleSets() throws Exception {
         RuleFiles assurance = SampleRules.files();
-        String csv = SampleRules.text(SampleRules.CATALOGUE).replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
+        String csv = SampleRules.text(SampleRules.CATALOGUE)
+                .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\"");
         RuleFiles empathy = SampleRules.with(SampleRules.CATALOGUE, csv);
         RuleFiles broken = SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL);
         Map<String, QualityDimension> dimensionOfVersion = Map.of(

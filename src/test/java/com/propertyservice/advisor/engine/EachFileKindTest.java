@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.SampleRules;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of rule file compiles and fires: CSV table, XLSX table, DSL/DSLR, DRL, texts, scenarios. */
 class EachFileKindTest {
@@ -50,7 +49,9 @@ class EachFileKindTest {
     @Test
     void drlRuleWeighsAPrincipleAndNamesItselfOnTheAction() {
         Advice advice = advisor.advise(SampleRules.ANGRY_LIFT);
-        assertThat(advice.principles()).extracting(Advice.PrincipleAdvice::code).containsExactly(Principle.TIMELY_REMEDIATION);
+        assertThat(advice.principles())
+                .extracting(Advice.PrincipleAdvice::code)
+                .containsExactly(Principle.TIMELY_REMEDIATION);
         assertThat(advice.actions()).singleElement().satisfies(action -> {
             assertThat(action.rule()).isEqualTo("must-be failure calls for timely remediation");
             assertThat(action.principle()).isEqualTo(Principle.TIMELY_REMEDIATION);
@@ -73,8 +74,9 @@ class EachFileKindTest {
     void everyAdviceCarriesTheVersionAndTheTrail() {
         Advice advice = advisor.advise(SampleRules.CALM_STAFF);
         assertThat(advice.ruleSetVersion()).isEqualTo(advisor.version()).hasSize(12);
-        assertThat(advice.firedRules()).containsExactlyInAnyOrder("倾听业主", "Catalogue_11", "Priority_10",
-                "expected factor: keep the owner informed");
+        assertThat(advice.firedRules())
+                .containsExactlyInAnyOrder(
+                        "倾听业主", "Catalogue_11", "Priority_10", "expected factor: keep the owner informed");
     }
 
     @Test
@@ -84,35 +86,66 @@ class EachFileKindTest {
         fresh.advise(SampleRules.CALM_STAFF);
         RuleSetInfo info = fresh.ruleSet();
         assertThat(info.version()).isEqualTo(SampleRules.files().sha256().substring(0, 12));
-        assertThat(info.files()).extracting(RuleSetInfo.FileInfo::kind)
+        assertThat(info.files())
+                .extracting(RuleSetInfo.FileInfo::kind)
                 .contains("DRL", "DECISION_TABLE", "DSL", "DSLR", "TEXTS", "SCENARIO");
         assertThat(info.issues()).containsExactly("community-event", "lift-outage", "staff-attitude");
-        assertThat(info.rules()).filteredOn(r -> r.name().equals("Catalogue_11")).singleElement().satisfies(rule -> {
-            assertThat(rule.file()).isEqualTo("catalogue/issues.drl.csv");
-            assertThat(rule.line()).isEqualTo(11);
-            assertThat(rule.description()).isEqualTo("员工态度：期望因素");
-            assertThat(rule.descriptionEn()).isEqualTo("Staff attitude: an expected factor");
-            assertThat(rule.hits()).isEqualTo(2); // scenario runs at load time are not counted
-        });
-        assertThat(info.rules()).filteredOn(r -> r.name().equals("Catalogue_10")).singleElement()
+        assertThat(info.rules())
+                .filteredOn(r -> r.name().equals("Catalogue_11"))
+                .singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.file()).isEqualTo("catalogue/issues.drl.csv");
+                    assertThat(rule.line()).isEqualTo(11);
+                    assertThat(rule.description()).isEqualTo("员工态度：期望因素");
+                    assertThat(rule.descriptionEn()).isEqualTo("Staff attitude: an expected factor");
+                    assertThat(rule.hits()).isEqualTo(2); // scenario runs at load time are not counted
+                });
+        assertThat(info.rules())
+                .filteredOn(r -> r.name().equals("Catalogue_10"))
+                .singleElement()
                 .satisfies(rule -> assertThat(rule.hits()).isZero());
     }
 
     @Test
     void catalogueEntriesComeFromTheRowsThatClassify() {
-        assertThat(advisor.ruleSet().catalogue()).containsExactly(
-                new RuleSetInfo.CatalogueEntry("lift-outage", ServiceArea.ENGINEERING, KanoFactor.MUST_BE,
-                        QualityDimension.RELIABILITY, "Catalogue_10", "电梯停运：必备因素", "Lift out of service: a must-be factor"),
-                new RuleSetInfo.CatalogueEntry("staff-attitude", ServiceArea.CUSTOMER_SERVICE, KanoFactor.EXPECTED,
-                        QualityDimension.ASSURANCE, "Catalogue_11", "员工态度：期望因素", "Staff attitude: an expected factor"),
-                new RuleSetInfo.CatalogueEntry("community-event", ServiceArea.COMMUNITY_LIFE, KanoFactor.ATTRACTIVE,
-                        QualityDimension.EMPATHY, "Catalogue_12", "社区活动：魅力因素", "Community event: an attractive factor"));
+        assertThat(advisor.ruleSet().catalogue())
+                .containsExactly(
+                        new RuleSetInfo.CatalogueEntry(
+                                "lift-outage",
+                                ServiceArea.ENGINEERING,
+                                KanoFactor.MUST_BE,
+                                QualityDimension.RELIABILITY,
+                                "Catalogue_10",
+                                "电梯停运：必备因素",
+                                "Lift out of service: a must-be factor"),
+                        new RuleSetInfo.CatalogueEntry(
+                                "staff-attitude",
+                                ServiceArea.CUSTOMER_SERVICE,
+                                KanoFactor.EXPECTED,
+                                QualityDimension.ASSURANCE,
+                                "Catalogue_11",
+                                "员工态度：期望因素",
+                                "Staff attitude: an expected factor"),
+                        new RuleSetInfo.CatalogueEntry(
+                                "community-event",
+                                ServiceArea.COMMUNITY_LIFE,
+                                KanoFactor.ATTRACTIVE,
+                                QualityDimension.EMPATHY,
+                                "Catalogue_12",
+                                "社区活动：魅力因素",
+                                "Community event: an attractive factor"));
     }
 
     @Test
     void unknownIssueKeyIsRefusedWithTheKnownKeys() {
-        Incident unknown = Incident.builder().channel(Channel.PHONE).community("x").serviceArea(ServiceArea.ENGINEERING)
-                .issue("lift-outtage").summary("x").complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM)).build();
+        Incident unknown = Incident.builder()
+                .channel(Channel.PHONE)
+                .community("x")
+                .serviceArea(ServiceArea.ENGINEERING)
+                .issue("lift-outtage")
+                .summary("x")
+                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
+                .build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> advisor.advise(unknown))
                 .isInstanceOfSatisfying(UnknownIssueException.class, e -> {
                     assertThat(e.issue()).isEqualTo("lift-outtage");
@@ -122,14 +155,20 @@ class EachFileKindTest {
 
     @Test
     void trainerScenariosOfTheSamplePass() {
-        assertThat(advisor.runScenarios()).hasSize(3).allSatisfy(result ->
-                assertThat(result.passed()).as(result.file() + " " + result.failures()).isTrue());
+        assertThat(advisor.runScenarios())
+                .hasSize(3)
+                .allSatisfy(result -> assertThat(result.passed())
+                        .as(result.file() + " " + result.failures())
+                        .isTrue());
     }
 
     @Test
     void defaultRulesCarriedInTheJarCompile() {
         Advisor fromJar = Advisor.fromClasspath();
         assertThat(fromJar.ruleSet().rules()).isNotEmpty();
-        assertThat(fromJar.version()).isEqualTo(RuleFiles.fromDirectory(java.nio.file.Path.of("rules")).sha256().substring(0, 12));
+        assertThat(fromJar.version())
+                .isEqualTo(RuleFiles.fromDirectory(java.nio.file.Path.of("rules"))
+                        .sha256()
+                        .substring(0, 12));
     }
 }

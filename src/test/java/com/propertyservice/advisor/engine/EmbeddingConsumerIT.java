@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.engine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a system that embeds the engine gets: a consumer project (src/it/embedding) depending on
@@ -29,16 +28,31 @@ class EmbeddingConsumerIT {
     /** Shared by the tests: resolving the consumer is a Maven run of its own. */
     @TempDir
     static Path work;
+
     private static Path resolved;
 
-    private static final List<String> SERVICE_ONLY = List.of("org.springframework", "com.h2database", "thymeleaf", "tomcat",
-            "tools.jackson", "com.fasterxml.jackson", "flywaydb", "springdoc", "webjars", "hibernate");
+    private static final List<String> SERVICE_ONLY = List.of(
+            "org.springframework",
+            "com.h2database",
+            "thymeleaf",
+            "tomcat",
+            "tools.jackson",
+            "com.fasterxml.jackson",
+            "flywaydb",
+            "springdoc",
+            "webjars",
+            "hibernate");
 
     @Test
     void theArtifactBringsTheEngineAndDroolsButNothingOfTheService() throws Exception {
         String tree = Files.readString(consumer().resolve("tree.txt"));
-        assertThat(tree).contains("com.propertyservice:service-quality-advisor:jar", "org.drools:drools-model-codegen",
-                "org.drools:drools-decisiontables", "org.ow2.asm:asm-tree", "org.jspecify:jspecify");
+        assertThat(tree)
+                .contains(
+                        "com.propertyservice:service-quality-advisor:jar",
+                        "org.drools:drools-model-codegen",
+                        "org.drools:drools-decisiontables",
+                        "org.ow2.asm:asm-tree",
+                        "org.jspecify:jspecify");
         for (String serviceOnly : SERVICE_ONLY) {
             assertThat(tree).as("the consumer's dependency tree:%n%s", tree).doesNotContain(serviceOnly);
         }
@@ -51,12 +65,23 @@ class EmbeddingConsumerIT {
         Files.createDirectories(example);
         Files.writeString(example.resolve("ReadmeExample.java"), readmeExample());
 
-        run(List.of(javaTool("javac"), "-cp", classPath, "-d", example.toString(), example.resolve("ReadmeExample.java").toString()),
+        run(
+                List.of(
+                        javaTool("javac"),
+                        "-cp",
+                        classPath,
+                        "-d",
+                        example.toString(),
+                        example.resolve("ReadmeExample.java").toString()),
                 Path.of("."));
-        String printed = run(List.of(javaTool("java"), "-cp", example + File.pathSeparator + classPath, "ReadmeExample"), Path.of("."));
+        String printed = run(
+                List.of(javaTool("java"), "-cp", example + File.pathSeparator + classPath, "ReadmeExample"),
+                Path.of("."));
 
-        assertThat(printed).as("the example prints the advice's priority, escalation and trail")
-                .containsPattern("(URGENT|HIGH|NORMAL|LOW) (NONE|SUPERVISOR|PROJECT_MANAGER|COMPANY|EXTERNAL_AUTHORITY) \\[.+\\]");
+        assertThat(printed)
+                .as("the example prints the advice's priority, escalation and trail")
+                .containsPattern(
+                        "(URGENT|HIGH|NORMAL|LOW) (NONE|SUPERVISOR|PROJECT_MANAGER|COMPANY|EXTERNAL_AUTHORITY) \\[.+\\]");
     }
 
     /**
@@ -78,10 +103,19 @@ class EmbeddingConsumerIT {
                 }
                 """);
 
-        Result javac = exec(List.of(javaTool("javac"), "-cp", classPath(), "-d", source.getParent().toString(), source.toString()),
+        Result javac = exec(
+                List.of(
+                        javaTool("javac"),
+                        "-cp",
+                        classPath(),
+                        "-d",
+                        source.getParent().toString(),
+                        source.toString()),
                 Path.of("."));
 
-        assertThat(javac.exitValue()).as("javac on a consumer naming an internal class%n%s", javac.output()).isNotZero();
+        assertThat(javac.exitValue())
+                .as("javac on a consumer naming an internal class%n%s", javac.output())
+                .isNotZero();
         assertThat(javac.output()).contains("RuleSetCompiler is not public in com.propertyservice.advisor.engine");
     }
 
@@ -114,7 +148,9 @@ class EmbeddingConsumerIT {
         Files.copy(jar, installed.resolve("service-quality-advisor-" + version + ".jar"));
         Files.copy(Path.of("pom.xml"), installed.resolve("service-quality-advisor-" + version + ".pom"));
 
-        String userRepo = Path.of(System.getProperty("user.home"), ".m2", "repository").toUri().toString();
+        String userRepo = Path.of(System.getProperty("user.home"), ".m2", "repository")
+                .toUri()
+                .toString();
         Files.writeString(work.resolve("settings.xml"), """
                 <settings>
                   <localRepository>%s</localRepository>
@@ -127,32 +163,45 @@ class EmbeddingConsumerIT {
                 """.formatted(repo.toAbsolutePath(), userRepo, userRepo));
         Path consumer = work.resolve("consumer");
         Files.createDirectories(consumer);
-        Files.writeString(consumer.resolve("pom.xml"), Files.readString(Path.of("src/it/embedding/pom.xml"))
-                .replace("@advisor.version@", version)
-                .replace("@dependency-plugin.version@", System.getProperty("dependency-plugin.version")));
-        run(List.of("mvn", "-B", "-q", "-s", work.resolve("settings.xml").toString(),
-                "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"), consumer);
+        Files.writeString(
+                consumer.resolve("pom.xml"),
+                Files.readString(Path.of("src/it/embedding/pom.xml"))
+                        .replace("@advisor.version@", version)
+                        .replace("@dependency-plugin.version@", System.getProperty("dependency-plugin.version")));
+        run(
+                List.of(
+                        "mvn",
+                        "-B",
+                        "-q",
+                        "-s",
+                        work.resolve("settings.xml").toString(),
+                        "dependency:tree",
+                        "-DoutputFile=tree.txt",
+                        "dependency:build-classpath",
+                        "-Dmdep.outputFile=cp.txt"),
+                consumer);
         return consumer;
     }
 
     /** The README's ```java block, wrapped in a main method. */
     private static String readmeExample() throws IOException {
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+        Matcher block =
+                Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
         assertThat(block.find()).as("README.md has a ```java block").isTrue();
         StringBuilder imports = new StringBuilder();
         StringBuilder body = new StringBuilder();
         for (String line : block.group(1).split("\n")) {
             (line.startsWith("import ") ? imports : body).append(line).append('\n');
         }
-        return imports + "public class ReadmeExample {\n public static void main(String[] args) throws Exception {\n" + body + "\n }\n}\n";
+        return imports + "public class ReadmeExample {\n public static void main(String[] args) throws Exception {\n"
+                + body + "\n }\n}\n";
     }
 
     private static String javaTool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
-    private record Result(int exitValue, String output) {
-    }
+    private record Result(int exitValue, String output) {}
 
     private static String run(List<String> command, Path directory) throws IOException, InterruptedException {
         Result result = exec(command, directory);
@@ -161,9 +210,14 @@ class EmbeddingConsumerIT {
     }
 
     private static Result exec(List<String> command, Path directory) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(new ArrayList<>(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finishes", command.get(0)).isTrue();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as("%s finishes", command.get(0))
+                .isTrue();
         return new Result(process.exitValue(), output);
     }
 }

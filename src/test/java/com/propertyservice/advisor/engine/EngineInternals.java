@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class EngineInternals {
 
-    private EngineInternals() {
-    }
+    private EngineInternals() {}
 
     /**
      * The incident of every trainer scenario ({@code scenarios/*.yaml}) among the files, by scenario file, in
@@ -25,7 +24,10 @@ public final class EngineInternals {
         Map<String, Incident> incidents = new LinkedHashMap<>();
         files.asMap().forEach((path, content) -> {
             if (FileKind.of(path) == FileKind.SCENARIO) {
-                incidents.put(path, ScenarioLoader.read(path, new String(content, StandardCharsets.UTF_8)).incident());
+                incidents.put(
+                        path,
+                        ScenarioLoader.read(path, new String(content, StandardCharsets.UTF_8))
+                                .incident());
             }
         });
         return incidents;

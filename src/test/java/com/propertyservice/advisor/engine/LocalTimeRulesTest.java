@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.engine;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Time rules read the incident's own local time: its offset as given, never the server's zone. The
@@ -81,9 +80,15 @@ class LocalTimeRulesTest {
     }
 
     private static Incident at(String reportedAt) {
-        return Incident.builder().reportedAt(OffsetDateTime.parse(reportedAt)).channel(Channel.PHONE).community("c")
-                .serviceArea(ServiceArea.COMMUNITY_LIFE).issue("noise").summary("s")
-                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM)).build();
+        return Incident.builder()
+                .reportedAt(OffsetDateTime.parse(reportedAt))
+                .channel(Channel.PHONE)
+                .community("c")
+                .serviceArea(ServiceArea.COMMUNITY_LIFE)
+                .issue("noise")
+                .summary("s")
+                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
+                .build();
     }
 
     private static CompiledRuleSet rules;
@@ -102,19 +107,29 @@ class LocalTimeRulesTest {
     @Test
     void theOffsetGivenDecidesTheLocalHourNotTheServersZone() {
         // 05:50 in Shanghai is 21:50 UTC the day before: still night where it happened
-        assertThat(evaluate("2026-05-12T05:50:00+08:00").assessment().getFlags()).contains("NIGHT");
-        assertThat(evaluate("2026-05-12T05:50:00+08:00").assessment().getLocalTime()).isEqualTo("05:50");
+        assertThat(evaluate("2026-05-12T05:50:00+08:00").assessment().getFlags())
+                .contains("NIGHT");
+        assertThat(evaluate("2026-05-12T05:50:00+08:00").assessment().getLocalTime())
+                .isEqualTo("05:50");
         // 10:00 in Shanghai is 02:00 UTC: daytime where it happened
-        assertThat(evaluate("2026-05-12T10:00:00+08:00").assessment().getFlags()).doesNotContain("NIGHT");
+        assertThat(evaluate("2026-05-12T10:00:00+08:00").assessment().getFlags())
+                .doesNotContain("NIGHT");
     }
 
     @Test
     void aWindowRunsOverMidnightAndALunchWindowDoesNot() {
-        assertThat(evaluate("2026-05-12T22:00:00+08:00").assessment().getFlags()).contains("NIGHT").doesNotContain("LUNCH");
-        assertThat(evaluate("2026-05-12T00:30:00+08:00").assessment().getFlags()).contains("NIGHT");
-        assertThat(evaluate("2026-05-12T06:00:00+08:00").assessment().getFlags()).doesNotContain("NIGHT");
-        assertThat(evaluate("2026-05-12T12:30:00+08:00").assessment().getFlags()).contains("LUNCH").doesNotContain("NIGHT");
-        assertThat(evaluate("2026-05-12T14:00:00+08:00").assessment().getFlags()).doesNotContain("LUNCH");
+        assertThat(evaluate("2026-05-12T22:00:00+08:00").assessment().getFlags())
+                .contains("NIGHT")
+                .doesNotContain("LUNCH");
+        assertThat(evaluate("2026-05-12T00:30:00+08:00").assessment().getFlags())
+                .contains("NIGHT");
+        assertThat(evaluate("2026-05-12T06:00:00+08:00").assessment().getFlags())
+                .doesNotContain("NIGHT");
+        assertThat(evaluate("2026-05-12T12:30:00+08:00").assessment().getFlags())
+                .contains("LUNCH")
+                .doesNotContain("NIGHT");
+        assertThat(evaluate("2026-05-12T14:00:00+08:00").assessment().getFlags())
+                .doesNotContain("LUNCH");
     }
 
     @Test
@@ -126,11 +141,15 @@ class LocalTimeRulesTest {
 
     @Test
     void datesCompareAsTextInDateOrderAndTheWeekdayIsLocal() {
-        assertThat(evaluate("2026-10-07T23:30:00+08:00").assessment().getFlags()).contains("HOLIDAY");
+        assertThat(evaluate("2026-10-07T23:30:00+08:00").assessment().getFlags())
+                .contains("HOLIDAY");
         // 2026-10-08 00:30 in Shanghai is still 10-07 in UTC: the local date decides
-        assertThat(evaluate("2026-10-08T00:30:00+08:00").assessment().getFlags()).doesNotContain("HOLIDAY");
+        assertThat(evaluate("2026-10-08T00:30:00+08:00").assessment().getFlags())
+                .doesNotContain("HOLIDAY");
         // Saturday 2026-05-16 00:30 in Shanghai is Friday in UTC
-        assertThat(evaluate("2026-05-16T00:30:00+08:00").assessment().getWeekday()).isEqualTo(Weekday.SATURDAY);
-        assertThat(evaluate("2026-05-16T00:30:00+08:00").assessment().getFlags()).contains("WEEKEND");
+        assertThat(evaluate("2026-05-16T00:30:00+08:00").assessment().getWeekday())
+                .isEqualTo(Weekday.SATURDAY);
+        assertThat(evaluate("2026-05-16T00:30:00+08:00").assessment().getFlags())
+                .contains("WEEKEND");
     }
 }

@@ -1,9 +1,9 @@
 package com.propertyservice.advisor.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.SampleRules;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Preparing a rule set ahead puts it through the whole gate and changes nothing that runs; activating what was
@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreparedRuleSetTest {
 
     static final RuleFiles ASSURANCE = SampleRules.files();
-    static final RuleFiles EMPATHY = SampleRules.with(SampleRules.CATALOGUE, SampleRules.text(SampleRules.CATALOGUE)
-            .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\""));
+    static final RuleFiles EMPATHY = SampleRules.with(
+            SampleRules.CATALOGUE,
+            SampleRules.text(SampleRules.CATALOGUE)
+                    .replace("\"CUSTOMER_SERVICE, EXPECTED, ASSURANCE\"", "\"CUSTOMER_SERVICE, EXPECTED, EMPATHY\""));
 
     @Test
     void preparingChangesNothingAndActivatingThePreparedSetSwapsItIn() {
@@ -54,8 +56,10 @@ class PreparedRuleSetTest {
     void aPreparedSetWhoseScenarioFailsIsNeverActivated() {
         Advisor advisor = Advisor.fromFiles(ASSURANCE);
         // the catalogue makes a rude guard an expected factor: this scenario now says must-be
-        RuleFiles contradicted = SampleRules.with("scenarios/staff-attitude-calm.yaml",
-                SampleRules.text("scenarios/staff-attitude-calm.yaml").replace("kanoFactor: EXPECTED", "kanoFactor: MUST_BE"));
+        RuleFiles contradicted = SampleRules.with(
+                "scenarios/staff-attitude-calm.yaml",
+                SampleRules.text("scenarios/staff-attitude-calm.yaml")
+                        .replace("kanoFactor: EXPECTED", "kanoFactor: MUST_BE"));
 
         PreparedRuleSet prepared = advisor.prepare(contradicted);
 

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.propertyservice.advisor.SampleRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reminders and breach escalations come from a decision table the trainers edit like the others: the
@@ -59,22 +58,56 @@ class ReminderTableTest {
     }
 
     @Test
-    void theTablesRowsPlanTheRemindersWordedInEitherLanguageInDeadlineTriggerAndTimeOrderLeavingOutDeadlinesWithoutATarget() {
+    void
+            theTablesRowsPlanTheRemindersWordedInEitherLanguageInDeadlineTriggerAndTimeOrderLeavingOutDeadlinesWithoutATarget() {
         Advisor advisor = Advisor.fromFiles(withTable("0.8, ASSIGNEE, remind.respond"));
 
         Advice zh = advisor.advise(SampleRules.ANGRY_LIFT, Language.ZH_CN);
         Advice en = advisor.advise(SampleRules.ANGRY_LIFT, Language.EN);
 
-        assertThat(zh.reminders()).extracting(Reminder::deadline, Reminder::trigger, Reminder::elapsed, Reminder::before,
-                        Reminder::breach, Reminder::recipient, Reminder::code, Reminder::rule)
+        assertThat(zh.reminders())
+                .extracting(
+                        Reminder::deadline,
+                        Reminder::trigger,
+                        Reminder::elapsed,
+                        Reminder::before,
+                        Reminder::breach,
+                        Reminder::recipient,
+                        Reminder::code,
+                        Reminder::rule)
                 .containsExactly(
-                        tuple(Deadline.RESPOND, Reminder.Trigger.BEFORE, 0.8, null, 0, Recipient.ASSIGNEE, "remind.respond", "提醒 投诉"),
-                        tuple(Deadline.RESPOND, Reminder.Trigger.BREACH, null, null, 1, Recipient.SUPERVISOR, "remind.respond-breach", "提醒 投诉"),
-                        tuple(Deadline.FOLLOW_UP, Reminder.Trigger.BEFORE, null, Duration.ofDays(1), 0, Recipient.ASSIGNEE, "remind.follow-up", "提醒 投诉"));
-        assertThat(zh.reminders()).extracting(Reminder::text)
-                .containsExactly("响应时限快到了", "响应超时", "明天要回访");
-        assertThat(en.reminders()).extracting(Reminder::text)
-                .containsExactly("The time to respond is running out", "Response overdue", "The return visit is due tomorrow");
+                        tuple(
+                                Deadline.RESPOND,
+                                Reminder.Trigger.BEFORE,
+                                0.8,
+                                null,
+                                0,
+                                Recipient.ASSIGNEE,
+                                "remind.respond",
+                                "提醒 投诉"),
+                        tuple(
+                                Deadline.RESPOND,
+                                Reminder.Trigger.BREACH,
+                                null,
+                                null,
+                                1,
+                                Recipient.SUPERVISOR,
+                                "remind.respond-breach",
+                                "提醒 投诉"),
+                        tuple(
+                                Deadline.FOLLOW_UP,
+                                Reminder.Trigger.BEFORE,
+                                null,
+                                Duration.ofDays(1),
+                                0,
+                                Recipient.ASSIGNEE,
+                                "remind.follow-up",
+                                "提醒 投诉"));
+        assertThat(zh.reminders()).extracting(Reminder::text).containsExactly("响应时限快到了", "响应超时", "明天要回访");
+        assertThat(en.reminders())
+                .extracting(Reminder::text)
+                .containsExactly(
+                        "The time to respond is running out", "Response overdue", "The return visit is due tomorrow");
         assertThat(zh.resolveWithin()).as("the sample sets no resolve target").isNull();
         assertThat(zh.firedRules()).contains("提醒 投诉").doesNotContain("提醒 报修");
     }
@@ -97,14 +130,21 @@ class ReminderTableTest {
         ValidationResult result = Advisor.validate(withTable("1.5, ASSIGNEE, remind.respond"), AdviceLimits.DEFAULT);
 
         assertThat(result.valid()).isFalse();
-        assertThat(result.scenarios()).filteredOn(s -> !s.passed()).isNotEmpty()
-                .allSatisfy(s -> assertThat(String.join(" ", s.failures())).contains("between 0 and 1").contains("1.5"));
+        assertThat(result.scenarios())
+                .filteredOn(s -> !s.passed())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(String.join(" ", s.failures()))
+                        .contains("between 0 and 1")
+                        .contains("1.5"));
     }
 
     @Test
     void aReminderTextMissingInOneLanguageIsAProblemNamingTheCodeAndTheLanguage() {
-        RuleFiles files = withTable("0.8, ASSIGNEE, remind.respond").with("texts/reminders.en.properties",
-                TEXTS_EN.replace("remind.respond=The time to respond is running out\n", "").getBytes(StandardCharsets.UTF_8));
+        RuleFiles files = withTable("0.8, ASSIGNEE, remind.respond")
+                .with(
+                        "texts/reminders.en.properties",
+                        TEXTS_EN.replace("remind.respond=The time to respond is running out\n", "")
+                                .getBytes(StandardCharsets.UTF_8));
 
         ValidationResult result = Advisor.validate(files, AdviceLimits.DEFAULT);
 
@@ -119,18 +159,27 @@ class ReminderTableTest {
         String scenario = SampleRules.ANGRY_LIFT_SCENARIO.formatted("电梯停运，业主很生气（提醒）", """
                 reminders: ["RESPOND BEFORE 0.8 ASSIGNEE", "FOLLOW_UP BEFORE P1D ASSIGNEE", "RESPOND BREACH 2 COMPANY"]
                   remindersAbsent: ["* BREACH 2 COMPANY", "RESPOND BREACH * *"]""");
-        RuleFiles files = withTable("0.8, ASSIGNEE, remind.respond").with("scenarios/reminders.yaml", scenario.getBytes(StandardCharsets.UTF_8));
+        RuleFiles files = withTable("0.8, ASSIGNEE, remind.respond")
+                .with("scenarios/reminders.yaml", scenario.getBytes(StandardCharsets.UTF_8));
 
         ValidationResult result = Advisor.validate(files, AdviceLimits.DEFAULT);
 
-        List<String> failures = result.scenarios().stream().filter(s -> s.file().equals("scenarios/reminders.yaml"))
-                .flatMap(s -> s.failures().stream()).toList();
-        assertThat(failures).hasSize(2)
-                .anySatisfy(f -> assertThat(f).isEqualTo("reminders: expected RESPOND BREACH 2 COMPANY but the advice plans "
-                        + "[RESPOND BEFORE 0.8 ASSIGNEE, RESPOND BREACH 1 SUPERVISOR, FOLLOW_UP BEFORE P1D ASSIGNEE]"))
-                .anySatisfy(f -> assertThat(f).isEqualTo("remindersAbsent: expected no RESPOND BREACH * * but the advice plans "
-                        + "RESPOND BREACH 1 SUPERVISOR (rule '提醒 投诉')"));
-        assertThat(result.scenarios()).filteredOn(s -> s.file().equals("scenarios/reminders.yaml"))
+        List<String> failures = result.scenarios().stream()
+                .filter(s -> s.file().equals("scenarios/reminders.yaml"))
+                .flatMap(s -> s.failures().stream())
+                .toList();
+        assertThat(failures)
+                .hasSize(2)
+                .anySatisfy(
+                        f -> assertThat(f)
+                                .isEqualTo(
+                                        "reminders: expected RESPOND BREACH 2 COMPANY but the advice plans "
+                                                + "[RESPOND BEFORE 0.8 ASSIGNEE, RESPOND BREACH 1 SUPERVISOR, FOLLOW_UP BEFORE P1D ASSIGNEE]"))
+                .anySatisfy(f -> assertThat(f)
+                        .isEqualTo("remindersAbsent: expected no RESPOND BREACH * * but the advice plans "
+                                + "RESPOND BREACH 1 SUPERVISOR (rule '提醒 投诉')"));
+        assertThat(result.scenarios())
+                .filteredOn(s -> s.file().equals("scenarios/reminders.yaml"))
                 .flatExtracting(s -> s.failures(Language.ZH_CN))
                 .anySatisfy(f -> assertThat(f).startsWith("reminders：应有提醒 RESPOND BREACH 2 COMPANY"));
     }

@@ -1,7 +1,20 @@
 package com.propertyservice.advisor.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.fact.Assessment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,20 +27,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Rule files are untrusted code. Each file under src/test/resources/rule-payloads is what an
@@ -56,8 +55,12 @@ class RuleSandboxTest {
     static Stream<Payload> payloads() {
         return Stream.of(
                 payload("route-a-code-after-package.drl", "MVEL.eval"),
-                new Payload("route-b-dsl-token-pasting", List.of("route-b-dsl-token-pasting.dsl", "route-b-dsl-token-pasting.dslr"),
-                        "route-b-dsl-token-pasting.dslr", "执行魔法 o", true),
+                new Payload(
+                        "route-b-dsl-token-pasting",
+                        List.of("route-b-dsl-token-pasting.dsl", "route-b-dsl-token-pasting.dslr"),
+                        "route-b-dsl-token-pasting.dslr",
+                        "执行魔法 o",
+                        true),
                 payload("route-c-rule-in-import-cell.drl.csv", "Import,"),
                 payload("route-d-unlisted-top-package.drl", "createMissingParentDirectories"),
                 payload("reflection.drl", "Class.forName"),
@@ -82,7 +85,12 @@ class RuleSandboxTest {
                 payload("method-reference.drl", "Runtime::getRuntime"),
                 payload("condition.drl", "Assessment(new"),
                 payload("eval-element.drl", "eval("),
-                new Payload("dsl-condition", List.of("dsl-condition.dsl", "dsl-condition.dslr"), "dsl-condition.dslr", "- 条件暗藏玄机", true),
+                new Payload(
+                        "dsl-condition",
+                        List.of("dsl-condition.dsl", "dsl-condition.dslr"),
+                        "dsl-condition.dslr",
+                        "- 条件暗藏玄机",
+                        true),
                 payload("h2-library.drl", "FileUtils"),
                 payload("spring-library.drl", "FileCopyUtils"),
                 payload("jackson-library.drl", "JsonMapper"),
@@ -162,7 +170,8 @@ class RuleSandboxTest {
         firing.setDaemon(true);
         firing.start();
         // a process started by a payload may touch the marker a moment after the rule has fired
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(marker).exists());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(marker).exists());
     }
 
     /** Builds and fires the files with Drools' executable model and nothing of the advisor's: what would run without the sandbox. */
@@ -170,7 +179,8 @@ class RuleSandboxTest {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         files.asMap().forEach((path, content) -> kfs.write("src/main/resources/" + path, content));
-        ReleaseId releaseId = ks.newReleaseId("com.propertyservice.advisor", "unsandboxed-" + RAW_BUILDS.incrementAndGet(), "1.0.0");
+        ReleaseId releaseId =
+                ks.newReleaseId("com.propertyservice.advisor", "unsandboxed-" + RAW_BUILDS.incrementAndGet(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
@@ -196,7 +206,8 @@ class RuleSandboxTest {
         RuleFiles files = base;
         for (String file : payload.files()) {
             try {
-                String text = Files.readString(PAYLOADS.resolve(file), StandardCharsets.UTF_8).replace("MARKER", marker.toString());
+                String text = Files.readString(PAYLOADS.resolve(file), StandardCharsets.UTF_8)
+                        .replace("MARKER", marker.toString());
                 files = files.with("payload/" + file, text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,16 +1,15 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.SampleRules;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A trainer scenario can say what the advice must not hold: a text code, every code with a prefix
@@ -34,17 +33,22 @@ class ScenarioAbsentTest {
     static void runEachCaseAsAScenario() {
         RuleFiles files = SampleRules.files();
         for (Map.Entry<String, String> c : CASES.entrySet()) {
-            files = files.with("scenarios/" + c.getKey() + ".yaml",
-                    SampleRules.ANGRY_LIFT_SCENARIO.formatted(c.getKey(), "absent: " + c.getValue()).getBytes(StandardCharsets.UTF_8));
+            files = files.with(
+                    "scenarios/" + c.getKey() + ".yaml",
+                    SampleRules.ANGRY_LIFT_SCENARIO
+                            .formatted(c.getKey(), "absent: " + c.getValue())
+                            .getBytes(StandardCharsets.UTF_8));
         }
-        List<ScenarioResult> all = Advisor.fromDirectory(SampleRules.FOLDER).validate(files).scenarios();
+        List<ScenarioResult> all =
+                Advisor.fromDirectory(SampleRules.FOLDER).validate(files).scenarios();
         results = all.stream().collect(Collectors.toMap(ScenarioResult::name, Function.identity()));
     }
 
     @Test
     void aCodeThatIsThereFailsTheScenarioAndOneThatIsNotPassesIt() {
         assertThat(results.get("code-present").failures())
-                .containsExactly("absent: expected no caution.do-not-interrupt but the advice has caution.do-not-interrupt");
+                .containsExactly(
+                        "absent: expected no caution.do-not-interrupt but the advice has caution.do-not-interrupt");
         assertThat(results.get("code-missing").passed()).isTrue();
     }
 
@@ -56,7 +60,11 @@ class ScenarioAbsentTest {
 
     @Test
     void aPhraseIsLookedForInTheWordingOfEveryLanguage() {
-        assertThat(results.get("phrase-zh").failures()).singleElement().asString().contains("切勿插话").contains("zh-CN");
+        assertThat(results.get("phrase-zh").failures())
+                .singleElement()
+                .asString()
+                .contains("切勿插话")
+                .contains("zh-CN");
         assertThat(results.get("phrase-en").failures()).isNotEmpty().allMatch(f -> f.contains("(en)"));
         assertThat(results.get("phrase-missing").passed()).isTrue();
     }

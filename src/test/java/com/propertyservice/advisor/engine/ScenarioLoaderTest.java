@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.engine;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Scenario timestamps keep the time of day the trainer wrote: YAML would turn an unquoted
@@ -63,6 +62,9 @@ class ScenarioLoaderTest {
     void aTimestampThatIsNoTimeIsAProblemNamingTheField() {
         List<Problem> problems = new ArrayList<>();
         assertThat(load("yesterday", problems)).isNull();
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("incident.reportedAt").contains("yesterday"));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.message()).contains("incident.reportedAt").contains("yesterday"));
     }
 }

@@ -1,12 +1,11 @@
 package com.propertyservice.advisor.engine;
 
-import com.propertyservice.advisor.SampleRules;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static com.propertyservice.advisor.SampleRules.CATALOGUE;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyservice.advisor.SampleRules;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** Decision tables are checked row against row, beyond what Drools checks. */
 class TableChecksTest {
@@ -66,9 +65,11 @@ class TableChecksTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.valid()).isTrue();
-        assertThat(result.warnings()).filteredOn(p -> "catalogue/escalation.drl.csv".equals(p.file()))
+        assertThat(result.warnings())
+                .filteredOn(p -> "catalogue/escalation.drl.csv".equals(p.file()))
                 .extracting(Problem::message)
-                .anyMatch(m -> m.startsWith("table Escalation: 2 pair(s) of rows overlap") && m.contains("rows 10+11, 11+12"))
+                .anyMatch(m ->
+                        m.startsWith("table Escalation: 2 pair(s) of rows overlap") && m.contains("rows 10+11, 11+12"))
                 .anyMatch(m -> m.contains("exactly the conditions of row 10"))
                 .anyMatch(m -> m.contains("no row covers Emotion CALM, UPSET"))
                 .anyMatch(m -> m.contains("no row covers KanoFactor EXPECTED, ATTRACTIVE, INDIFFERENT, REVERSE"));

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
@@ -9,11 +11,6 @@ import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +23,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Resolution and return visit racing on one incident, 60 times over real HTTP: every answer is 2xx or a
@@ -41,8 +40,10 @@ class ConcurrentTransitionsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,39 +56,57 @@ class ConcurrentTransitionsTest {
         int conflicts = 0;
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                long id = incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
-                        .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯停了").expectation(4)
-                        .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(),
-                        Language.ZH_CN, "test").id();
+                long id = incidents
+                        .record(
+                                Incident.builder()
+                                        .channel(Channel.PHONE)
+                                        .community("阳光花园")
+                                        .serviceArea(ServiceArea.ENGINEERING)
+                                        .issue("lift-outage")
+                                        .summary("电梯停了")
+                                        .expectation(4)
+                                        .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET))
+                                        .build(),
+                                Language.ZH_CN,
+                                "test")
+                        .id();
                 CyclicBarrier start = new CyclicBarrier(2);
-                CompletableFuture<Integer> resolve = CompletableFuture.supplyAsync(() -> send(start,
-                        "/api/incidents/" + id + "/resolution", ""), pool);
-                CompletableFuture<Integer> visit = CompletableFuture.supplyAsync(() -> send(start,
-                        "/api/incidents/" + id + "/follow-ups", "{\"perception\":2}"), pool);
+                CompletableFuture<Integer> resolve = CompletableFuture.supplyAsync(
+                        () -> send(start, "/api/incidents/" + id + "/resolution", ""), pool);
+                CompletableFuture<Integer> visit = CompletableFuture.supplyAsync(
+                        () -> send(start, "/api/incidents/" + id + "/follow-ups", "{\"perception\":2}"), pool);
                 int resolved = resolve.get(30, TimeUnit.SECONDS);
                 int visited = visit.get(30, TimeUnit.SECONDS);
                 assertThat(resolved).as("resolution, round %d", round).isIn(200, 409);
                 assertThat(visited).as("follow-up, round %d", round).isEqualTo(201);
                 Map<String, Object> row = jdbc.queryForMap(
-                        "select status, resolved_at, perception, satisfaction_gap, followed_up_at from incidents where id = ?", id);
-                int visits = jdbc.queryForObject("select count(*) from follow_ups where incident_id = ?", Integer.class, id);
+                        "select status, resolved_at, perception, satisfaction_gap, followed_up_at from incidents where id = ?",
+                        id);
+                int visits =
+                        jdbc.queryForObject("select count(*) from follow_ups where incident_id = ?", Integer.class, id);
                 if (resolved == 200 && row.get("resolved_at") == null) {
                     lost.add("round " + round + ": resolution answered 200, not in the row " + row);
                 }
-                if (visits != 1 || row.get("followed_up_at") == null || !Integer.valueOf(2).equals(row.get("perception"))
+                if (visits != 1
+                        || row.get("followed_up_at") == null
+                        || !Integer.valueOf(2).equals(row.get("perception"))
                         || !Integer.valueOf(-2).equals(row.get("satisfaction_gap"))
                         || !"FOLLOWED_UP".equals(row.get("status"))) {
-                    lost.add("round " + round + ": follow-up answered 201, not in the row " + row + " (" + visits + " visits)");
+                    lost.add("round " + round + ": follow-up answered 201, not in the row " + row + " (" + visits
+                            + " visits)");
                 }
                 if (resolved == 409) {
                     conflicts++;
-                    assertThat(row.get("resolved_at")).as("a refused resolution leaves no trace").isNull();
+                    assertThat(row.get("resolved_at"))
+                            .as("a refused resolution leaves no trace")
+                            .isNull();
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("[transitions] %d rounds, %d resolutions refused with 409 (visit came first), %d lost%n",
+        System.out.printf(
+                "[transitions] %d rounds, %d resolutions refused with 409 (visit came first), %d lost%n",
                 ROUNDS, conflicts, lost.size());
         assertThat(lost).isEmpty();
     }
@@ -95,8 +114,10 @@ class ConcurrentTransitionsTest {
     private int send(CyclicBarrier start, String path, String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("X-API-Key", TestIncidents.API_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("X-API-Key", TestIncidents.API_KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             start.await(10, TimeUnit.SECONDS);
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.process.PostgresCluster;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same exact counts on PostgreSQL, the production database: the dashboard's SQL is written for both. */
 class DashboardCountsPostgresTest extends DashboardCountsTest {

@@ -1,15 +1,11 @@
 package com.propertyservice.advisor.incident;
 
+import static com.propertyservice.advisor.incident.DashboardSeed.Seeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.ComplaintCause;
-import com.propertyservice.advisor.engine.KanoFactor;
-import com.propertyservice.advisor.engine.ServiceArea;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -22,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static com.propertyservice.advisor.incident.DashboardSeed.Seeded;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 20,000 incidents in the dashboard's window (and some before it): every figure is exact, counted over
@@ -32,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here from the seeded rows; "overdue" means past any deadline not met (the response, the resolution or the
  * return visit), each incident counted once.
  */
-@SpringBootTest(properties = {
-        TestDatabase.OWN_IN_MEMORY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD})
+@SpringBootTest(
+        properties = {
+            TestDatabase.OWN_IN_MEMORY,
+            "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD
+        })
 class DashboardCountsTest {
 
     static final int IN_WINDOW = 20_000;
@@ -42,6 +41,7 @@ class DashboardCountsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DashboardService dashboards;
 
@@ -49,13 +49,17 @@ class DashboardCountsTest {
     void twentyThousandIncidentsAreCountedExactly() {
         OffsetDateTime now = OffsetDateTime.now();
         ZoneId zone = ZoneId.systemDefault();
-        OffsetDateTime windowStart = now.atZoneSameInstant(zone).toLocalDate().minusDays(DashboardService.DAYS - 1L)
-                .atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime windowStart = now.atZoneSameInstant(zone)
+                .toLocalDate()
+                .minusDays(DashboardService.DAYS - 1L)
+                .atStartOfDay(zone)
+                .toOffsetDateTime();
         List<Seeded> rows = DashboardSeed.seed(jdbc, windowStart, now, IN_WINDOW, BEFORE_WINDOW);
 
         Dashboard dashboard = dashboards.dashboard(Locale.ENGLISH, now);
 
-        List<Seeded> window = rows.stream().filter(r -> !r.reportedAt().isBefore(windowStart)).toList();
+        List<Seeded> window =
+                rows.stream().filter(r -> !r.reportedAt().isBefore(windowStart)).toList();
         assertThat(window).hasSize(IN_WINDOW);
         assertThat(dashboard.incidents()).isEqualTo(IN_WINDOW);
 
@@ -66,46 +70,68 @@ class DashboardCountsTest {
             assertThat(bar.value()).isEqualTo(Math.round((double) sum[0] / sum[1] * 10) / 10.0);
         });
         Map<String, long[]> byArea = gapSums(window, Seeded::area);
-        assertThat(dashboard.gapByArea()).hasSize(byArea.size()).allSatisfy(bar ->
-                assertThat(bar.count()).isEqualTo(byArea.get(bar.key())[1]));
+        assertThat(dashboard.gapByArea())
+                .hasSize(byArea.size())
+                .allSatisfy(bar -> assertThat(bar.count()).isEqualTo(byArea.get(bar.key())[1]));
 
         Map<String, Long> byIssue = new HashMap<>();
         window.forEach(r -> byIssue.merge(r.issue(), 1L, Long::sum));
-        List<Long> topCounts = byIssue.values().stream().sorted(Comparator.reverseOrder()).limit(10).toList();
+        List<Long> topCounts = byIssue.values().stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(10)
+                .toList();
         assertThat(dashboard.topByCount()).extracting(Dashboard.Bar::count).containsExactlyElementsOf(topCounts);
-        assertThat(dashboard.topByGap()).allSatisfy(bar ->
-                assertThat(bar.count()).isEqualTo(gapSums(window, Seeded::issue).get(bar.key())[1]));
+        assertThat(dashboard.topByGap())
+                .allSatisfy(bar -> assertThat(bar.count())
+                        .isEqualTo(gapSums(window, Seeded::issue).get(bar.key())[1]));
 
         List<String> weeks = dashboard.weeks();
         for (ComplaintCause cause : ComplaintCause.values()) {
             long[] expected = new long[weeks.size()];
             for (Seeded row : window) {
                 if (row.causes().contains(cause.name())) {
-                    String week = row.reportedAt().atZoneSameInstant(zone).toLocalDate()
-                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+                    String week = row.reportedAt()
+                            .atZoneSameInstant(zone)
+                            .toLocalDate()
+                            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .toString();
                     expected[weeks.indexOf(week)]++;
                 }
             }
-            List<Long> shown = dashboard.causes().values().stream().skip(cause.ordinal()).findFirst().orElseThrow();
-            assertThat(shown).as(cause.name()).containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
+            List<Long> shown = dashboard.causes().values().stream()
+                    .skip(cause.ordinal())
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(shown)
+                    .as(cause.name())
+                    .containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
         }
 
         // each incident once, with the first of its deadlines that passed unmet
-        List<Missed> overdue = window.stream().map(r -> missed(r, now)).filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing(Missed::due).thenComparing(m -> m.row().id())).toList();
-        assertThat(overdue).extracting(Missed::deadline).as("the seed misses every kind of deadline")
+        List<Missed> overdue = window.stream()
+                .map(r -> missed(r, now))
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(Missed::due)
+                        .thenComparing(m -> m.row().id()))
+                .toList();
+        assertThat(overdue)
+                .extracting(Missed::deadline)
+                .as("the seed misses every kind of deadline")
                 .contains("RESPOND", "RESOLVE", "FOLLOW_UP");
         assertThat(dashboard.overdueCount()).isEqualTo(overdue.size()).isGreaterThan(DashboardService.OVERDUE_LISTED);
-        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::id, Dashboard.Overdue::deadline)
-                .containsExactlyElementsOf(overdue.stream().limit(DashboardService.OVERDUE_LISTED)
-                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.row().id(), m.deadline())).toList());
-        assertThat(dashboard.overdue()).extracting(Dashboard.Overdue::missed)
+        assertThat(dashboard.overdue())
+                .extracting(Dashboard.Overdue::id, Dashboard.Overdue::deadline)
+                .containsExactlyElementsOf(overdue.stream()
+                        .limit(DashboardService.OVERDUE_LISTED)
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.row().id(), m.deadline()))
+                        .toList());
+        assertThat(dashboard.overdue())
+                .extracting(Dashboard.Overdue::missed)
                 .containsAnyOf("First response", "Resolution", "Return visit");
     }
 
     /** A deadline an incident missed: which, and when it fell due. */
-    record Missed(Seeded row, String deadline, OffsetDateTime due) {
-    }
+    record Missed(Seeded row, String deadline, OffsetDateTime due) {}
 
     /**
      * The first deadline of the row that passed with its step not taken, or null: the response while the incident is
@@ -114,17 +140,25 @@ class DashboardCountsTest {
     static Missed missed(Seeded row, OffsetDateTime now) {
         List<Missed> passed = new ArrayList<>();
         Set<String> open = Set.of("OPEN", "ADVISED", "ACKNOWLEDGED");
-        if (Set.of("OPEN", "ADVISED").contains(row.status()) && row.respondBy() != null && row.respondBy().isBefore(now)) {
+        if (Set.of("OPEN", "ADVISED").contains(row.status())
+                && row.respondBy() != null
+                && row.respondBy().isBefore(now)) {
             passed.add(new Missed(row, "RESPOND", row.respondBy()));
         }
-        if (open.contains(row.status()) && row.resolveBy() != null && row.resolveBy().isBefore(now)) {
+        if (open.contains(row.status())
+                && row.resolveBy() != null
+                && row.resolveBy().isBefore(now)) {
             passed.add(new Missed(row, "RESOLVE", row.resolveBy()));
         }
-        if (row.status().equals("RESOLVED") && row.followUpBy() != null && row.followUpBy().isBefore(now)) {
+        if (row.status().equals("RESOLVED")
+                && row.followUpBy() != null
+                && row.followUpBy().isBefore(now)) {
             passed.add(new Missed(row, "FOLLOW_UP", row.followUpBy()));
         }
         // the same order as the dashboard's: by due time, then by the deadline's name
-        return passed.stream().min(Comparator.comparing(Missed::due).thenComparing(Missed::deadline)).orElse(null);
+        return passed.stream()
+                .min(Comparator.comparing(Missed::due).thenComparing(Missed::deadline))
+                .orElse(null);
     }
 
     /** Per key: {sum of gaps, incidents with a gap}. */
@@ -137,5 +171,4 @@ class DashboardCountsTest {
         });
         return sums;
     }
-
 }

@@ -1,14 +1,9 @@
 package com.propertyservice.advisor.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/incidents} is idempotent per caller and externalId: a repeat answers 200 with the incident
@@ -40,6 +39,7 @@ class IdempotentRecordingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,7 +53,8 @@ class IdempotentRecordingTest {
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(again.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
         assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(first.body()));
         assertThat(rowsWith(body)).isEqualTo(1);
     }
@@ -93,7 +94,8 @@ class IdempotentRecordingTest {
         HttpResponse<String> byAdmin = post(body, false);
         assertThat(byKey.statusCode()).isEqualTo(201);
         assertThat(byAdmin.statusCode()).isEqualTo(201);
-        assertThat(JSON.readTree(byAdmin.body()).get("id")).isNotEqualTo(JSON.readTree(byKey.body()).get("id"));
+        assertThat(JSON.readTree(byAdmin.body()).get("id"))
+                .isNotEqualTo(JSON.readTree(byKey.body()).get("id"));
     }
 
     @Test
@@ -104,8 +106,8 @@ class IdempotentRecordingTest {
         String changed = body.replace("电梯又坏了", "电梯又停了");
         HttpResponse<String> refused = post(changed, true);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.get("type").asString()).endsWith("/external-id-reused");
         assertThat(problem.get("detail").asString()).contains(externalId);
@@ -128,8 +130,12 @@ class IdempotentRecordingTest {
         if (withKey) {
             request.header("X-API-Key", TestIncidents.API_KEY);
         } else {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    ("admin:" + TestIncidents.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(("admin:" + TestIncidents.ADMIN_PASSWORD)
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

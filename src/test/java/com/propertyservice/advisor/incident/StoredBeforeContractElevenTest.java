@@ -1,17 +1,15 @@
 package com.propertyservice.advisor.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.MockMvcServiceTest;
-import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Escalation;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An incident recorded before contract 1.1 (no kind, side, notice or location; advice with the outside
@@ -39,6 +37,7 @@ class StoredBeforeContractElevenTest extends MockMvcServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     IncidentService incidents;
 
@@ -50,8 +49,7 @@ class StoredBeforeContractElevenTest extends MockMvcServiceTest {
                                        escalation, language, incident_json, advice_json, rule_set_version, fired_rules, status,
                                        recorded_by, recorded_at, advised_at)
                 values (?, 'WALK_IN', 'A小区', 'COMMUNITY_LIFE', 'noise', '广场上天不亮就放音乐跳舞', 'EXPECTED', 'HIGH',
-                        'EXTERNAL_AUTHORITY', 'zh-CN', ?, ?, '28eb5c8c3204', '[]', 'ADVISED', 'before', ?, ?)""",
-                at, OLD_INCIDENT, OLD_ADVICE, at, at);
+                        'EXTERNAL_AUTHORITY', 'zh-CN', ?, ?, '28eb5c8c3204', '[]', 'ADVISED', 'before', ?, ?)""", at, OLD_INCIDENT, OLD_ADVICE, at, at);
         long id = jdbc.queryForObject("select max(id) from incidents where recorded_by = 'before'", Long.class);
 
         IncidentView view = incidents.get(id);
@@ -66,6 +64,8 @@ class StoredBeforeContractElevenTest extends MockMvcServiceTest {
         assertThat(view.advice().safetySteps()).isEmpty();
         assertThat(view.advice().missingDetails()).isEmpty();
         assertThat(view.advice().warnings()).isEmpty();
-        assertThat(view.advice().actions()).singleElement().satisfies(a -> assertThat(a.code()).isEqualTo("action.jurisdiction.coordinate-authority"));
+        assertThat(view.advice().actions())
+                .singleElement()
+                .satisfies(a -> assertThat(a.code()).isEqualTo("action.jurisdiction.coordinate-authority"));
     }
 }

@@ -1,10 +1,10 @@
 package com.propertyservice.advisor.insight;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** Wilson's 95 % interval against figures worked by hand (z = 1.96, z² = 3.8415). */
 class WilsonTest {

@@ -1,8 +1,9 @@
 package com.propertyservice.advisor.kano;
 
-import com.propertyservice.advisor.engine.KanoFactor;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.propertyservice.advisor.engine.KanoFactor;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Catalogue rows found by issue key and Kano values found by the table's header, in the table as it
@@ -51,31 +50,47 @@ class CatalogueTableTest {
     void theCataloguesRowForTheKeyGetsTheNewFactorAndNoOtherByteChanges() throws IOException {
         byte[] table = Files.readAllBytes(Path.of("rules", "catalogue", "issues.drl.csv"));
         String before = new String(table, StandardCharsets.UTF_8);
-        String after = new String(CatalogueTable.withKanoFactors(table, Map.of("corridor-lighting", KanoFactor.MUST_BE)),
+        String after = new String(
+                CatalogueTable.withKanoFactors(table, Map.of("corridor-lighting", KanoFactor.MUST_BE)),
                 StandardCharsets.UTF_8);
         List<String> changed = changedLines(before, after);
         assertThat(changed).hasSize(1);
-        assertThat(changed.get(0)).contains("corridor-lighting").contains("MUST_BE").doesNotContain("EXPECTED");
-        String oldLine = before.lines().filter(l -> l.contains("corridor-lighting,")).findFirst().orElseThrow();
+        assertThat(changed.get(0))
+                .contains("corridor-lighting")
+                .contains("MUST_BE")
+                .doesNotContain("EXPECTED");
+        String oldLine = before.lines()
+                .filter(l -> l.contains("corridor-lighting,"))
+                .findFirst()
+                .orElseThrow();
         assertThat(changed.get(0)).isEqualTo(oldLine.replaceFirst("EXPECTED", "MUST_BE"));
     }
 
     @Test
     void theKanoValueIsFoundByTheHeaderInATableWhoseColumnsMoved() {
-        String after = new String(CatalogueTable.withKanoFactors(NAMED_ROWS.getBytes(StandardCharsets.UTF_8),
-                Map.of("security-patrol", KanoFactor.MUST_BE)), StandardCharsets.UTF_8);
-        assertThat(changedLines(NAMED_ROWS, after)).containsExactly(
-                "目录 security-patrol,security-patrol,\"SECURITY, MUST_BE, RELIABILITY\",OUR_CONDUCT,,60,安防巡逻,\"Security patrols, missed\",");
+        String after = new String(
+                CatalogueTable.withKanoFactors(
+                        NAMED_ROWS.getBytes(StandardCharsets.UTF_8), Map.of("security-patrol", KanoFactor.MUST_BE)),
+                StandardCharsets.UTF_8);
+        assertThat(changedLines(NAMED_ROWS, after))
+                .containsExactly(
+                        "目录 security-patrol,security-patrol,\"SECURITY, MUST_BE, RELIABILITY\",OUR_CONDUCT,,60,安防巡逻,\"Security patrols, missed\",");
     }
 
     @Test
     void aKanoColumnOfItsOwnKeepsItsSpacesTheByteOrderMarkAndLineEndsAndRowsAfterTheTableAreLeftAlone() {
-        String after = new String(CatalogueTable.withKanoFactors(OWN_COLUMN.getBytes(StandardCharsets.UTF_8),
-                Map.of("repair-delay", KanoFactor.MUST_BE, "lift-outage", KanoFactor.EXPECTED)), StandardCharsets.UTF_8);
-        assertThat(after).isEqualTo(OWN_COLUMN.replace(" EXPECTED ,repair-delay", " MUST_BE ,repair-delay")
-                .replace("MUST_BE,lift-outage", "EXPECTED,lift-outage"));
-        assertThatThrownBy(() -> CatalogueTable.withKanoFactors(OWN_COLUMN.getBytes(StandardCharsets.UTF_8),
-                Map.of("not-a-row-of-the-table", KanoFactor.MUST_BE)))
+        String after = new String(
+                CatalogueTable.withKanoFactors(
+                        OWN_COLUMN.getBytes(StandardCharsets.UTF_8),
+                        Map.of("repair-delay", KanoFactor.MUST_BE, "lift-outage", KanoFactor.EXPECTED)),
+                StandardCharsets.UTF_8);
+        assertThat(after)
+                .isEqualTo(OWN_COLUMN
+                        .replace(" EXPECTED ,repair-delay", " MUST_BE ,repair-delay")
+                        .replace("MUST_BE,lift-outage", "EXPECTED,lift-outage"));
+        assertThatThrownBy(() -> CatalogueTable.withKanoFactors(
+                        OWN_COLUMN.getBytes(StandardCharsets.UTF_8),
+                        Map.of("not-a-row-of-the-table", KanoFactor.MUST_BE)))
                 .isInstanceOfSatisfying(CatalogueTable.NotEditable.class, e -> {
                     assertThat(e.reason()).isEqualTo(CatalogueTable.NotEditable.Reason.NO_ROW);
                     assertThat(e.detail()).isEqualTo("not-a-row-of-the-table");
@@ -91,7 +106,8 @@ class CatalogueTableTest {
                 .isEqualTo(CatalogueTable.NotEditable.Reason.NO_KANO_COLUMN);
         byte[] gbk = NAMED_ROWS.getBytes(Charset.forName("GBK"));
         assertThatThrownBy(() -> CatalogueTable.withKanoFactors(gbk, Map.of("theft", KanoFactor.EXPECTED)))
-                .isInstanceOfSatisfying(CatalogueTable.NotEditable.class,
+                .isInstanceOfSatisfying(
+                        CatalogueTable.NotEditable.class,
                         e -> assertThat(e.reason()).isEqualTo(CatalogueTable.NotEditable.Reason.NOT_UTF8));
     }
 

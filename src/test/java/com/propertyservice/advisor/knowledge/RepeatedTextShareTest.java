@@ -1,9 +1,9 @@
 package com.propertyservice.advisor.knowledge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.engine.Advice;
 import com.propertyservice.advisor.engine.Language;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Advice that says the same thing to everyone is boilerplate a supervisor learns to skip: no text may
@@ -39,14 +38,19 @@ class RepeatedTextShareTest {
             KnowledgeBase.texts(advice).forEach(text -> answersWith.merge(text, 1, Integer::sum));
         }
         List<Map.Entry<String, Integer>> ranked = answersWith.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).toList();
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .toList();
         Map.Entry<String, Integer> top = ranked.get(0);
-        System.out.printf("most repeated advice text: %d of %d scenario answers (%.2f): %s%n",
+        System.out.printf(
+                "most repeated advice text: %d of %d scenario answers (%.2f): %s%n",
                 top.getValue(), answers.size(), top.getValue() / (double) answers.size(), top.getKey());
         List<String> tooCommon = ranked.stream()
                 .filter(e -> e.getValue() > MAX_SHARE * answers.size() && !universal.contains(e.getKey()))
-                .map(e -> e.getValue() + "/" + answers.size() + " " + e.getKey()).toList();
-        assertThat(tooCommon).as("texts in more than 3/4 of the answers that the rules do not mark universal").isEmpty();
+                .map(e -> e.getValue() + "/" + answers.size() + " " + e.getKey())
+                .toList();
+        assertThat(tooCommon)
+                .as("texts in more than 3/4 of the answers that the rules do not mark universal")
+                .isEmpty();
     }
 
     /** The wording of the codes the rules mark universal (none is an answer too). */
@@ -58,7 +62,9 @@ class RepeatedTextShareTest {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
-            properties.stringPropertyNames().forEach(code -> texts.add(properties.getProperty(code).strip()));
+            properties
+                    .stringPropertyNames()
+                    .forEach(code -> texts.add(properties.getProperty(code).strip()));
         }
         return texts;
     }

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.knowledge;
 
 import com.propertyservice.advisor.engine.RuleSetInfo;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,12 +18,12 @@ final class RulesCatalogue {
             "DSLR", "中文规则句式 DSL rules",
             "DRL", "DRL rules");
 
-    private RulesCatalogue() {
-    }
+    private RulesCatalogue() {}
 
     static String render(RuleSetInfo ruleSet) {
         Map<String, List<RuleSetInfo.RuleInfo>> byFile = ruleSet.rules().stream()
-                .collect(Collectors.groupingBy(r -> String.valueOf(r.file()), java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        r -> String.valueOf(r.file()), java.util.TreeMap::new, Collectors.toList()));
         List<RuleSetInfo.FileInfo> files = ruleSet.files().stream()
                 .filter(f -> KINDS.containsKey(f.kind()))
                 .sorted(java.util.Comparator.comparing(RuleSetInfo.FileInfo::path))
@@ -35,20 +34,42 @@ final class RulesCatalogue {
         out.append("`mvn -o test -Dtest=RulesCatalogueTest -Dcatalogue.write=true` 重新生成。\n\n");
         out.append("Generated from the rules in `rules/`; do not edit by hand. After changing a rule, run\n");
         out.append("`mvn -o test -Dtest=RulesCatalogueTest -Dcatalogue.write=true` to regenerate it.\n\n");
-        out.append("Rule set: ").append(ruleSet.rules().size()).append(" rules in ").append(files.size())
-                .append(" files; issue keys: ").append(ruleSet.issues().size()).append(".\n\n");
+        out.append("Rule set: ")
+                .append(ruleSet.rules().size())
+                .append(" rules in ")
+                .append(files.size())
+                .append(" files; issue keys: ")
+                .append(ruleSet.issues().size())
+                .append(".\n\n");
         out.append("| 文件 File | 类型 Kind | 规则数 Rules |\n|---|---|---|\n");
         for (RuleSetInfo.FileInfo file : files) {
-            out.append("| `").append(file.path()).append("` | ").append(KINDS.get(file.kind())).append(" | ")
-                    .append(byFile.getOrDefault(file.path(), List.of()).size()).append(" |\n");
+            out.append("| `")
+                    .append(file.path())
+                    .append("` | ")
+                    .append(KINDS.get(file.kind()))
+                    .append(" | ")
+                    .append(byFile.getOrDefault(file.path(), List.of()).size())
+                    .append(" |\n");
         }
         for (RuleSetInfo.FileInfo file : files) {
-            out.append("\n## `").append(file.path()).append("` — ").append(KINDS.get(file.kind())).append("\n\n");
-            out.append("| 规则 Rule | ").append(file.kind().equals("DECISION_TABLE") ? "行 Row" : "行 Line")
+            out.append("\n## `")
+                    .append(file.path())
+                    .append("` — ")
+                    .append(KINDS.get(file.kind()))
+                    .append("\n\n");
+            out.append("| 规则 Rule | ")
+                    .append(file.kind().equals("DECISION_TABLE") ? "行 Row" : "行 Line")
                     .append(" | 决定什么 | What it decides |\n|---|---|---|---|\n");
             for (RuleSetInfo.RuleInfo rule : byFile.getOrDefault(file.path(), List.of())) {
-                out.append("| ").append(cell(rule.name())).append(" | ").append(rule.line() == null ? "" : rule.line())
-                        .append(" | ").append(cell(rule.description())).append(" | ").append(cell(rule.descriptionEn())).append(" |\n");
+                out.append("| ")
+                        .append(cell(rule.name()))
+                        .append(" | ")
+                        .append(rule.line() == null ? "" : rule.line())
+                        .append(" | ")
+                        .append(cell(rule.description()))
+                        .append(" | ")
+                        .append(cell(rule.descriptionEn()))
+                        .append(" |\n");
             }
         }
         return out.toString();

@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.knowledge;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.propertyservice.advisor.engine.ComplainantSide;
 import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Escalation;
@@ -8,12 +10,6 @@ import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.Temperament;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The trainer scenarios cover what the knowledge base must be shown to handle: the deck's four
@@ -45,7 +44,8 @@ class TrainerScenarioSuiteTest {
     @SuppressWarnings("unchecked")
     static void readScenarios() throws IOException {
         try (Stream<Path> files = Files.list(KnowledgeBase.RULES.resolve("scenarios"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 Map<String, Object> scenario = new Yaml(new SafeConstructor(new LoaderOptions()))
                         .load(Files.readString(file, StandardCharsets.UTF_8));
                 scenario.put("file", file.getFileName().toString());
@@ -57,7 +57,9 @@ class TrainerScenarioSuiteTest {
     @Test
     void eachOfTheDecksFourCasesHasAScenarioThatChecksItsRule() {
         for (String rule : List.of("案例A 不归物业管的事", "案例B 业主为实际需要违规", "案例C 第三方一再违背承诺", "案例D 业主侵占他人权益")) {
-            assertTrue(SCENARIOS.stream().anyMatch(s -> list(expect(s).get("firedRules")).contains(rule)),
+            assertTrue(
+                    SCENARIOS.stream()
+                            .anyMatch(s -> list(expect(s).get("firedRules")).contains(rule)),
                     () -> "no scenario expects the deck's case rule '" + rule + "' to fire");
         }
     }
@@ -65,7 +67,9 @@ class TrainerScenarioSuiteTest {
     @Test
     void everyServiceAreaHasAtLeastTwoIncidents() {
         for (ServiceArea area : ServiceArea.values()) {
-            long count = SCENARIOS.stream().filter(s -> area.name().equals(incident(s).get("serviceArea"))).count();
+            long count = SCENARIOS.stream()
+                    .filter(s -> area.name().equals(incident(s).get("serviceArea")))
+                    .count();
             assertTrue(count >= 2, () -> area + " has " + count + " scenario(s), needs two");
         }
     }
@@ -77,9 +81,14 @@ class TrainerScenarioSuiteTest {
 
     @Test
     void everyInternalEscalationLevelIsExpectedExactlyAndNoScenarioExpectsTheOldOutsideOne() {
-        Escalation[] internal = Arrays.stream(Escalation.values()).filter(e -> e != Escalation.EXTERNAL_AUTHORITY).toArray(Escalation[]::new);
+        Escalation[] internal = Arrays.stream(Escalation.values())
+                .filter(e -> e != Escalation.EXTERNAL_AUTHORITY)
+                .toArray(Escalation[]::new);
         coveredBy(internal, s -> List.of(String.valueOf(expect(s).get("escalation"))), "escalation");
-        assertTrue(SCENARIOS.stream().noneMatch(s -> "EXTERNAL_AUTHORITY".equals(String.valueOf(expect(s).get("escalation")))),
+        assertTrue(
+                SCENARIOS.stream()
+                        .noneMatch(s -> "EXTERNAL_AUTHORITY"
+                                .equals(String.valueOf(expect(s).get("escalation")))),
                 "outside bodies are a referral since contract 1.1; no scenario may expect escalation EXTERNAL_AUTHORITY");
     }
 
@@ -91,18 +100,25 @@ class TrainerScenarioSuiteTest {
     @Test
     void everyScenarioSaysWhatMustBeAbsentAsWellAsWhatMustBeThere() {
         List<String> without = SCENARIOS.stream()
-                .filter(s -> ABSENT_KEYS.stream().noneMatch(k -> expect(s).get(k) != null && !list(expect(s).get(k)).isEmpty()
-                        || Boolean.TRUE.equals(expect(s).get(k))))
-                .map(s -> String.valueOf(s.get("file"))).toList();
-        assertTrue(without.isEmpty(), () -> "scenarios that assert nothing absent (use absent, actionsAbsent, cautionsAbsent, causesAbsent, "
-                + "principlesAbsent, referralAbsent, notFiredRules or noCauses): " + without);
+                .filter(s -> ABSENT_KEYS.stream()
+                        .noneMatch(k -> expect(s).get(k) != null
+                                        && !list(expect(s).get(k)).isEmpty()
+                                || Boolean.TRUE.equals(expect(s).get(k))))
+                .map(s -> String.valueOf(s.get("file")))
+                .toList();
+        assertTrue(
+                without.isEmpty(),
+                () -> "scenarios that assert nothing absent (use absent, actionsAbsent, cautionsAbsent, causesAbsent, "
+                        + "principlesAbsent, referralAbsent, notFiredRules or noCauses): " + without);
     }
 
     @Test
     void everyKindOfContactFromEverySideThatMakesSenseHasAScenario() {
         Map<ContactKind, List<ComplainantSide>> wanted = Map.of(
-                ContactKind.COMPLAINT, List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
-                ContactKind.EMERGENCY, List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
+                ContactKind.COMPLAINT,
+                        List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
+                ContactKind.EMERGENCY,
+                        List.of(ComplainantSide.AFFECTED, ComplainantSide.OFFENDER, ComplainantSide.REPORTER),
                 ContactKind.REQUEST, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
                 ContactKind.SUGGESTION, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
                 ContactKind.PRAISE, List.of(ComplainantSide.AFFECTED, ComplainantSide.REPORTER),
@@ -119,56 +135,93 @@ class TrainerScenarioSuiteTest {
     @Test
     void everyEmergencyPlaybookIsExpectedToFireBySomeScenario() {
         List<String> playbooks = KnowledgeBase.advisor().ruleSet().rules().stream()
-                .map(r -> r.name()).filter(n -> n.startsWith("应急 ")).toList();
+                .map(r -> r.name())
+                .filter(n -> n.startsWith("应急 "))
+                .toList();
         assertTrue(playbooks.size() >= 12, () -> "the emergency playbooks are gone? " + playbooks);
-        List<String> expected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("firedRules")).stream()).toList();
-        List<String> missing = playbooks.stream().filter(p -> !p.equals("应急 先救人后谈责任") && !expected.contains(p)).toList();
+        List<String> expected = SCENARIOS.stream()
+                .flatMap(s -> list(expect(s).get("firedRules")).stream())
+                .toList();
+        List<String> missing = playbooks.stream()
+                .filter(p -> !p.equals("应急 先救人后谈责任") && !expected.contains(p))
+                .toList();
         assertTrue(missing.isEmpty(), () -> "no scenario expects these playbooks to fire: " + missing);
     }
 
     @Test
     void everyNewIssueKeyHasAScenario() {
-        for (String key : List.of("lift-entrapment", "water-leak-from-above", "objects-thrown-from-height", "ebike-charging",
-                "group-rental", "barrier-gate", "in-home-repair", "personal-injury", "flooding")) {
-            assertTrue(SCENARIOS.stream().anyMatch(s -> key.equals(incident(s).get("issue"))), () -> "no scenario for the issue key " + key);
+        for (String key : List.of(
+                "lift-entrapment",
+                "water-leak-from-above",
+                "objects-thrown-from-height",
+                "ebike-charging",
+                "group-rental",
+                "barrier-gate",
+                "in-home-repair",
+                "personal-injury",
+                "flooding")) {
+            assertTrue(
+                    SCENARIOS.stream().anyMatch(s -> key.equals(incident(s).get("issue"))),
+                    () -> "no scenario for the issue key " + key);
         }
     }
 
     @Test
     void theTimeRulesAreEachExpectedBySomeScenario() {
-        List<String> expected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("firedRules")).stream()).toList();
-        List<String> notExpected = SCENARIOS.stream().flatMap(s -> list(expect(s).get("notFiredRules")).stream()).toList();
-        for (String rule : List.of("安静时段 夜间", "日子 休息日 周末", "日子 休息日 法定节假日", "日历2026 调休上班",
-                "安静时段 阳光花园午休", "装修时段 工作日午休", "装修时段 工作日晚间")) {
+        List<String> expected = SCENARIOS.stream()
+                .flatMap(s -> list(expect(s).get("firedRules")).stream())
+                .toList();
+        List<String> notExpected = SCENARIOS.stream()
+                .flatMap(s -> list(expect(s).get("notFiredRules")).stream())
+                .toList();
+        for (String rule : List.of(
+                "安静时段 夜间", "日子 休息日 周末", "日子 休息日 法定节假日", "日历2026 调休上班", "安静时段 阳光花园午休", "装修时段 工作日午休", "装修时段 工作日晚间")) {
             assertTrue(expected.contains(rule), () -> "no scenario expects the time rule '" + rule + "' to fire");
         }
-        assertTrue(notExpected.contains("矩阵 非施工时段装修"), "no scenario shows daytime work on a working day is not flagged");
+        assertTrue(
+                notExpected.contains("矩阵 非施工时段装修"), "no scenario shows daytime work on a working day is not flagged");
     }
 
     @Test
     void everyPrincipleIsExpectedToApplyBySomeScenario() {
-        coveredBy(Principle.values(), s -> {
-            List<String> all = new ArrayList<>(list(expect(s).get("principles")));
-            all.addAll(list(expect(s).get("topPrinciples")));
-            return all;
-        }, "principles");
+        coveredBy(
+                Principle.values(),
+                s -> {
+                    List<String> all = new ArrayList<>(list(expect(s).get("principles")));
+                    all.addAll(list(expect(s).get("topPrinciples")));
+                    return all;
+                },
+                "principles");
     }
 
     @Test
     void everyTemperamentAndAVulnerableComplainantHaveAScenario() {
-        coveredBy(Temperament.values(), s -> List.of(String.valueOf(complainant(s).get("temperament"))), "temperament");
-        assertTrue(SCENARIOS.stream().anyMatch(s -> Boolean.TRUE.equals(complainant(s).get("vulnerable"))), "no scenario with a vulnerable complainant");
+        coveredBy(
+                Temperament.values(), s -> List.of(String.valueOf(complainant(s).get("temperament"))), "temperament");
+        assertTrue(
+                SCENARIOS.stream()
+                        .anyMatch(s -> Boolean.TRUE.equals(complainant(s).get("vulnerable"))),
+                "no scenario with a vulnerable complainant");
     }
 
     @Test
     void aScenarioWhereWeAreNotAtFaultExpectsNoCauseAndNoAdmission() {
-        assertTrue(SCENARIOS.stream().anyMatch(s -> Boolean.TRUE.equals(expect(s).get("noCauses"))
-                && list(expect(s).get("cautions")).contains("caution.no-admission-of-fault")),
+        assertTrue(
+                SCENARIOS.stream()
+                        .anyMatch(s -> Boolean.TRUE.equals(expect(s).get("noCauses"))
+                                && list(expect(s).get("cautions")).contains("caution.no-admission-of-fault")),
                 "no scenario expects noCauses together with the caution against admitting a fault");
     }
 
-    private static final List<String> ABSENT_KEYS = List.of("absent", "actionsAbsent", "cautionsAbsent", "causesAbsent",
-            "principlesAbsent", "referralAbsent", "notFiredRules", "noCauses");
+    private static final List<String> ABSENT_KEYS = List.of(
+            "absent",
+            "actionsAbsent",
+            "cautionsAbsent",
+            "causesAbsent",
+            "principlesAbsent",
+            "referralAbsent",
+            "notFiredRules",
+            "noCauses");
 
     /** The kind the scenario expects the rules to settle on, else the kind it reports (default COMPLAINT). */
     private static String settledKind(Map<String, Object> scenario) {
@@ -182,9 +235,16 @@ class TrainerScenarioSuiteTest {
         return String.valueOf(side != null ? side : "AFFECTED");
     }
 
-    private static <E extends Enum<E>> void coveredBy(E[] values, Function<Map<String, Object>, Collection<String>> read, String key) {
-        List<String> seen = SCENARIOS.stream().flatMap(s -> read.apply(s).stream()).filter(Objects::nonNull).toList();
-        List<String> missing = Arrays.stream(values).map(Enum::name).filter(v -> !seen.contains(v)).toList();
+    private static <E extends Enum<E>> void coveredBy(
+            E[] values, Function<Map<String, Object>, Collection<String>> read, String key) {
+        List<String> seen = SCENARIOS.stream()
+                .flatMap(s -> read.apply(s).stream())
+                .filter(Objects::nonNull)
+                .toList();
+        List<String> missing = Arrays.stream(values)
+                .map(Enum::name)
+                .filter(v -> !seen.contains(v))
+                .toList();
         assertTrue(missing.isEmpty(), () -> "no scenario expects " + key + " " + missing);
     }
 

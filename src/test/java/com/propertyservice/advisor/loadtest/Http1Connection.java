@@ -40,8 +40,15 @@ final class Http1Connection implements Closeable {
 
     /** A complete request: request line, headers (with Host and Content-Length) and body. */
     static byte[] request(String method, String path, String host, int port, String body, String... headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(':').append(port).append("\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -95,16 +102,18 @@ final class Http1Connection implements Closeable {
             String value = header.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> length = Integer.parseInt(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-                default -> { }
+                default -> {}
             }
         }
         byte[] body;
         if (chunked) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 buffer.write(in.readNBytes(size));
                 line();
             }

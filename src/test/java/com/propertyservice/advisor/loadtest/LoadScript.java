@@ -1,10 +1,5 @@
 package com.propertyservice.advisor.loadtest;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Load against a running service on loopback: {@code POST /api/advice} with the trainer scenarios'
@@ -41,12 +40,24 @@ import java.util.stream.Stream;
 public final class LoadScript {
 
     /** How long and how hard. */
-    public record Settings(List<Integer> connections, Duration warmup, Duration measure, long maxRequestsPerPhase,
-                           int reloadConnections, Duration reloadEvery, Duration soak) {
+    public record Settings(
+            List<Integer> connections,
+            Duration warmup,
+            Duration measure,
+            long maxRequestsPerPhase,
+            int reloadConnections,
+            Duration reloadEvery,
+            Duration soak) {
 
         public static Settings standard() {
-            return new Settings(List.of(1, 8, 32, 128), Duration.ofSeconds(5), Duration.ofSeconds(15), 5_000_000,
-                    32, Duration.ofSeconds(5), Duration.ZERO);
+            return new Settings(
+                    List.of(1, 8, 32, 128),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(15),
+                    5_000_000,
+                    32,
+                    Duration.ofSeconds(5),
+                    Duration.ZERO);
         }
     }
 
@@ -57,8 +68,16 @@ public final class LoadScript {
     }
 
     /** One measured phase. Latencies in nanoseconds, sorted. */
-    public record Phase(String name, int connections, long requests, long failures, double seconds, long[] latencies,
-                        Set<String> versions, int reloads, int failedReloads) {
+    public record Phase(
+            String name,
+            int connections,
+            long requests,
+            long failures,
+            double seconds,
+            long[] latencies,
+            Set<String> versions,
+            int reloads,
+            int failedReloads) {
 
         public double throughput() {
             return requests / seconds;
@@ -74,8 +93,17 @@ public final class LoadScript {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %,d | %d | %,.0f | %.2f | %.2f | %.2f | %.2f |", name, connections, requests,
-                    failures, throughput(), percentileMillis(0.50), percentileMillis(0.95), percentileMillis(0.99),
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %d | %,.0f | %.2f | %.2f | %.2f | %.2f |",
+                    name,
+                    connections,
+                    requests,
+                    failures,
+                    throughput(),
+                    percentileMillis(0.50),
+                    percentileMillis(0.95),
+                    percentileMillis(0.99),
                     percentileMillis(1.0));
         }
     }
@@ -111,11 +139,23 @@ public final class LoadScript {
         this.settings = settings;
         List<String> bodies = scenarioBodies(rules);
         for (int i = 0; i < bodies.size() * 2; i++) {
-            adviceRequests.add(Http1Connection.request("POST", "/api/advice", host, port, bodies.get(i % bodies.size()),
-                    "X-API-Key", apiKey, "Content-Type", "application/json", "Accept", "application/json",
-                    "Accept-Language", i < bodies.size() ? "zh-CN" : "en"));
+            adviceRequests.add(Http1Connection.request(
+                    "POST",
+                    "/api/advice",
+                    host,
+                    port,
+                    bodies.get(i % bodies.size()),
+                    "X-API-Key",
+                    apiKey,
+                    "Content-Type",
+                    "application/json",
+                    "Accept",
+                    "application/json",
+                    "Accept-Language",
+                    i < bodies.size() ? "zh-CN" : "en"));
         }
-        healthRequest = Http1Connection.request("GET", "/actuator/health", host, port, null, "Accept", "application/json");
+        healthRequest =
+                Http1Connection.request("GET", "/actuator/health", host, port, null, "Accept", "application/json");
     }
 
     /**
@@ -127,10 +167,12 @@ public final class LoadScript {
         JsonMapper json = JsonMapper.builder().build();
         List<String> bodies = new ArrayList<>();
         try (Stream<Path> files = Files.list(rules.resolve("scenarios"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 Map<?, ?> scenario = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
                 Object incident = scenario.get("incident");
-                if (incident instanceof Map<?, ?> fields && fields.get("reportedAt") instanceof String reportedAt
+                if (incident instanceof Map<?, ?> fields
+                        && fields.get("reportedAt") instanceof String reportedAt
                         && inTheFuture(reportedAt)) {
                     continue;
                 }
@@ -138,7 +180,8 @@ public final class LoadScript {
             }
         }
         if (bodies.isEmpty()) {
-            throw new IllegalStateException("no scenario in " + rules.resolve("scenarios").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no scenario in " + rules.resolve("scenarios").toAbsolutePath());
         }
         return bodies;
     }
@@ -149,7 +192,10 @@ public final class LoadScript {
             return OffsetDateTime.parse(reportedAt).isAfter(now);
         } catch (DateTimeParseException withoutOffset) {
             // read like the service does by default (advisor.default-zone = Asia/Shanghai)
-            return LocalDateTime.parse(reportedAt).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().isAfter(now);
+            return LocalDateTime.parse(reportedAt)
+                    .atZone(ZoneId.of("Asia/Shanghai"))
+                    .toOffsetDateTime()
+                    .isAfter(now);
         }
     }
 
@@ -170,8 +216,13 @@ public final class LoadScript {
         }
         if (reloader != null) {
             phases.add(measure(ADVICE, settings.reloadConnections(), null));
-            phases.add(measure(ADVICE_RELOADING.formatted(settings.reloadEvery().toMillis() % 1000 == 0
-                    ? settings.reloadEvery().toSeconds() + " s" : settings.reloadEvery().toMillis() + " ms"), settings.reloadConnections(), reloader));
+            phases.add(measure(
+                    ADVICE_RELOADING.formatted(
+                            settings.reloadEvery().toMillis() % 1000 == 0
+                                    ? settings.reloadEvery().toSeconds() + " s"
+                                    : settings.reloadEvery().toMillis() + " ms"),
+                    settings.reloadConnections(),
+                    reloader));
         }
         if (!settings.soak().isZero()) {
             phases.add(measure(ADVICE + ", soak", settings.reloadConnections(), null, Duration.ZERO, settings.soak()));
@@ -187,7 +238,8 @@ public final class LoadScript {
                 Http1Connection.Response response = connection.exchange(request);
                 Matcher found = VERSION.matcher(response.text());
                 if (response.status() != 200 || !found.find()) {
-                    throw new IllegalStateException("a scenario's incident got " + response.status() + ": " + response.text());
+                    throw new IllegalStateException(
+                            "a scenario's incident got " + response.status() + ": " + response.text());
                 }
                 if (version != null && !version.equals(found.group(1))) {
                     throw new IllegalStateException("the rule set changed while the expected answers were taken");
@@ -245,8 +297,16 @@ public final class LoadScript {
             at += worker.latencies.length;
         }
         Arrays.sort(all);
-        Phase phase = new Phase(name, connections, requests, failures, seconds, all, Set.copyOf(versions),
-                reloads == null ? 0 : reloads.done, reloads == null ? 0 : reloads.failed);
+        Phase phase = new Phase(
+                name,
+                connections,
+                requests,
+                failures,
+                seconds,
+                all,
+                Set.copyOf(versions),
+                reloads == null ? 0 : reloads.done,
+                reloads == null ? 0 : reloads.failed);
         System.err.println(phase.row());
         return phase;
     }
@@ -276,7 +336,14 @@ public final class LoadScript {
         long count;
         long failures;
 
-        Worker(boolean advice, int offset, long measureFrom, long end, AtomicLong budget, Set<String> versions, CountDownLatch done) {
+        Worker(
+                boolean advice,
+                int offset,
+                long measureFrom,
+                long end,
+                AtomicLong budget,
+                Set<String> versions,
+                CountDownLatch done) {
             this.advice = advice;
             this.offset = offset;
             this.measureFrom = measureFrom;
@@ -298,7 +365,8 @@ public final class LoadScript {
                     }
                     boolean ok;
                     try {
-                        Http1Connection.Response response = connection.exchange(advice ? adviceRequests.get(i) : healthRequest);
+                        Http1Connection.Response response =
+                                connection.exchange(advice ? adviceRequests.get(i) : healthRequest);
                         ok = response.status() == 200 && (!advice || correct(i, response.text()));
                     } catch (IOException | RuntimeException e) {
                         ok = false;
@@ -380,25 +448,47 @@ public final class LoadScript {
             double p99 = advice1.percentileMillis(0.99);
             target(md, "advice p99, 1 connection < 10 ms", "%.2f ms".formatted(p99), p99 < 10);
         }
-        Phase reloading = phases.stream().filter(p -> p.reloads() > 0 || p.name().startsWith("POST /api/advice, rules")).findFirst().orElse(null);
+        Phase reloading = phases.stream()
+                .filter(p -> p.reloads() > 0 || p.name().startsWith("POST /api/advice, rules"))
+                .findFirst()
+                .orElse(null);
         if (reloading != null) {
             int i = phases.indexOf(reloading);
             Phase quiet = phases.get(i - 1);
             double p99 = reloading.percentileMillis(0.99) / quiet.percentileMillis(0.99);
-            target(md, "p99 with reloads ÷ p99 without, %d connections ≤ 3".formatted(reloading.connections()), "%.2f".formatted(p99), p99 <= 3);
-            target(md, "failed or mixed answers during %d reloads (%d reloads failed, versions seen %d) = 0"
-                            .formatted(reloading.reloads(), reloading.failedReloads(), reloading.versions().size()),
-                    String.valueOf(reloading.failures()), reloading.failures() == 0 && reloading.failedReloads() == 0);
+            target(
+                    md,
+                    "p99 with reloads ÷ p99 without, %d connections ≤ 3".formatted(reloading.connections()),
+                    "%.2f".formatted(p99),
+                    p99 <= 3);
+            target(
+                    md,
+                    "failed or mixed answers during %d reloads (%d reloads failed, versions seen %d) = 0"
+                            .formatted(
+                                    reloading.reloads(),
+                                    reloading.failedReloads(),
+                                    reloading.versions().size()),
+                    String.valueOf(reloading.failures()),
+                    reloading.failures() == 0 && reloading.failedReloads() == 0);
         }
         return md.toString();
     }
 
     static void target(StringBuilder md, String target, String measured, boolean met) {
-        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(met ? "yes" : "**no**")
+                .append(" |\n");
     }
 
     private static Phase find(List<Phase> phases, String name, int connections) {
-        return phases.stream().filter(p -> p.name().equals(name) && p.connections() == connections).findFirst().orElse(null);
+        return phases.stream()
+                .filter(p -> p.name().equals(name) && p.connections() == connections)
+                .findFirst()
+                .orElse(null);
     }
 
     /** HTTP Basic credentials as a header value. */

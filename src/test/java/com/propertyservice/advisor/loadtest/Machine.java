@@ -9,15 +9,20 @@ import java.time.format.DateTimeFormatter;
 /** One line saying when and on what a figure was measured, for the head of every report. */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** Date, cores, memory, Java and the machine's load average at the moment of the call. */
     public static String describe() {
-        return "%s; %d cores; %s memory; Java %s (%s); load average %s".formatted(
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replaceFirst("\\.\\d+", ""),
-                Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.name"), loadAverage());
+        return "%s; %d cores; %s memory; Java %s (%s); load average %s"
+                .formatted(
+                        ZonedDateTime.now()
+                                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                .replaceFirst("\\.\\d+", ""),
+                        Runtime.getRuntime().availableProcessors(),
+                        memory(),
+                        System.getProperty("java.runtime.version"),
+                        System.getProperty("java.vm.name"),
+                        loadAverage());
     }
 
     /** The 1, 5 and 15 minute load averages, or "unknown" off Linux. */

@@ -1,6 +1,6 @@
 package com.propertyservice.advisor.loadtest;
 
-import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The load test's one command: starts the service from the exec jar on a free loopback port, with a
@@ -63,10 +62,13 @@ public final class ServiceUnderTest implements AutoCloseable {
         port = freePort();
         apiKey = random();
         adminPassword = random();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("PORT", String.valueOf(port));
@@ -85,27 +87,48 @@ public final class ServiceUnderTest implements AutoCloseable {
         Path jar = Path.of(options.getOrDefault("jar", "target/service-quality-advisor-0.1.0-SNAPSHOT-exec.jar"));
         Path rulesSource = Path.of(options.getOrDefault("rules", "rules"));
         LoadScript.Settings settings = new LoadScript.Settings(
-                Arrays.stream(options.getOrDefault("connections", "1,8,32,128").split(",")).map(Integer::valueOf).toList(),
+                Arrays.stream(options.getOrDefault("connections", "1,8,32,128").split(","))
+                        .map(Integer::valueOf)
+                        .toList(),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15"))),
-                5_000_000, 32, Duration.ofSeconds(Long.parseLong(options.getOrDefault("reload-every", "5"))),
+                5_000_000,
+                32,
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("reload-every", "5"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("soak", "0"))));
-        List<String> jvm = options.containsKey("jvm") ? List.of(options.get("jvm").split(" ")) : List.of();
+        List<String> jvm =
+                options.containsKey("jvm") ? List.of(options.get("jvm").split(" ")) : List.of();
         String machine = Machine.describe();
         try (ServiceUnderTest service = new ServiceUnderTest(jar, rulesSource, jvm)) {
             LoadScript.Reloader reloader = service.trainerReloader();
-            LoadScript.Report report = new LoadScript("127.0.0.1", service.port, service.apiKey, rulesSource, settings).run(reloader);
+            LoadScript.Report report =
+                    new LoadScript("127.0.0.1", service.port, service.apiKey, rulesSource, settings).run(reloader);
             double heapMb = service.heapAfterGcMegabytes();
             StringBuilder md = new StringBuilder();
-            md.append("Measured ").append(machine).append("; load average at the end ").append(Machine.loadAverage()).append("\n\n");
+            md.append("Measured ")
+                    .append(machine)
+                    .append("; load average at the end ")
+                    .append(Machine.loadAverage())
+                    .append("\n\n");
             md.append(report.markdown());
-            LoadScript.target(md, "start to healthy of this launch (%s), full rule set < 10 s; StartupTimes compares the launches"
-                    .formatted(jvm.isEmpty() ? "java -jar" : "java " + String.join(" ", jvm) + " -jar"),
-                    "%.1f s".formatted(service.startupSeconds), service.startupSeconds < 10);
-            LoadScript.target(md, "heap used after the load and a forced GC < 256 MB (load: %s)".formatted(
-                    settings.soak().isZero() ? "the phases above, " + String.format(Locale.ROOT, "%,d", report.totalRequests()) + " requests"
-                            : settings.soak().toSeconds() + " s soak at 32 connections after the phases above"),
-                    "%.0f MB".formatted(heapMb), heapMb < 256);
+            LoadScript.target(
+                    md,
+                    "start to healthy of this launch (%s), full rule set < 10 s; StartupTimes compares the launches"
+                            .formatted(jvm.isEmpty() ? "java -jar" : "java " + String.join(" ", jvm) + " -jar"),
+                    "%.1f s".formatted(service.startupSeconds),
+                    service.startupSeconds < 10);
+            LoadScript.target(
+                    md,
+                    "heap used after the load and a forced GC < 256 MB (load: %s)"
+                            .formatted(
+                                    settings.soak().isZero()
+                                            ? "the phases above, "
+                                                    + String.format(Locale.ROOT, "%,d", report.totalRequests())
+                                                    + " requests"
+                                            : settings.soak().toSeconds()
+                                                    + " s soak at 32 connections after the phases above"),
+                    "%.0f MB".formatted(heapMb),
+                    heapMb < 256);
             if (reloader == null) {
                 md.append("\n(no POST /api/rules/reload in this build: the reload phases were skipped)\n");
             }
@@ -119,18 +142,27 @@ public final class ServiceUnderTest implements AutoCloseable {
         String trainer = "load-trainer";
         String password = random();
         try (Http1Connection connection = new Http1Connection("127.0.0.1", port)) {
-            Http1Connection.Response created = connection.exchange(Http1Connection.request("POST", "/api/users", "127.0.0.1", port,
+            Http1Connection.Response created = connection.exchange(Http1Connection.request(
+                    "POST",
+                    "/api/users",
+                    "127.0.0.1",
+                    port,
                     "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"TRAINER\"]}".formatted(trainer, password),
-                    "Authorization", LoadScript.basic("admin", adminPassword), "Content-Type", "application/json"));
+                    "Authorization",
+                    LoadScript.basic("admin", adminPassword),
+                    "Content-Type",
+                    "application/json"));
             if (created.status() / 100 != 2) {
-                throw new IllegalStateException("could not create the trainer: " + created.status() + " " + created.text());
+                throw new IllegalStateException(
+                        "could not create the trainer: " + created.status() + " " + created.text());
             }
             Http1Connection.Response probe = connection.exchange(reloadRequest(trainer, password));
             if (probe.status() == 404 || probe.status() == 405) {
                 return null;
             }
             if (probe.status() != 200) {
-                throw new IllegalStateException("POST /api/rules/reload answered " + probe.status() + ": " + probe.text());
+                throw new IllegalStateException(
+                        "POST /api/rules/reload answered " + probe.status() + ": " + probe.text());
             }
         }
         byte[] request = reloadRequest(trainer, password);
@@ -153,7 +185,9 @@ public final class ServiceUnderTest implements AutoCloseable {
     static LoadScript.Reloader flipping(Path rules, LoadScript.Reloader reload) throws IOException {
         Map<Path, byte[]> original = new LinkedHashMap<>();
         try (Stream<Path> texts = Files.list(rules.resolve("texts"))) {
-            for (Path file : texts.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path file : texts.filter(f -> f.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 original.put(file, Files.readAllBytes(file));
             }
         }
@@ -171,8 +205,16 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
 
     private byte[] reloadRequest(String trainer, String password) {
-        return Http1Connection.request("POST", "/api/rules/reload", "127.0.0.1", port, "",
-                "Authorization", LoadScript.basic(trainer, password), "Accept", "application/json");
+        return Http1Connection.request(
+                "POST",
+                "/api/rules/reload",
+                "127.0.0.1",
+                port,
+                "",
+                "Authorization",
+                LoadScript.basic(trainer, password),
+                "Accept",
+                "application/json");
     }
 
     /** Every text of a texts file with a mark at its end: the second version's wording. */
@@ -193,8 +235,12 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(60, TimeUnit.SECONDS);
         return output;
@@ -203,18 +249,22 @@ public final class ServiceUnderTest implements AutoCloseable {
     private void waitHealthy(Duration timeout) throws Exception {
         byte[] health = Http1Connection.request("GET", "/actuator/health", "127.0.0.1", port, null);
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service stopped; see " + work.resolve("service.log"));
-                }
-                try (Http1Connection connection = new Http1Connection("127.0.0.1", port)) {
-                    return connection.exchange(health).status() == 200;
-                } catch (IOException notYet) {
-                    return false; // not listening yet
-                }
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the service stopped; see " + work.resolve("service.log"));
+                        }
+                        try (Http1Connection connection = new Http1Connection("127.0.0.1", port)) {
+                            return connection.exchange(health).status() == 200;
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                    });
         } catch (ConditionTimeoutException notHealthy) {
-            throw new IllegalStateException("not healthy after " + timeout + "; see " + work.resolve("service.log"), notHealthy);
+            throw new IllegalStateException(
+                    "not healthy after " + timeout + "; see " + work.resolve("service.log"), notHealthy);
         }
     }
 

@@ -18,12 +18,10 @@ import java.util.Map;
  */
 public final class StartupTimes {
 
-    private StartupTimes() {
-    }
+    private StartupTimes() {}
 
     /** One way to launch the service. */
-    record Launch(String name, Path jar, List<String> jvmOptions) {
-    }
+    record Launch(String name, Path jar, List<String> jvmOptions) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ServiceUnderTest.options(args);
@@ -38,9 +36,11 @@ public final class StartupTimes {
         launches.add(new Launch("`java -jar` on the exec jar", jar, List.of()));
         Path archive = deploy.resolve("advisor.jsa");
         if (Files.isRegularFile(archive)) {
-            launches.add(new Launch("`java -XX:SharedArchiveFile=… -jar` on the extracted jar (scripts/cds-archive.sh)",
+            launches.add(new Launch(
+                    "`java -XX:SharedArchiveFile=… -jar` on the extracted jar (scripts/cds-archive.sh)",
                     deploy.resolve(jar.getFileName()),
-                    // -Xshare:on: a start that cannot use the archive (stale, other jar path) fails instead of counting as slow
+                    // -Xshare:on: a start that cannot use the archive (stale, other jar path) fails instead of counting
+                    // as slow
                     List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:on")));
         } else {
             System.err.println("no " + archive + ": run scripts/cds-archive.sh to measure the CDS deployment too");
@@ -53,19 +53,39 @@ public final class StartupTimes {
                 Launch launch = launches.get(i);
                 try (ServiceUnderTest service = ServiceUnderTest.start(launch.jar(), rules, launch.jvmOptions())) {
                     seconds.get(i).add(service.startupSeconds);
-                    System.err.printf(Locale.ROOT, "run %d/%d, %s: healthy after %.1f s%n", run, runs, launch.name(), service.startupSeconds);
+                    System.err.printf(
+                            Locale.ROOT,
+                            "run %d/%d, %s: healthy after %.1f s%n",
+                            run,
+                            runs,
+                            launch.name(),
+                            service.startupSeconds);
                 }
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append("Measured ").append(machine).append("; load average at the end ").append(Machine.loadAverage()).append("\n\n");
-        md.append("| launch | starts | healthy after, each start (s) | median s | target < 10 s |\n|---|---:|---|---:|---|\n");
+        md.append("Measured ")
+                .append(machine)
+                .append("; load average at the end ")
+                .append(Machine.loadAverage())
+                .append("\n\n");
+        md.append(
+                "| launch | starts | healthy after, each start (s) | median s | target < 10 s |\n|---|---:|---|---:|---|\n");
         for (int i = 0; i < launches.size(); i++) {
             List<Double> times = seconds.get(i);
             List<Double> sorted = times.stream().sorted().toList();
             double median = sorted.get(sorted.size() / 2);
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s |%n", launches.get(i).name(), times.size(),
-                    String.join(", ", times.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).toList()), median,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %.1f | %s |%n",
+                    launches.get(i).name(),
+                    times.size(),
+                    String.join(
+                            ", ",
+                            times.stream()
+                                    .map(t -> String.format(Locale.ROOT, "%.1f", t))
+                                    .toList()),
+                    median,
                     median < 10 ? "met" : "**missed**"));
         }
         System.out.println();

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.process.PostgresCluster;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,16 +1,12 @@
 package com.propertyservice.advisor.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
 import com.propertyservice.advisor.user.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,10 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox and its worker over a real database (H2 here, PostgreSQL in {@link DeliveryWorkerPostgresTest}) and a
@@ -73,8 +72,12 @@ class DeliveryWorkerTest {
     }
 
     static NotifyProperties properties(NotifyProperties.Webhook... webhooks) {
-        return new NotifyProperties(List.of(webhooks), new NotifyProperties.Retry(Duration.ofSeconds(10), 2.0,
-                Duration.ofMinutes(5)), Duration.ofSeconds(5), Duration.ofMillis(200), 50);
+        return new NotifyProperties(
+                List.of(webhooks),
+                new NotifyProperties.Retry(Duration.ofSeconds(10), 2.0, Duration.ofMinutes(5)),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(200),
+                50);
     }
 
     NotifyProperties.Webhook webhook(String name, String format) {
@@ -82,22 +85,28 @@ class DeliveryWorkerTest {
     }
 
     static Notification reminder(long incident) {
-        return new Notification(incident, NotificationEvent.REMINDED, Deadline.RESPOND, Recipient.ASSIGNEE, "zhang",
-                "请在 30 分钟内回电业主王先生", AT);
+        return new Notification(
+                incident,
+                NotificationEvent.REMINDED,
+                Deadline.RESPOND,
+                Recipient.ASSIGNEE,
+                "zhang",
+                "请在 30 分钟内回电业主王先生",
+                AT);
     }
 
     @Test
     void eachFormatReachesTheLoopbackReceiverWithItsBody() throws Exception {
-        NotifyProperties.Webhook dingtalk = new NotifyProperties.Webhook("dingtalk", receiver.url("/dingtalk?access_token=t"),
-                "dingtalk", List.of(), "SECtest", "zh-CN");
-        OutboxDatabase instance = instance(newDatabase(),
-                properties(webhook("generic", "generic"), webhook("wecom", "wecom"), dingtalk));
+        NotifyProperties.Webhook dingtalk = new NotifyProperties.Webhook(
+                "dingtalk", receiver.url("/dingtalk?access_token=t"), "dingtalk", List.of(), "SECtest", "zh-CN");
+        OutboxDatabase instance =
+                instance(newDatabase(), properties(webhook("generic", "generic"), webhook("wecom", "wecom"), dingtalk));
         instance.outbox.enqueue(reminder(42));
 
         assertThat(instance.worker.deliverDue()).isEqualTo(3);
 
-        Map<String, LoopbackReceiver.Received> byPath = receiver.accepted().stream()
-                .collect(Collectors.toMap(LoopbackReceiver.Received::path, r -> r));
+        Map<String, LoopbackReceiver.Received> byPath =
+                receiver.accepted().stream().collect(Collectors.toMap(LoopbackReceiver.Received::path, r -> r));
         assertThat(byPath).containsOnlyKeys("/generic", "/wecom", "/dingtalk");
         byPath.values().forEach(r -> assertThat(r.contentType()).startsWith("application/json"));
 
@@ -106,7 +115,8 @@ class DeliveryWorkerTest {
         assertThat(generic.get("event").asString()).isEqualTo("REMINDED");
         assertThat(generic.get("incident").longValue()).isEqualTo(42);
         assertThat(generic.get("deadline").asString()).isEqualTo("RESPOND");
-        assertThat(generic.get("at").asString()).as("told in advisor.default-zone on either database")
+        assertThat(generic.get("at").asString())
+                .as("told in advisor.default-zone on either database")
                 .isEqualTo("2026-12-01T10:00:00+08:00");
         assertThat(generic.get("text").asString()).isEqualTo("请在 30 分钟内回电业主王先生");
 
@@ -122,24 +132,33 @@ class DeliveryWorkerTest {
         Map<String, String> query = Set.of(byPath.get("/dingtalk").query().split("&")).stream()
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-        assertThat(query).containsEntry("access_token", "t").containsEntry("timestamp", Long.toString(START.toEpochMilli()));
+        assertThat(query)
+                .containsEntry("access_token", "t")
+                .containsEntry("timestamp", Long.toString(START.toEpochMilli()));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("SECtest".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertThat(query.get("sign")).isEqualTo(Base64.getEncoder().encodeToString(
-                mac.doFinal((START.toEpochMilli() + "\nSECtest").getBytes(StandardCharsets.UTF_8))));
+        assertThat(query.get("sign"))
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(
+                                mac.doFinal((START.toEpochMilli() + "\nSECtest").getBytes(StandardCharsets.UTF_8))));
 
         List<Delivery> timeline = instance.outbox.deliveries(42);
-        assertThat(timeline).extracting(Delivery::channel, Delivery::webhook, Delivery::status, Delivery::attempts)
+        assertThat(timeline)
+                .extracting(Delivery::channel, Delivery::webhook, Delivery::status, Delivery::attempts)
                 .containsExactlyInAnyOrder(
                         tuple(DeliveryChannel.IN_APP, null, DeliveryStatus.DELIVERED, 0),
                         tuple(DeliveryChannel.WEBHOOK, "generic", DeliveryStatus.DELIVERED, 1),
                         tuple(DeliveryChannel.WEBHOOK, "wecom", DeliveryStatus.DELIVERED, 1),
                         tuple(DeliveryChannel.WEBHOOK, "dingtalk", DeliveryStatus.DELIVERED, 1));
-        assertThat(receiver.accepted()).extracting(LoopbackReceiver.Received::deliveryId)
+        assertThat(receiver.accepted())
+                .extracting(LoopbackReceiver.Received::deliveryId)
                 .containsExactlyInAnyOrderElementsOf(timeline.stream()
-                        .filter(d -> d.channel() == DeliveryChannel.WEBHOOK).map(d -> Long.toString(d.id())).toList());
+                        .filter(d -> d.channel() == DeliveryChannel.WEBHOOK)
+                        .map(d -> Long.toString(d.id()))
+                        .toList());
         assertThat(instance.count("advisor.notifications.delivered", "wecom")).isEqualTo(1);
-        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value()).isZero();
+        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value())
+                .isZero();
     }
 
     @Test
@@ -157,7 +176,8 @@ class DeliveryWorkerTest {
             assertThat(row.lastError()).startsWith("HTTP 500");
             assertThat(row.nextAttemptAt().toInstant()).isEqualTo(START.plusSeconds(10));
         });
-        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value()).isEqualTo(3);
+        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value())
+                .isEqualTo(3);
 
         // not due yet: nothing is sent, however often the worker looks
         int requests = receiver.received().size();
@@ -186,21 +206,29 @@ class DeliveryWorkerTest {
         receiver.restart();
         receiver.answer(LoopbackReceiver.Mode.ACCEPT);
         clock.advance(Duration.ofSeconds(39));
-        assertThat(instance.worker.deliverDue()).as("still waiting out the back-off").isZero();
+        assertThat(instance.worker.deliverDue())
+                .as("still waiting out the back-off")
+                .isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(instance.worker.deliverDue()).isEqualTo(3);
         clock.advance(Duration.ofHours(1));
         assertThat(instance.worker.deliverDue()).isZero();
 
-        assertThat(receiver.accepted()).extracting(LoopbackReceiver.Received::deliveryId).doesNotHaveDuplicates().hasSize(3);
+        assertThat(receiver.accepted())
+                .extracting(LoopbackReceiver.Received::deliveryId)
+                .doesNotHaveDuplicates()
+                .hasSize(3);
         assertThat(webhookRows(instance)).allSatisfy(row -> {
             assertThat(row.status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(row.attempts()).isEqualTo(4);
             assertThat(row.lastError()).isNull();
         });
-        assertThat(instance.count("advisor.notifications.failed", "generic")).as("three rows, three failed attempts each").isEqualTo(9);
+        assertThat(instance.count("advisor.notifications.failed", "generic"))
+                .as("three rows, three failed attempts each")
+                .isEqualTo(9);
         assertThat(instance.count("advisor.notifications.delivered", "generic")).isEqualTo(3);
-        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value()).isZero();
+        assertThat(instance.meters.get("advisor.notifications.pending").gauge().value())
+                .isZero();
     }
 
     @Test
@@ -255,9 +283,16 @@ class DeliveryWorkerTest {
             pool.shutdownNow();
         }
         assertThat(receiver.received()).hasSize(rows);
-        assertThat(receiver.accepted()).extracting(LoopbackReceiver.Received::deliveryId).doesNotHaveDuplicates().hasSize(rows);
-        assertThat(first.jdbc.sql("select count(*) from notification_outbox where channel = 'WEBHOOK' and attempts <> 1")
-                .query(Long.class).single()).as("rows claimed more than once").isZero();
+        assertThat(receiver.accepted())
+                .extracting(LoopbackReceiver.Received::deliveryId)
+                .doesNotHaveDuplicates()
+                .hasSize(rows);
+        assertThat(first.jdbc
+                        .sql("select count(*) from notification_outbox where channel = 'WEBHOOK' and attempts <> 1")
+                        .query(Long.class)
+                        .single())
+                .as("rows claimed more than once")
+                .isZero();
     }
 
     @Test
@@ -271,20 +306,35 @@ class DeliveryWorkerTest {
         assertThat(before.worker.deliverDue()).isZero();
         // a third row claimed by an instance that dies in the middle of sending it
         before.outbox.enqueue(reminder(3));
-        long inFlight = webhookRows(before).stream().filter(row -> row.incidentId() == 3).findFirst().orElseThrow().id();
-        assertThat(before.repository.claim(inFlight, "dying-instance", clock.instant(),
-                clock.instant().plus(properties.lease()))).isPresent();
+        long inFlight = webhookRows(before).stream()
+                .filter(row -> row.incidentId() == 3)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(before.repository.claim(
+                        inFlight,
+                        "dying-instance",
+                        clock.instant(),
+                        clock.instant().plus(properties.lease())))
+                .isPresent();
         instances.remove(before);
         before.close();
 
         receiver.answer(LoopbackReceiver.Mode.ACCEPT);
         OutboxDatabase after = instance(url, properties);
         clock.advance(Duration.ofSeconds(10));
-        assertThat(after.worker.deliverDue()).as("the two waiting out their back-off").isEqualTo(2);
-        assertThat(after.worker.deliverDue()).as("the claimed one, until its claim expires").isZero();
+        assertThat(after.worker.deliverDue())
+                .as("the two waiting out their back-off")
+                .isEqualTo(2);
+        assertThat(after.worker.deliverDue())
+                .as("the claimed one, until its claim expires")
+                .isZero();
         clock.advance(properties.lease());
         assertThat(after.worker.deliverDue()).isEqualTo(1);
-        assertThat(receiver.accepted()).extracting(LoopbackReceiver.Received::deliveryId).doesNotHaveDuplicates().hasSize(3);
+        assertThat(receiver.accepted())
+                .extracting(LoopbackReceiver.Received::deliveryId)
+                .doesNotHaveDuplicates()
+                .hasSize(3);
     }
 
     /** A database that outlives its connections (a file); subclasses use their server's database as it is. */
@@ -310,41 +360,54 @@ class DeliveryWorkerTest {
 
     @Test
     void aWebhookHearsOnlyAboutTheRecipientsItIsFor() {
-        NotifyProperties.Webhook company = new NotifyProperties.Webhook("quality-dept", receiver.url("/q"), "generic",
-                List.of(Recipient.COMPANY, Recipient.PROJECT_MANAGER), null, "zh-CN");
+        NotifyProperties.Webhook company = new NotifyProperties.Webhook(
+                "quality-dept",
+                receiver.url("/q"),
+                "generic",
+                List.of(Recipient.COMPANY, Recipient.PROJECT_MANAGER),
+                null,
+                "zh-CN");
         OutboxDatabase instance = instance(newDatabase(), properties(company));
         instance.outbox.enqueue(reminder(1));
-        instance.outbox.enqueue(new Notification(2, NotificationEvent.ESCALATED, Deadline.RESOLVE, Recipient.COMPANY,
-                null, "超时未解决,已升级至品质部", AT));
+        instance.outbox.enqueue(new Notification(
+                2, NotificationEvent.ESCALATED, Deadline.RESOLVE, Recipient.COMPANY, null, "超时未解决,已升级至品质部", AT));
 
         assertThat(instance.worker.deliverDue()).isEqualTo(1);
         assertThat(instance.outbox.deliveries(1)).extracting(Delivery::channel).containsExactly(DeliveryChannel.IN_APP);
-        assertThat(instance.outbox.deliveries(2)).extracting(Delivery::channel)
+        assertThat(instance.outbox.deliveries(2))
+                .extracting(Delivery::channel)
                 .containsExactly(DeliveryChannel.IN_APP, DeliveryChannel.WEBHOOK);
     }
 
     @Test
     void theInboxShowsANoticeToItsUserAndUnaddressedOnesByRole() {
         OutboxDatabase instance = instance(newDatabase(), properties());
-        instance.outbox.enqueue(reminder(1));                                           // to zhang
-        instance.outbox.enqueue(notice(2, Recipient.ASSIGNEE, null));                   // unassigned: supervisors
+        instance.outbox.enqueue(reminder(1)); // to zhang
+        instance.outbox.enqueue(notice(2, Recipient.ASSIGNEE, null)); // unassigned: supervisors
         instance.outbox.enqueue(notice(3, Recipient.SUPERVISOR, null));
         instance.outbox.enqueue(notice(4, Recipient.PROJECT_MANAGER, null));
         instance.outbox.enqueue(notice(5, Recipient.COMPANY, null));
         instance.outbox.enqueue(notice(6, Recipient.ASSIGNEE, "li"));
 
-        assertThat(instance.outbox.inbox("ZHANG", List.of(Role.SUPERVISOR), 50)).extracting(InAppNotice::incidentId)
+        assertThat(instance.outbox.inbox("ZHANG", List.of(Role.SUPERVISOR), 50))
+                .extracting(InAppNotice::incidentId)
                 .containsExactly(3L, 2L, 1L);
-        assertThat(instance.outbox.inbox("zhang", List.of(), 50)).extracting(InAppNotice::incidentId).containsExactly(1L);
-        assertThat(instance.outbox.inbox("admin", List.of(Role.ADMIN), 50)).extracting(InAppNotice::incidentId)
+        assertThat(instance.outbox.inbox("zhang", List.of(), 50))
+                .extracting(InAppNotice::incidentId)
+                .containsExactly(1L);
+        assertThat(instance.outbox.inbox("admin", List.of(Role.ADMIN), 50))
+                .extracting(InAppNotice::incidentId)
                 .containsExactly(5L, 4L);
-        assertThat(instance.outbox.inbox("li", List.of(Role.SUPERVISOR), 2)).extracting(InAppNotice::incidentId)
+        assertThat(instance.outbox.inbox("li", List.of(Role.SUPERVISOR), 2))
+                .extracting(InAppNotice::incidentId)
                 .containsExactly(6L, 3L);
-        assertThat(instance.outbox.inbox("zhang", List.of(), 50)).singleElement().satisfies(notice -> {
-            assertThat(notice.text()).isEqualTo("请在 30 分钟内回电业主王先生");
-            assertThat(notice.at().toInstant()).isEqualTo(AT.toInstant());
-            assertThat(notice.deadline()).isEqualTo(Deadline.RESPOND);
-        });
+        assertThat(instance.outbox.inbox("zhang", List.of(), 50))
+                .singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.text()).isEqualTo("请在 30 分钟内回电业主王先生");
+                    assertThat(notice.at().toInstant()).isEqualTo(AT.toInstant());
+                    assertThat(notice.deadline()).isEqualTo(Deadline.RESPOND);
+                });
     }
 
     @Test
@@ -361,11 +424,15 @@ class DeliveryWorkerTest {
         assertThat(webhookRows(instance)).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(row.lastError()).isEqualTo("interrupted by shutdown before an answer came");
-            assertThat(row.nextAttemptAt().toInstant()).as("due again at once, not after the lease").isEqualTo(START);
+            assertThat(row.nextAttemptAt().toInstant())
+                    .as("due again at once, not after the lease")
+                    .isEqualTo(START);
         });
         receiver.release();
         receiver.answer(LoopbackReceiver.Mode.ACCEPT);
-        assertThat(instance(instanceUrl(instance), properties(webhook("ops", "generic"))).worker.deliverDue())
+        assertThat(instance(instanceUrl(instance), properties(webhook("ops", "generic")))
+                        .worker
+                        .deliverDue())
                 .isEqualTo(1);
     }
 
@@ -382,8 +449,12 @@ class DeliveryWorkerTest {
     }
 
     static List<Delivery> webhookRows(OutboxDatabase instance) {
-        return instance.jdbc.sql("select distinct incident_id from notification_outbox order by incident_id")
-                .query(Long.class).list().stream()
+        return instance
+                .jdbc
+                .sql("select distinct incident_id from notification_outbox order by incident_id")
+                .query(Long.class)
+                .list()
+                .stream()
                 .flatMap(incident -> instance.outbox.deliveries(incident).stream())
                 .filter(delivery -> delivery.channel() == DeliveryChannel.WEBHOOK)
                 .toList();

@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.notify;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,8 +32,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** One request as received: which path and query, the delivery id header, the body. */
-    record Received(String path, String query, String deliveryId, String contentType, String body, boolean accepted) {
-    }
+    record Received(String path, String query, String deliveryId, String contentType, String body, boolean accepted) {}
 
     private final List<Received> received = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -97,9 +95,13 @@ final class LoopbackReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Mode now = mode;
             synchronized (this) {
-                received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                received.add(new Received(
+                        exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("X-Advisor-Delivery"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body, now == Mode.ACCEPT));
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        body,
+                        now == Mode.ACCEPT));
             }
             if (now == Mode.HANG) {
                 try {

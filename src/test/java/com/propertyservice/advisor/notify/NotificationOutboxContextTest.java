@@ -1,8 +1,12 @@
 package com.propertyservice.advisor.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.propertyservice.advisor.system.AdvisorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,19 +21,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The feature as Spring wires it (the service's migrations, its transaction manager, the worker as a lifecycle
  * bean): a notification commits or rolls back with the caller's transaction, and the background worker delivers a
  * committed one without being asked.
  */
 @JdbcTest(properties = "advisor.notify.poll-interval=100ms")
-@Import({NotificationOutbox.class, OutboxRepository.class, DeliveryWorker.class, NotifyMetrics.class,
-        NotificationOutboxContextTest.Wiring.class})
+@Import({
+    NotificationOutbox.class,
+    OutboxRepository.class,
+    DeliveryWorker.class,
+    NotifyMetrics.class,
+    NotificationOutboxContextTest.Wiring.class
+})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class NotificationOutboxContextTest {
 
@@ -59,8 +63,10 @@ class NotificationOutboxContextTest {
 
     @Autowired
     NotificationOutbox outbox;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     DeliveryWorker worker;
 
@@ -70,10 +76,13 @@ class NotificationOutboxContextTest {
             outbox.enqueue(DeliveryWorkerTest.reminder(101));
             status.setRollbackOnly();
         });
-        assertThat(outbox.deliveries(101)).as("rolled back with the reminder that caused it").isEmpty();
+        assertThat(outbox.deliveries(101))
+                .as("rolled back with the reminder that caused it")
+                .isEmpty();
 
         transactions.executeWithoutResult(status -> outbox.enqueue(DeliveryWorkerTest.reminder(102)));
-        assertThat(outbox.deliveries(102)).extracting(Delivery::channel)
+        assertThat(outbox.deliveries(102))
+                .extracting(Delivery::channel)
                 .containsExactly(DeliveryChannel.IN_APP, DeliveryChannel.WEBHOOK);
     }
 
@@ -81,10 +90,14 @@ class NotificationOutboxContextTest {
     void theBackgroundWorkerDeliversACommittedNotificationWithoutBeingAsked() {
         assertThat(worker.isRunning()).isTrue();
         outbox.enqueue(DeliveryWorkerTest.reminder(201));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(outbox.deliveries(201))
-                .filteredOn(delivery -> delivery.channel() == DeliveryChannel.WEBHOOK)
-                .singleElement().extracting(Delivery::status).isEqualTo(DeliveryStatus.DELIVERED));
-        assertThat(RECEIVER.accepted()).anySatisfy(received -> assertThat(received.body()).contains("\"incident\":201"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(outbox.deliveries(201))
+                        .filteredOn(delivery -> delivery.channel() == DeliveryChannel.WEBHOOK)
+                        .singleElement()
+                        .extracting(Delivery::status)
+                        .isEqualTo(DeliveryStatus.DELIVERED));
+        assertThat(RECEIVER.accepted())
+                .anySatisfy(received -> assertThat(received.body()).contains("\"incident\":201"));
 
         worker.stop();
         assertThat(worker.isRunning()).isFalse();

@@ -1,14 +1,13 @@
 package com.propertyservice.advisor.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Recipient;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The robots' text reads well in both languages and fits WeCom's 2,048-byte limit. */
 class NotificationTextTest {
@@ -40,7 +39,8 @@ class NotificationTextTest {
         for (Language language : Language.values()) {
             for (NotificationEvent event : NotificationEvent.values()) {
                 for (Deadline deadline : Deadline.values()) {
-                    assertThat(texts.content(row(event, deadline, "x"), language)).doesNotContain("notify.");
+                    assertThat(texts.content(row(event, deadline, "x"), language))
+                            .doesNotContain("notify.");
                 }
             }
         }
@@ -49,14 +49,16 @@ class NotificationTextTest {
     @Test
     void anAssignmentWithoutADeadlineLeavesTheLineOut() {
         assertThat(texts.content(row(NotificationEvent.ASSIGNED, null, "交给张三"), Language.ZH_CN))
-                .doesNotContain("时限:").contains("已指派");
+                .doesNotContain("时限:")
+                .contains("已指派");
     }
 
     @Test
     void aLongTextIsCutToTheRobotsLimitWithoutBreakingACharacter() {
-        String content = texts.content(row(NotificationEvent.REMINDED, Deadline.RESPOND, "电梯".repeat(2000)),
-                Language.ZH_CN);
-        assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(NotificationText.MAX_CONTENT_BYTES);
+        String content =
+                texts.content(row(NotificationEvent.REMINDED, Deadline.RESPOND, "电梯".repeat(2000)), Language.ZH_CN);
+        assertThat(content.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(NotificationText.MAX_CONTENT_BYTES);
         assertThat(content).endsWith("…").doesNotContain("\uFFFD");
     }
 }

@@ -3,11 +3,10 @@ package com.propertyservice.advisor.notify;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Clock;
 import java.time.ZoneId;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One "instance" of the feature for the tests without a Spring context: its own connection pool on a shared
@@ -30,11 +29,16 @@ final class OutboxDatabase implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(4);
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         this.jdbc = JdbcClient.create(dataSource);
         this.repository = new OutboxRepository(jdbc);
         this.outbox = new NotificationOutbox(repository, properties, clock);
-        this.worker = new DeliveryWorker(repository, properties, ZoneId.of("Asia/Shanghai"), clock, new NotifyMetrics(meters, repository));
+        this.worker = new DeliveryWorker(
+                repository, properties, ZoneId.of("Asia/Shanghai"), clock, new NotifyMetrics(meters, repository));
     }
 
     static OutboxDatabase h2(String url, NotifyProperties properties, Clock clock) {

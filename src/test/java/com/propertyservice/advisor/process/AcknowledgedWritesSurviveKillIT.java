@@ -1,9 +1,8 @@
 package com.propertyservice.advisor.process;
 
-import com.propertyservice.advisor.TestIncidents;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.TestIncidents;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,16 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded default database keeps what it acknowledged: the service from the exec jar, on its default
@@ -38,7 +37,8 @@ class AcknowledgedWritesSurviveKillIT {
     static final Duration WRITING = Duration.ofSeconds(5);
     static final Duration START = Duration.ofSeconds(180);
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void everyIncidentAnswered201SurvivesKillNine(@TempDir Path work) throws Exception {
@@ -53,8 +53,11 @@ class AcknowledgedWritesSurviveKillIT {
             for (int round = 1; round <= ROUNDS; round++) {
                 service.start(START);
                 List<String> lost = missing(service, acknowledged);
-                say("restart before round %d: %d acknowledged so far, %d lost".formatted(round, acknowledged.size(), lost.size()));
-                assertThat(lost).as("acknowledged before the kill, gone after the restart").isEmpty();
+                say("restart before round %d: %d acknowledged so far, %d lost"
+                        .formatted(round, acknowledged.size(), lost.size()));
+                assertThat(lost)
+                        .as("acknowledged before the kill, gone after the restart")
+                        .isEmpty();
                 List<String> written = writeUntilKilled(service);
                 acknowledged.addAll(written);
                 say("round %d: %d incidents answered 201 before kill -9".formatted(round, written.size()));
@@ -63,7 +66,9 @@ class AcknowledgedWritesSurviveKillIT {
             List<String> lost = missing(service, acknowledged);
             say("final restart: %d acknowledged in all, %d lost".formatted(acknowledged.size(), lost.size()));
             assertThat(acknowledged).hasSizeGreaterThan(ROUNDS * WRITERS);
-            assertThat(lost).as("acknowledged before a kill, gone after the restart").isEmpty();
+            assertThat(lost)
+                    .as("acknowledged before a kill, gone after the restart")
+                    .isEmpty();
         } finally {
             service.stop();
         }
@@ -85,11 +90,13 @@ class AcknowledgedWritesSurviveKillIT {
                 while (!stop.get() && System.nanoTime() < deadline) {
                     try {
                         // an externalId of its own per request: a repeated one is answered 200 with the first record
-                        String incident = TestIncidents.LIFT_OUTAGE.replace("\"CRM-1\"", "\"kill-" + UUID.randomUUID() + "\"");
-                        HttpResponse<String> response = http.send(post(service, "/api/incidents", incident),
-                                HttpResponse.BodyHandlers.ofString());
+                        String incident =
+                                TestIncidents.LIFT_OUTAGE.replace("\"CRM-1\"", "\"kill-" + UUID.randomUUID() + "\"");
+                        HttpResponse<String> response = http.send(
+                                post(service, "/api/incidents", incident), HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 201) {
-                            locations.add(response.headers().firstValue("Location").orElseThrow());
+                            locations.add(
+                                    response.headers().firstValue("Location").orElseThrow());
                         }
                     } catch (IOException killed) {
                         // the service died under the request: not acknowledged, nothing to check
@@ -115,7 +122,9 @@ class AcknowledgedWritesSurviveKillIT {
         for (String location : locations) {
             String path = URI.create(location).getPath();
             HttpRequest get = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                    .header("X-API-Key", TestIncidents.API_KEY).timeout(Duration.ofSeconds(10)).build();
+                    .header("X-API-Key", TestIncidents.API_KEY)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
             int status = http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 missing.add(path + " → " + status);
@@ -126,8 +135,10 @@ class AcknowledgedWritesSurviveKillIT {
 
     static HttpRequest post(ServiceProcess service, String path, String body) {
         return HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("X-API-Key", TestIncidents.API_KEY).header("Content-Type", "application/json")
+                .header("X-API-Key", TestIncidents.API_KEY)
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package com.propertyservice.advisor.process;
 
-import com.propertyservice.advisor.TestIncidents;
-import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 
+import com.propertyservice.advisor.TestIncidents;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The production shape on this machine, started once per test JVM and shared by the tests that need it: one
@@ -79,11 +78,16 @@ public final class MultiInstanceCluster {
 
     private ServiceProcess instance(String name) throws IOException {
         Map<String, String> env = ServiceProcess.environment(
-                "SPRING_PROFILES_ACTIVE", "postgres",
-                "ADVISOR_INSTANCE_NAME", name,
-                "ADVISOR_SECURITY_API_KEYS", TestIncidents.API_KEY,
-                "ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", TestIncidents.ADMIN_PASSWORD,
-                "ADVISOR_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
+                "SPRING_PROFILES_ACTIVE",
+                "postgres",
+                "ADVISOR_INSTANCE_NAME",
+                name,
+                "ADVISOR_SECURITY_API_KEYS",
+                TestIncidents.API_KEY,
+                "ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD",
+                TestIncidents.ADMIN_PASSWORD,
+                "ADVISOR_RULES_DIR",
+                Path.of("rules").toAbsolutePath().toString());
         env.putAll(database.environment());
         return ServiceProcess.of(ServiceProcess.execJar(), work.resolve(name), env, List.of("-Xmx384m"));
     }
@@ -102,38 +106,50 @@ public final class MultiInstanceCluster {
     private void startBalancer() throws IOException, InterruptedException {
         Path config = Path.of("src/deploy/haproxy.cfg").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("haproxy.log").toFile());
         builder.environment().put("ADVISOR_LB_BIND", "127.0.0.1:" + balancerPort);
         builder.environment().put("ADVISOR_A", a.baseUrl().substring("http://".length()));
         builder.environment().put("ADVISOR_B", b.baseUrl().substring("http://".length()));
         try {
             haproxy = builder.start();
         } catch (IOException missing) {
-            throw new IllegalStateException("HAProxy is needed for this test and could not be started (" + missing.getMessage()
-                    + "): install Debian's haproxy (apt-get install haproxy; .ci/run does)", missing);
+            throw new IllegalStateException(
+                    "HAProxy is needed for this test and could not be started (" + missing.getMessage()
+                            + "): install Debian's haproxy (apt-get install haproxy; .ci/run does)",
+                    missing);
         }
-        // ready when the balancer answers twice in a row and has marked both instances up (its health checks run every second)
+        // ready when the balancer answers twice in a row and has marked both instances up (its health checks run every
+        // second)
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(balancerUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         AtomicInteger served = new AtomicInteger();
         try {
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!haproxy.isAlive()) {
-                    throw new IllegalStateException("haproxy stopped: " + Files.readString(work.resolve("haproxy.log")));
-                }
-                try {
-                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return served.incrementAndGet() >= 2;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                served.set(0);
-                return false;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!haproxy.isAlive()) {
+                            throw new IllegalStateException(
+                                    "haproxy stopped: " + Files.readString(work.resolve("haproxy.log")));
+                        }
+                        try {
+                            if (http.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200) {
+                                return served.incrementAndGet() >= 2;
+                            }
+                        } catch (IOException notYet) {
+                            // not listening yet
+                        }
+                        served.set(0);
+                        return false;
+                    });
         } catch (ConditionTimeoutException notServed) {
-            throw new IllegalStateException("the balancer did not answer in 30 s; see " + work.resolve("haproxy.log"), notServed);
+            throw new IllegalStateException(
+                    "the balancer did not answer in 30 s; see " + work.resolve("haproxy.log"), notServed);
         }
         // a fixed wait, as nothing here shows haproxy's view: two health-check rounds, both servers marked up
         Thread.sleep(2_500);

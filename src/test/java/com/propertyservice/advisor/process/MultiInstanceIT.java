@@ -1,14 +1,10 @@
 package com.propertyservice.advisor.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.RuleFiles;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The acceptance of several instances (issue 14), on {@link MultiInstanceCluster}: two instances of the exec jar on
@@ -58,7 +55,8 @@ class MultiInstanceIT {
     /** Each version published here, by the mark its texts carry. */
     static final Map<String, String> marks = new ConcurrentHashMap<>();
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void cluster() throws Exception {
@@ -79,9 +77,12 @@ class MultiInstanceIT {
             ServiceProcess other = on == cluster.a ? cluster.b : cluster.a;
             String version = publish(on, "[v" + i + "]");
             long published = System.nanoTime();
-            await().atMost(PROPAGATION_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+            await().atMost(PROPAGATION_BOUND)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5))
                     .untilAsserted(() -> assertThat(versionServedBy(other))
-                            .as("version %s published on one instance, served by the other", version).isEqualTo(version));
+                            .as("version %s published on one instance, served by the other", version)
+                            .isEqualTo(version));
             millis.add((System.nanoTime() - published) / 1_000_000);
         }
         long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -105,14 +106,24 @@ class MultiInstanceIT {
             publications++;
         }
         String published = last;
-        await().atMost(PROPAGATION_BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                .until(() -> published.equals(versionServedBy(cluster.a)) && published.equals(versionServedBy(cluster.b)));
-        Thread.sleep(2_000); // not a wait for a condition: two more seconds of load answered with the last version by both
+        await().atMost(PROPAGATION_BOUND)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        published.equals(versionServedBy(cluster.a)) && published.equals(versionServedBy(cluster.b)));
+        Thread.sleep(
+                2_000); // not a wait for a condition: two more seconds of load answered with the last version by both
         load.stop();
         load.await();
-        say("load through the balancer during %d publications: %d requests, %d failed, %d mixed, versions seen %d, %.0f req/s"
-                .formatted(publications, load.requests.get(), load.failed.get(), load.mixed.get(), load.versions.size(),
-                        load.throughput()));
+        say(
+                "load through the balancer during %d publications: %d requests, %d failed, %d mixed, versions seen %d, %.0f req/s"
+                        .formatted(
+                                publications,
+                                load.requests.get(),
+                                load.failed.get(),
+                                load.mixed.get(),
+                                load.versions.size(),
+                                load.throughput()));
         assertThat(load.failures).as("failed requests").isEmpty();
         assertThat(load.mixed.get()).as("answers mixing two versions").isZero();
         assertThat(load.versions.size()).as("versions served during the load").isGreaterThan(2);
@@ -129,17 +140,25 @@ class MultiInstanceIT {
         // published while a is down: a must come back with it
         String current = publish(cluster.b, "[while a was down]");
         load.await();
-        say(("kill -9 of instance a under %d connections through the balancer: %d requests, %d failed (in flight on a at most %d), "
-                + "%d mixed").formatted(CONNECTIONS, load.requests.get(), load.failed.get(), CONNECTIONS, load.mixed.get()));
+        say(
+                ("kill -9 of instance a under %d connections through the balancer: %d requests, %d failed (in flight on a at most %d), "
+                                + "%d mixed")
+                        .formatted(CONNECTIONS, load.requests.get(), load.failed.get(), CONNECTIONS, load.mixed.get()));
         load.failures.stream().limit(5).forEach(f -> say("  failed: " + f));
-        assertThat(load.failed.get()).as("failed requests: at most one in flight per connection on the killed instance")
+        assertThat(load.failed.get())
+                .as("failed requests: at most one in flight per connection on the killed instance")
                 .isLessThanOrEqualTo(CONNECTIONS);
         assertThat(load.mixed.get()).isZero();
         long restartFrom = System.nanoTime();
         cluster.restart(cluster.a);
         say("instance a restarted and ready after %d ms (killed %d ms before the restart began), serving %s"
-                .formatted((System.nanoTime() - restartFrom) / 1_000_000, (restartFrom - killedAt) / 1_000_000, versionServedBy(cluster.a)));
-        assertThat(versionServedBy(cluster.a)).as("the restarted instance serves the current version").isEqualTo(current);
+                .formatted(
+                        (System.nanoTime() - restartFrom) / 1_000_000,
+                        (restartFrom - killedAt) / 1_000_000,
+                        versionServedBy(cluster.a)));
+        assertThat(versionServedBy(cluster.a))
+                .as("the restarted instance serves the current version")
+                .isEqualTo(current);
     }
 
     @Test
@@ -172,7 +191,8 @@ class MultiInstanceIT {
                                 break;
                             }
                             retried.incrementAndGet();
-                            Thread.sleep(Math.min(1_000, 50L << Math.min(attempt, 4))); // a client's back-off, bounded by hardEnd
+                            Thread.sleep(Math.min(
+                                    1_000, 50L << Math.min(attempt, 4))); // a client's back-off, bounded by hardEnd
                         }
                     }
                     return null;
@@ -188,15 +208,22 @@ class MultiInstanceIT {
                 writer.get();
             }
             cluster.restart(victim);
-            say("round %d: kill -9 of instance %s; %d incidents acknowledged so far, %d answers replayed an earlier record, %d retries"
-                    .formatted(round, victim == cluster.a ? "a" : "b", acknowledged.size(), replays.get(), retried.get()));
+            say(
+                    "round %d: kill -9 of instance %s; %d incidents acknowledged so far, %d answers replayed an earlier record, %d retries"
+                            .formatted(
+                                    round,
+                                    victim == cluster.a ? "a" : "b",
+                                    acknowledged.size(),
+                                    replays.get(),
+                                    retried.get()));
         }
         List<String> lost = new ArrayList<>();
         List<String> twice = new ArrayList<>();
         try (Connection db = cluster.database.connect()) {
             Set<String> stored = ConcurrentHashMap.newKeySet();
             try (Statement sql = db.createStatement();
-                 ResultSet rows = sql.executeQuery("select external_id, count(*) from incidents where external_id like 'kill-%' group by external_id")) {
+                    ResultSet rows = sql.executeQuery(
+                            "select external_id, count(*) from incidents where external_id like 'kill-%' group by external_id")) {
                 while (rows.next()) {
                     stored.add(rows.getString(1));
                     if (rows.getLong(2) > 1) {
@@ -219,11 +246,15 @@ class MultiInstanceIT {
 
     int postIncident(String body) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "/api/incidents"))
-                    .header("X-API-Key", TestIncidents.API_KEY).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(20))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "/api/incidents"))
+                                    .header("X-API-Key", TestIncidents.API_KEY)
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(20))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException failed) {
             return -1;
         }
@@ -242,14 +273,19 @@ class MultiInstanceIT {
     }
 
     String versionServedBy(ServiceProcess instance) throws Exception {
-        return http.send(adviceRequest(instance.baseUrl()), HttpResponse.BodyHandlers.discarding()).headers()
-                .firstValue("X-Rule-Set-Version").orElse("");
+        return http.send(adviceRequest(instance.baseUrl()), HttpResponse.BodyHandlers.discarding())
+                .headers()
+                .firstValue("X-Rule-Set-Version")
+                .orElse("");
     }
 
     static HttpRequest adviceRequest(String base) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/advice")).header("X-API-Key", TestIncidents.API_KEY)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(TestIncidents.LIFT_OUTAGE, StandardCharsets.UTF_8)).build();
+        return HttpRequest.newBuilder(URI.create(base + "/api/advice"))
+                .header("X-API-Key", TestIncidents.API_KEY)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(TestIncidents.LIFT_OUTAGE, StandardCharsets.UTF_8))
+                .build();
     }
 
     static long percentile(long[] sorted, double q) {
@@ -284,16 +320,25 @@ class MultiInstanceIT {
             workers = new ArrayList<>();
             started = System.nanoTime();
             long end = started + length.toNanos();
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             for (int i = 0; i < CONNECTIONS; i++) {
                 workers.add(pool.submit(() -> {
                     while (!done.get() && System.nanoTime() < end) {
                         requests.incrementAndGet();
                         try {
-                            HttpResponse<String> answer = client.send(adviceRequest(base), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                            HttpResponse<String> answer = client.send(
+                                    adviceRequest(base), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                             if (answer.statusCode() != 200) {
                                 failed.incrementAndGet();
-                                failures.add(answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+                                failures.add(answer.statusCode() + " "
+                                        + answer.body()
+                                                .substring(
+                                                        0,
+                                                        Math.min(
+                                                                200,
+                                                                answer.body().length())));
                                 continue;
                             }
                             check(answer.body());
@@ -343,5 +388,4 @@ class MultiInstanceIT {
             return requests.get() / ((ended - started) / 1e9);
         }
     }
-
 }

@@ -1,20 +1,8 @@
 package com.propertyservice.advisor.process;
 
-import com.propertyservice.advisor.TestIncidents;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.TestIncidents;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,8 +19,19 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * 10,000 requests generated from the service's own OpenAPI document ({@code /v3/api-docs}), sent through the
@@ -59,21 +58,24 @@ class OpenApiContractIT {
         }
     }
 
-    record Call(Operation operation, String url, String contentType, String body, String auth) {
-    }
+    record Call(Operation operation, String url, String contentType, String body, String auth) {}
 
     static MultiInstanceCluster cluster;
     static JsonNode document;
     static List<Operation> operations;
     static final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     static final AtomicInteger sent = new AtomicInteger();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeContainer
     static void readTheContract() throws Exception {
         cluster = MultiInstanceCluster.shared();
-        HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cluster.balancerUrl() + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> docs = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "/v3/api-docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
         document = JSON.readTree(docs.body());
         operations = new ArrayList<>();
@@ -88,15 +90,21 @@ class OpenApiContractIT {
     @AfterContainer
     static void report() {
         System.out.println("[openapi] " + sent.get() + " generated requests over " + operations.size()
-                + " operations through the balancer; answers by status: " + new TreeMap<>(Map.copyOf(
-                statuses.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
+                + " operations through the balancer; answers by status: "
+                + new TreeMap<>(Map.copyOf(statuses.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().get())))));
     }
 
     @Property(tries = REQUESTS, shrinking = ShrinkingMode.OFF, seed = "20261201")
     void everyAnswerIsBelow500AndEvery4xxIsAProblem(@ForAll("calls") Call call) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).timeout(Duration.ofSeconds(30))
-                .method(call.operation().method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url()))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        call.operation().method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         if (call.contentType() != null) {
             request.header("Content-Type", call.contentType());
         }
@@ -104,18 +112,29 @@ class OpenApiContractIT {
             String[] header = call.auth().split(": ", 2);
             request.header(header[0], header[1]);
         }
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> answer =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         sent.incrementAndGet();
-        statuses.computeIfAbsent(String.valueOf(answer.statusCode()), k -> new AtomicInteger()).incrementAndGet();
-        String what = call.operation().method() + " " + call.url() + " (" + call.contentType() + ", " + call.auth() + ") "
-                + (call.body() == null ? "" : call.body().substring(0, Math.min(300, call.body().length())))
-                + " → " + answer.statusCode() + " " + answer.body().substring(0, Math.min(300, answer.body().length()));
+        statuses.computeIfAbsent(String.valueOf(answer.statusCode()), k -> new AtomicInteger())
+                .incrementAndGet();
+        String what = call.operation().method() + " " + call.url() + " (" + call.contentType() + ", " + call.auth()
+                + ") "
+                + (call.body() == null
+                        ? ""
+                        : call.body().substring(0, Math.min(300, call.body().length())))
+                + " → " + answer.statusCode() + " "
+                + answer.body().substring(0, Math.min(300, answer.body().length()));
         assertThat(answer.statusCode()).as(what).isLessThan(500);
         if (answer.statusCode() >= 400) {
-            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(what)
+                    .startsWith("application/problem+json");
             JsonNode problem = JSON.readTree(answer.body());
-            assertThat(problem.hasNonNull("type") && problem.hasNonNull("title") && problem.get("status").asInt() == answer.statusCode())
-                    .as(what).isTrue();
+            assertThat(problem.hasNonNull("type")
+                            && problem.hasNonNull("title")
+                            && problem.get("status").asInt() == answer.statusCode())
+                    .as(what)
+                    .isTrue();
         }
     }
 
@@ -137,9 +156,17 @@ class OpenApiContractIT {
                 if ((name.equals("username") || name.equals("version")) && value.equalsIgnoreCase("admin")) {
                     value = "someone";
                 }
-                path = path.replace("{" + name + "}", value.isEmpty() ? "x" : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+                path = path.replace(
+                        "{" + name + "}",
+                        value.isEmpty()
+                                ? "x"
+                                : URLEncoder.encode(value, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"));
             } else if (in.equals("query") && random.nextInt(3) > 0) {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
         String contentType = null;
@@ -147,7 +174,8 @@ class OpenApiContractIT {
         JsonNode content = op.operation().path("requestBody").path("content");
         if (content.has("application/json")) {
             contentType = "application/json";
-            body = JSON.writeValueAsString(value(resolve(content.get("application/json").path("schema")), random, 0));
+            body = JSON.writeValueAsString(
+                    value(resolve(content.get("application/json").path("schema")), random, 0));
             int damage = random.nextInt(100);
             if (damage < 3) {
                 body = body.substring(0, random.nextInt(Math.max(1, body.length()))); // broken JSON
@@ -161,8 +189,8 @@ class OpenApiContractIT {
             body = "--fuzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + text(random, 20)
                     + ".drl\"\r\n\r\n" + text(random, 200) + "\r\n--fuzz--\r\n";
         }
-        List<String> callers = new ArrayList<>(List.of("X-API-Key: " + TestIncidents.API_KEY,
-                "X-API-Key: wrong-" + random.nextInt(1000), "none"));
+        List<String> callers = new ArrayList<>(
+                List.of("X-API-Key: " + TestIncidents.API_KEY, "X-API-Key: wrong-" + random.nextInt(1000), "none"));
         if (!op.changesRules()) {
             callers.add("Authorization: " + RulePublisher.basic("admin", TestIncidents.ADMIN_PASSWORD));
             callers.add("Authorization: " + RulePublisher.basic("admin", TestIncidents.ADMIN_PASSWORD));
@@ -205,7 +233,8 @@ class OpenApiContractIT {
             return wrongType(random);
         }
         if (schema.has("enum")) {
-            return random.nextInt(10) == 0 ? NODES.stringNode(text(random, 8))
+            return random.nextInt(10) == 0
+                    ? NODES.stringNode(text(random, 8))
                     : schema.get("enum").get(random.nextInt(schema.get("enum").size()));
         }
         switch (type(schema)) {
@@ -213,8 +242,10 @@ class OpenApiContractIT {
                 ObjectNode object = NODES.objectNode();
                 List<String> required = new ArrayList<>();
                 schema.path("required").forEach(r -> required.add(r.asString()));
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-                    boolean wanted = required.contains(property.getKey()) ? random.nextInt(100) < 97 : random.nextBoolean();
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
+                    boolean wanted =
+                            required.contains(property.getKey()) ? random.nextInt(100) < 97 : random.nextBoolean();
                     if (wanted) {
                         object.set(property.getKey(), value(property.getValue(), random, depth + 1));
                     }
@@ -235,8 +266,15 @@ class OpenApiContractIT {
                 long min = schema.path("minimum").asLong(-5);
                 long max = schema.path("maximum").asLong(min + 10);
                 int pick = random.nextInt(10);
-                return pick == 0 ? NODES.numberNode(Long.MAX_VALUE) : pick == 1 ? NODES.numberNode(min - 1)
-                        : pick == 2 ? NODES.numberNode(max + 1) : NODES.numberNode(min + (long) random.nextInt((int) Math.min(1000, Math.max(1, max - min + 1))));
+                return pick == 0
+                        ? NODES.numberNode(Long.MAX_VALUE)
+                        : pick == 1
+                                ? NODES.numberNode(min - 1)
+                                : pick == 2
+                                        ? NODES.numberNode(max + 1)
+                                        : NODES.numberNode(min
+                                                + (long) random.nextInt(
+                                                        (int) Math.min(1000, Math.max(1, max - min + 1))));
             }
             case "boolean" -> {
                 return NODES.booleanNode(random.nextBoolean());
@@ -249,28 +287,42 @@ class OpenApiContractIT {
 
     String scalar(JsonNode schema, Random random, String name) {
         if (schema.has("enum") && random.nextInt(5) > 0) {
-            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asString();
+            return schema.get("enum")
+                    .get(random.nextInt(schema.get("enum").size()))
+                    .asString();
         }
         String type = type(schema);
         if (type.equals("integer") || type.equals("number")) {
             int pick = random.nextInt(8);
-            return pick == 0 ? "-1" : pick == 1 ? "99999999999999999999" : pick == 2 ? text(random, 4) : String.valueOf(random.nextInt(60));
+            return pick == 0
+                    ? "-1"
+                    : pick == 1
+                            ? "99999999999999999999"
+                            : pick == 2 ? text(random, 4) : String.valueOf(random.nextInt(60));
         }
         if (type.equals("boolean")) {
             return random.nextBoolean() ? "true" : text(random, 3);
         }
         String format = schema.path("format").asString("");
         if (format.equals("date-time")) {
-            return random.nextInt(5) == 0 ? text(random, 12)
-                    : OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(random.nextInt(20_000) - 19_000).toString();
+            return random.nextInt(5) == 0
+                    ? text(random, 12)
+                    : OffsetDateTime.now(ZoneOffset.ofHours(8))
+                            .plusMinutes(random.nextInt(20_000) - 19_000)
+                            .toString();
         }
         if (format.equals("date")) {
-            return random.nextInt(5) == 0 ? text(random, 10) : "2026-" + (1 + random.nextInt(12)) + "-" + (1 + random.nextInt(28));
+            return random.nextInt(5) == 0
+                    ? text(random, 10)
+                    : "2026-" + (1 + random.nextInt(12)) + "-" + (1 + random.nextInt(28));
         }
         int max = schema.path("maxLength").asInt(120);
-        int length = random.nextInt(10) == 0 ? max + 1 + random.nextInt(50) : random.nextInt(Math.max(1, Math.min(max, 120)) + 1);
+        int length = random.nextInt(10) == 0
+                ? max + 1 + random.nextInt(50)
+                : random.nextInt(Math.max(1, Math.min(max, 120)) + 1);
         if (name.equals("issue") || random.nextInt(4) == 0) {
-            return List.of("lift-outage", "staff-attitude", "noise", "not-an-issue", "LIFT_OUTAGE").get(random.nextInt(5));
+            return List.of("lift-outage", "staff-attitude", "noise", "not-an-issue", "LIFT_OUTAGE")
+                    .get(random.nextInt(5));
         }
         return text(random, length);
     }

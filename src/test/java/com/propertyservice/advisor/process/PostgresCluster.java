@@ -1,7 +1,5 @@
 package com.propertyservice.advisor.process;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL server for the tests, from the machine's own installation (Debian's {@code postgresql}
@@ -47,8 +46,13 @@ public final class PostgresCluster {
 
         /** The same as environment variables, for a service started as a child process. */
         public Map<String, String> environment() {
-            return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", username,
-                    "SPRING_DATASOURCE_PASSWORD", password);
+            return Map.of(
+                    "SPRING_DATASOURCE_URL",
+                    url,
+                    "SPRING_DATASOURCE_USERNAME",
+                    username,
+                    "SPRING_DATASOURCE_PASSWORD",
+                    password);
         }
 
         public Connection connect() throws SQLException {
@@ -56,9 +60,10 @@ public final class PostgresCluster {
         }
     }
 
-    static final String HOW_TO_INSTALL = "PostgreSQL is needed for this test and was not found. Install Debian's server "
-            + "package (apt-get install postgresql; .ci/run does), or set ADVISOR_TEST_PG_BIN to a folder holding "
-            + "initdb and pg_ctl (PostgreSQL 13 or later).";
+    static final String HOW_TO_INSTALL =
+            "PostgreSQL is needed for this test and was not found. Install Debian's server "
+                    + "package (apt-get install postgresql; .ci/run does), or set ADVISOR_TEST_PG_BIN to a folder holding "
+                    + "initdb and pg_ctl (PostgreSQL 13 or later).";
 
     private static final String SUPERUSER = "advisor_test";
     private static PostgresCluster shared;
@@ -104,7 +109,7 @@ public final class PostgresCluster {
     public Database database(String name) {
         String db = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         try (Connection admin = DriverManager.getConnection(url("postgres"), SUPERUSER, password);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + db + " with (force)");
             sql.execute("create database " + db);
         } catch (SQLException e) {
@@ -128,18 +133,44 @@ public final class PostgresCluster {
             run(List.of("chown", "-R", "postgres:postgres", home.toString()), Duration.ofSeconds(10));
         }
         // no fsync at initdb (a throw-away cluster); the server itself keeps fsync on, as in production
-        run(asServerUser(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-                "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-sync"), Duration.ofSeconds(120));
+        run(
+                asServerUser(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        SUPERUSER,
+                        "--pwfile=" + passwordFile,
+                        "--auth-host=scram-sha-256",
+                        "--auth-local=trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8",
+                        "--no-sync"),
+                Duration.ofSeconds(120));
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + home
                 + " -c max_connections=300 -c shared_buffers=64MB";
-        run(asServerUser(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options,
-                "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "start"), Duration.ofSeconds(90));
+        run(
+                asServerUser(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-o",
+                        options,
+                        "-l",
+                        home.resolve("server.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                Duration.ofSeconds(90));
     }
 
     private void stopQuietly() {
         try {
-            run(asServerUser(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"),
+            run(
+                    asServerUser(
+                            bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"),
                     Duration.ofSeconds(30));
         } catch (IOException | RuntimeException e) {
             System.err.println("stopping the test PostgreSQL failed: " + e.getMessage());
@@ -147,7 +178,8 @@ public final class PostgresCluster {
             Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder: the system cleans it in the end
         }
@@ -164,8 +196,10 @@ public final class PostgresCluster {
 
     private void run(List<String> command, Duration timeout) throws IOException, InterruptedException {
         Path log = home.resolve("commands.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
@@ -184,13 +218,15 @@ public final class PostgresCluster {
             if (Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl"))) {
                 return bin;
             }
-            throw new IllegalStateException("ADVISOR_TEST_PG_BIN=" + configured + " holds no initdb and pg_ctl. " + HOW_TO_INSTALL);
+            throw new IllegalStateException(
+                    "ADVISOR_TEST_PG_BIN=" + configured + " holds no initdb and pg_ctl. " + HOW_TO_INSTALL);
         }
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 var newest = versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                        .max(Comparator.comparingInt(v -> versionNumber(v.getFileName().toString())));
+                        .max(Comparator.comparingInt(
+                                v -> versionNumber(v.getFileName().toString())));
                 if (newest.isPresent()) {
                     return newest.get().resolve("bin");
                 }
@@ -199,7 +235,9 @@ public final class PostgresCluster {
             }
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "initdb")) && Files.isExecutable(Path.of(dir, "pg_ctl"))) {
+            if (!dir.isBlank()
+                    && Files.isExecutable(Path.of(dir, "initdb"))
+                    && Files.isExecutable(Path.of(dir, "pg_ctl"))) {
                 return Path.of(dir);
             }
         }

@@ -26,7 +26,8 @@ public final class RulePublisher {
     private final Path rules;
     private final String user;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RulePublisher(Path rules, String user, String password) {
         this.rules = rules;
@@ -37,7 +38,8 @@ public final class RulePublisher {
     /** The rules folder as a zip, every text ending in {@code mark} (none when blank). */
     public byte[] zip(String mark) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(rules)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> files = Files.walk(rules)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = rules.relativize(file).toString().replace('\\', '/');
                 byte[] content = Files.readAllBytes(file);
@@ -67,14 +69,17 @@ public final class RulePublisher {
         String boundary = "----advisor" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rules.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(zip);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/rules/publish"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", basic(user, password)).header("Accept", "application/json")
+                .header("Authorization", basic(user, password))
+                .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -86,7 +91,8 @@ public final class RulePublisher {
     public static byte[] brokenZip(byte[] good) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes);
-             java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(good))) {
+                java.util.zip.ZipInputStream in =
+                        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(good))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(in.readAllBytes());

@@ -1,6 +1,6 @@
 package com.propertyservice.advisor.process;
 
-import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The service started from the exec jar as a child JVM on a free loopback port, in a working folder of
@@ -33,7 +32,8 @@ public final class ServiceProcess implements AutoCloseable {
         String configured = System.getProperty("advisor.exec-jar");
         Path jar = Path.of(configured != null ? configured : "target/service-quality-advisor-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no exec jar at " + jar.toAbsolutePath() + ": run mvn package (mvn verify runs it first)");
+            throw new IllegalStateException(
+                    "no exec jar at " + jar.toAbsolutePath() + ": run mvn package (mvn verify runs it first)");
         }
         return jar.toAbsolutePath();
     }
@@ -96,7 +96,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         Map<String, String> env = builder.environment();
         env.putAll(environment);
@@ -134,17 +136,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void waitHealthy(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service stopped with exit code " + process.exitValue()
-                            + "; see " + log());
-                }
-                return answers200(http, health);
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "the service stopped with exit code " + process.exitValue() + "; see " + log());
+                        }
+                        return answers200(http, health);
+                    });
         } catch (ConditionTimeoutException notHealthy) {
             process.destroyForcibly();
             throw new IllegalStateException("not healthy after " + timeout + "; see " + log(), notHealthy);

@@ -2,7 +2,6 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.Advisor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,42 +25,58 @@ final class AdviceLoad implements AutoCloseable {
     static AdviceLoad overHttp(int port, String apiKey, int threadCount) {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.util.regex.Pattern version = java.util.regex.Pattern.compile("\"ruleSetVersion\"\\s*:\\s*\"([0-9a-f]+)\"");
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/advice"))
-                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/advice"))
+                .header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
                         {"channel":"PHONE","community":"阳光花园","serviceArea":"ENGINEERING","issue":"lift-outage",
                          "summary":"电梯停了","complainant":{"role":"OWNER","emotion":"CALM"}}"""))
                 .build();
-        return new AdviceLoad(() -> {
-            java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher found = version.matcher(response.body());
-            if (response.statusCode() != 200 || !found.find()) {
-                throw new IllegalStateException("advice answered " + response.statusCode() + ": " + response.body());
-            }
-            return found.group(1);
-        }, threadCount);
+        return new AdviceLoad(
+                () -> {
+                    java.net.http.HttpResponse<String> response =
+                            client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.util.regex.Matcher found = version.matcher(response.body());
+                    if (response.statusCode() != 200 || !found.find()) {
+                        throw new IllegalStateException(
+                                "advice answered " + response.statusCode() + ": " + response.body());
+                    }
+                    return found.group(1);
+                },
+                threadCount);
     }
 
     private AdviceLoad(java.util.concurrent.Callable<String> adviceVersion, int threadCount) {
         for (int i = 0; i < threadCount; i++) {
-            Thread thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        versions.add(adviceVersion.call());
-                        calls.incrementAndGet();
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            }, "advice-load-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        while (running) {
+                            try {
+                                versions.add(adviceVersion.call());
+                                calls.incrementAndGet();
+                            } catch (Exception e) {
+                                failures.incrementAndGet();
+                            }
+                        }
+                    },
+                    "advice-load-" + i);
             thread.start();
             threads.add(thread);
         }
     }
 
-    long calls() { return calls.get(); }
-    long failures() { return failures.get(); }
-    Set<String> versions() { return versions; }
+    long calls() {
+        return calls.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    Set<String> versions() {
+        return versions;
+    }
 
     @Override
     public void close() throws InterruptedException {

@@ -1,16 +1,15 @@
 package com.propertyservice.advisor.ruleset;
 
-import com.propertyservice.advisor.SampleRules;
-import com.propertyservice.advisor.AdvisorApplication;
-import com.propertyservice.advisor.engine.Advisor;
-import com.propertyservice.advisor.engine.RuleSetException;
-import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.propertyservice.advisor.AdvisorApplication;
+import com.propertyservice.advisor.SampleRules;
+import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.RuleSetException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service as {@code main} starts it compiles the rule set on a thread of its own while Spring
@@ -20,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EarlyRuleSetBuildTest {
 
     ConfigurableApplicationContext start(Path rules) {
-        return AdvisorApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:early-" + System.nanoTime(),
-                "--advisor.rules-dir=" + rules.toAbsolutePath(),
-                "--advisor.security.bootstrap-admin-password=EarlyBuild-Test-Password-1");
+        return AdvisorApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:early-" + System.nanoTime(),
+                        "--advisor.rules-dir=" + rules.toAbsolutePath(),
+                        "--advisor.security.bootstrap-admin-password=EarlyBuild-Test-Password-1");
     }
 
     @Test
@@ -56,6 +56,7 @@ class EarlyRuleSetBuildTest {
 
         assertThatThrownBy(() -> start(rules))
                 .hasRootCauseInstanceOf(RuleSetException.class)
-                .rootCause().hasMessageContaining("principles/broken.drl:8");
+                .rootCause()
+                .hasMessageContaining("principles/broken.drl:8");
     }
 }

@@ -1,9 +1,23 @@
 package com.propertyservice.advisor.ruleset;
 
-import com.propertyservice.advisor.TestDatabase;
+import static com.propertyservice.advisor.SampleRules.DRL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.propertyservice.advisor.SampleRules;
+import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.RuleFiles;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,21 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
-import static com.propertyservice.advisor.SampleRules.DRL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** POST /api/rules/validate checks an upload, a zip or the folder, and never activates anything. */
 @SpringBootTest(properties = {TestDatabase.OWN_IN_MEMORY})
@@ -44,16 +43,23 @@ class RuleValidationEndpointTest {
         registry.add("advisor.rules-dir", RULES::toString);
     }
 
-    @Autowired MockMvc mvc;
-    @Autowired Advisor advisor;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Advisor advisor;
 
     @Test
     void anUploadedFileIsCheckedInPlaceOfTheFolderFileOfTheSameNameAndNothingIsActivated() throws Exception {
         String running = advisor.version();
-        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
-        MockMultipartFile file = new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+        String drl = SampleRules.read(RULES, DRL)
+                .replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
+        MockMultipartFile file =
+                new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.problems[0].file").value(DRL))
@@ -65,38 +71,65 @@ class RuleValidationEndpointTest {
 
     @Test
     void problemsAreWrittenInTheRequestsLanguageWithBothLanguagesBeside() throws Exception {
-        String drl = SampleRules.read(RULES, DRL).replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
-        MockMultipartFile file = new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+        String drl = SampleRules.read(RULES, DRL)
+                .replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
+        MockMultipartFile file =
+                new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).header("Accept-Language", "zh-CN").with(csrf()))
-                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("禁止：编译后的规则调用了 java.lang.System.exit")))
-                .andExpect(jsonPath("$.problems[0].messages.en").value(org.hamcrest.Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")));
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).header("Accept-Language", "en").with(csrf()))
-                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")))
-                .andExpect(jsonPath("$.problems[0].messages['zh-CN']").value(org.hamcrest.Matchers.containsString("系统、运行时、反射")));
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .header("Accept-Language", "zh-CN")
+                        .with(csrf()))
+                .andExpect(jsonPath("$.problems[0].message")
+                        .value(org.hamcrest.Matchers.startsWith("禁止：编译后的规则调用了 java.lang.System.exit")))
+                .andExpect(jsonPath("$.problems[0].messages.en")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "forbidden: the compiled rule calls java.lang.System.exit")));
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .header("Accept-Language", "en")
+                        .with(csrf()))
+                .andExpect(jsonPath("$.problems[0].message")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "forbidden: the compiled rule calls java.lang.System.exit")))
+                .andExpect(jsonPath("$.problems[0].messages['zh-CN']")
+                        .value(org.hamcrest.Matchers.containsString("系统、运行时、反射")));
     }
 
     @Test
     void aFailedScenarioExpectationIsWrittenInTheRequestsLanguageAtItsLine() throws Exception {
-        String yaml = SampleRules.read(RULES, "scenarios/staff-attitude-calm.yaml").replace("priority: NORMAL", "priority: URGENT");
-        MockMultipartFile file = new MockMultipartFile("file", "staff-attitude-calm.yaml", "text/yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        String yaml = SampleRules.read(RULES, "scenarios/staff-attitude-calm.yaml")
+                .replace("priority: NORMAL", "priority: URGENT");
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "staff-attitude-calm.yaml", "text/yaml", yaml.getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "scenarios/staff-attitude-calm.yaml")
-                        .header("Accept-Language", "zh-CN").with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .param("path", "scenarios/staff-attitude-calm.yaml")
+                        .header("Accept-Language", "zh-CN")
+                        .with(csrf()))
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.problems[0].file").value("scenarios/staff-attitude-calm.yaml"))
                 .andExpect(jsonPath("$.problems[0].line").value(RuleActivationTest.lineOf(yaml, "priority: URGENT")))
                 .andExpect(jsonPath("$.problems[0].message").value("场景未通过：priority：应为 URGENT，实际为 NORMAL"))
-                .andExpect(jsonPath("$.problems[0].messages.en").value("scenario failed: priority: expected URGENT but got NORMAL"));
+                .andExpect(jsonPath("$.problems[0].messages.en")
+                        .value("scenario failed: priority: expected URGENT but got NORMAL"));
     }
 
     @Test
     void aNewFileGoesToTheGivenPath() throws Exception {
-        String drl = SampleRules.read(RULES, DRL).replace("package com.propertyservice.advisor.rules.principles;",
-                "package com.propertyservice.advisor.rules.extra;").replaceAll("rule \"([^\"]+)\"", "rule \"extra $1\"");
-        MockMultipartFile file = new MockMultipartFile("file", "extra.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
+        String drl = SampleRules.read(RULES, DRL)
+                .replace(
+                        "package com.propertyservice.advisor.rules.principles;",
+                        "package com.propertyservice.advisor.rules.extra;")
+                .replaceAll("rule \"([^\"]+)\"", "rule \"extra $1\"");
+        MockMultipartFile file =
+                new MockMultipartFile("file", "extra.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "cases/extra.drl").with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .param("path", "cases/extra.drl")
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.files", hasItem("cases/extra.drl")));
@@ -106,7 +139,8 @@ class RuleValidationEndpointTest {
     void aZipOfAWholeRulesFolderIsChecked() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
+            for (Map.Entry<String, byte[]> entry :
+                    RuleFiles.fromDirectory(RULES).asMap().entrySet()) {
                 zip.putNextEntry(new ZipEntry("rules/" + entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeEntry();
@@ -114,7 +148,9 @@ class RuleValidationEndpointTest {
         }
         MockMultipartFile file = new MockMultipartFile("file", "rules.zip", "application/zip", bytes.toByteArray());
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.version").value(SampleRules.version(RULES)))
@@ -132,9 +168,13 @@ class RuleValidationEndpointTest {
 
     @Test
     void aPathLeavingTheRulesFolderIsABadRequest() throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "x.drl", "text/plain", "rule x".getBytes(StandardCharsets.UTF_8));
+        MockMultipartFile file =
+                new MockMultipartFile("file", "x.drl", "text/plain", "rule x".getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate").file(file).param("path", "../x.drl").with(csrf())
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
+                        .file(file)
+                        .param("path", "../x.drl")
+                        .with(csrf())
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -1,10 +1,9 @@
 package com.propertyservice.advisor.system;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Durations go out in the contract's form: whole days as days, the rest as Java writes them. */
 class ContractDurationFormTest {

@@ -1,17 +1,16 @@
 package com.propertyservice.advisor.system;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * No container engine runs here, so compose.yaml cannot be started in the build; this keeps it in step with what
@@ -44,20 +43,32 @@ class DeploymentFilesTest {
         assertThat(haproxy).contains("uri /actuator/health/readiness");
 
         String pom = Files.readString(Path.of("pom.xml"));
-        Matcher version = Pattern.compile("<artifactId>service-quality-advisor</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        Matcher version = Pattern.compile(
+                        "<artifactId>service-quality-advisor</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
         assertThat(version.find()).isTrue();
         assertThat(pom).contains("<image>service-quality-advisor:${project.version}</image>");
-        for (String instance : new String[]{"advisor-a", "advisor-b"}) {
+        for (String instance : new String[] {"advisor-a", "advisor-b"}) {
             Map<String, Object> service = services.get(instance);
             assertThat(service.get("image")).isEqualTo("service-quality-advisor:" + version.group(1));
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
-                    .containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-                            "ADVISOR_SECURITY_API_KEYS", "ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", "ADVISOR_INSTANCE_NAME");
-            assertThat(String.valueOf(env.get("SPRING_DATASOURCE_PASSWORD"))).as("secrets come from the environment")
+            assertThat(env)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+                    .containsKeys(
+                            "SPRING_DATASOURCE_URL",
+                            "SPRING_DATASOURCE_USERNAME",
+                            "SPRING_DATASOURCE_PASSWORD",
+                            "ADVISOR_SECURITY_API_KEYS",
+                            "ADVISOR_SECURITY_BOOTSTRAP_ADMIN_PASSWORD",
+                            "ADVISOR_INSTANCE_NAME");
+            assertThat(String.valueOf(env.get("SPRING_DATASOURCE_PASSWORD")))
+                    .as("secrets come from the environment")
                     .startsWith("${");
         }
-        String servers = haproxy.lines().filter(l -> l.strip().startsWith("server ")).toList().toString();
+        String servers = haproxy.lines()
+                .filter(l -> l.strip().startsWith("server "))
+                .toList()
+                .toString();
         assertThat(servers).contains("${ADVISOR_A}").contains("${ADVISOR_B}");
     }
 }

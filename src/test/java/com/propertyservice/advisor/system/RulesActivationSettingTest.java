@@ -1,5 +1,8 @@
 package com.propertyservice.advisor.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.propertyservice.advisor.system.AdvisorProperties.Rules.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,9 +14,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * {@code advisor.rules.activation} binds from the documented values ({@code publish}, {@code watch}, in any case), and
  * a mistyped one stops the start with a message that names the setting, the value and the values allowed.
@@ -23,20 +23,24 @@ class RulesActivationSettingTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AdvisorProperties.class)
-    static class OnlyTheSettings {
-    }
+    static class OnlyTheSettings {}
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(OnlyTheSettings.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(OnlyTheSettings.class);
 
     @Test
     void theDocumentedValuesBindAndPublishIsTheDefault() {
-        context.run(started -> assertThat(started.getBean(AdvisorProperties.class).rules().activation())
+        context.run(started -> assertThat(
+                        started.getBean(AdvisorProperties.class).rules().activation())
                 .isEqualTo(Activation.PUBLISH));
-        context.withPropertyValues("advisor.rules.activation=watch").run(started -> assertThat(
-                started.getBean(AdvisorProperties.class).rules().activation()).isEqualTo(Activation.WATCH));
-        context.withPropertyValues("advisor.rules.activation=PUBLISH").run(started -> assertThat(
-                started.getBean(AdvisorProperties.class).rules().activation()).isEqualTo(Activation.PUBLISH));
+        context.withPropertyValues("advisor.rules.activation=watch")
+                .run(started -> assertThat(
+                                started.getBean(AdvisorProperties.class).rules().activation())
+                        .isEqualTo(Activation.WATCH));
+        context.withPropertyValues("advisor.rules.activation=PUBLISH")
+                .run(started -> assertThat(
+                                started.getBean(AdvisorProperties.class).rules().activation())
+                        .isEqualTo(Activation.PUBLISH));
     }
 
     @Test
@@ -44,7 +48,8 @@ class RulesActivationSettingTest {
         SpringApplication application = new SpringApplication(OnlyTheSettings.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
-        assertThatThrownBy(() -> application.run("--advisor.rules.activation=wach")).isNotNull();
+        assertThatThrownBy(() -> application.run("--advisor.rules.activation=wach"))
+                .isNotNull();
 
         assertThat(output.getOut() + output.getErr())
                 .contains("advisor.rules.activation")

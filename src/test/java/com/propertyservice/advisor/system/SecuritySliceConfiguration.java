@@ -7,6 +7,11 @@ import org.springframework.context.annotation.Import;
 /** What a {@code @WebMvcTest} of any feature needs from {@code system}: the real security, problems and JSON settings. */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdvisorProperties.class)
-@Import({SecurityConfiguration.class, Problems.class, ApiKeys.class, JacksonConfiguration.class, CorrelationIdFilter.class})
-public class SecuritySliceConfiguration {
-}
+@Import({
+    SecurityConfiguration.class,
+    Problems.class,
+    ApiKeys.class,
+    JacksonConfiguration.class,
+    CorrelationIdFilter.class
+})
+public class SecuritySliceConfiguration {}

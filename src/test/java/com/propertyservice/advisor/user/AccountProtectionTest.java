@@ -1,5 +1,15 @@
 package com.propertyservice.advisor.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import com.propertyservice.advisor.TestDatabase;
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.Channel;
@@ -11,6 +21,8 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.incident.IncidentService;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,32 +34,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 /**
  * Accounts under attack and under change: failed log-ins are throttled per username and per address (429
  * with Retry-After, no bcrypt run), a disabled user or one whose password changed loses their web session at
  * once, names are case-insensitive, and the credentials cache cannot be fooled by where a colon falls.
  */
-@SpringBootTest(properties = {
-        TestDatabase.OWN_IN_MEMORY,
-        "advisor.security.api-keys=" + TestIncidents.API_KEY,
-        "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD,
-        "advisor.security.throttle.per-user=3",
-        "advisor.security.throttle.per-address=6",
-        "advisor.security.throttle.window=10m"})
+@SpringBootTest(
+        properties = {
+            TestDatabase.OWN_IN_MEMORY,
+            "advisor.security.api-keys=" + TestIncidents.API_KEY,
+            "advisor.security.bootstrap-admin-password=" + TestIncidents.ADMIN_PASSWORD,
+            "advisor.security.throttle.per-user=3",
+            "advisor.security.throttle.per-address=6",
+            "advisor.security.throttle.window=10m"
+        })
 @AutoConfigureMockMvc
 class AccountProtectionTest {
 
@@ -55,12 +55,16 @@ class AccountProtectionTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserService users;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @MockitoSpyBean
     PasswordEncoder passwordEncoder;
 
@@ -72,8 +76,12 @@ class AccountProtectionTest {
     }
 
     int status(String username, String password, String address) throws Exception {
-        return mvc.perform(get("/api/incidents").with(httpBasic(username, password)).with(from(address)))
-                .andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/incidents")
+                        .with(httpBasic(username, password))
+                        .with(from(address)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
@@ -83,12 +91,16 @@ class AccountProtectionTest {
             assertThat(status("guarded", "wrong-guess-" + i, "10.1.0." + i)).isEqualTo(401);
         }
         clearInvocations(passwordEncoder);
-        MvcResult throttled = mvc.perform(get("/api/incidents").with(httpBasic("Guarded", PASSWORD)).with(from("10.1.0.9")))
+        MvcResult throttled = mvc.perform(get("/api/incidents")
+                        .with(httpBasic("Guarded", PASSWORD))
+                        .with(from("10.1.0.9")))
                 .andReturn();
         assertThat(throttled.getResponse().getStatus()).isEqualTo(429);
-        assertThat(Long.parseLong(throttled.getResponse().getHeader("Retry-After"))).isBetween(1L, 600L);
+        assertThat(Long.parseLong(throttled.getResponse().getHeader("Retry-After")))
+                .isBetween(1L, 600L);
         assertThat(throttled.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(throttled.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("too-many-attempts");
+        assertThat(throttled.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("too-many-attempts");
         verify(passwordEncoder, never()).matches(any(), any());
     }
 
@@ -115,8 +127,14 @@ class AccountProtectionTest {
     }
 
     String formLogIn(String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", "form.user").param("password", password)
-                .with(csrf()).with(from(address))).andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(post("/login")
+                        .param("username", "form.user")
+                        .param("password", password)
+                        .with(csrf())
+                        .with(from(address)))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     @Test
@@ -137,10 +155,15 @@ class AccountProtectionTest {
         Cookie session = logIn("changing", PASSWORD);
         long id = incident();
         assertThat(status("changing", PASSWORD, "10.4.0.1")).isEqualTo(200); // now in the credentials cache
-        MvcResult changed = mvc.perform(post("/api/users/changing/password").with(httpBasic("changing", PASSWORD))
-                .contentType("application/json")
-                .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Another-Long-Secret-7\"}")).andReturn();
-        assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(200);
+        MvcResult changed = mvc.perform(post("/api/users/changing/password")
+                        .with(httpBasic("changing", PASSWORD))
+                        .contentType("application/json")
+                        .content(
+                                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Another-Long-Secret-7\"}"))
+                .andReturn();
+        assertThat(changed.getResponse().getStatus())
+                .as(changed.getResponse().getContentAsString())
+                .isEqualTo(200);
         assertThat(followUp(session, id)).contains("/login?expired");
         assertThat(visits(id)).isZero();
         assertThat(status("changing", PASSWORD, "10.4.0.2")).isEqualTo(401);
@@ -152,21 +175,42 @@ class AccountProtectionTest {
         users.create(new NewUser("victim.user", PASSWORD, Set.of(Role.SUPERVISOR)), "test");
         users.create(new NewUser("other.user", PASSWORD, Set.of(Role.TRAINER)), "test");
         String body = "{\"newPassword\":\"Taken-Over-Secret-5\"}";
-        assertThat(mvc.perform(post("/api/users/victim.user/password").with(httpBasic("other.user", PASSWORD))
-                .contentType("application/json").content(body)).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/api/users/victim.user/password").header("X-API-Key", TestIncidents.API_KEY)
-                .contentType("application/json").content(body)).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/api/users/victim.user/password").with(httpBasic("admin", TestIncidents.ADMIN_PASSWORD))
-                .contentType("application/json").content(body)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/api/users/victim.user/password")
+                                .with(httpBasic("other.user", PASSWORD))
+                                .contentType("application/json")
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/api/users/victim.user/password")
+                                .header("X-API-Key", TestIncidents.API_KEY)
+                                .contentType("application/json")
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/api/users/victim.user/password")
+                                .with(httpBasic("admin", TestIncidents.ADMIN_PASSWORD))
+                                .contentType("application/json")
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void usernamesAreCaseInsensitive() throws Exception {
         UserView created = users.create(new NewUser("Zhang.Wei", PASSWORD, Set.of(Role.SUPERVISOR)), "test");
         assertThat(created.username()).isEqualTo("zhang.wei");
-        MvcResult twin = mvc.perform(post("/api/users").with(httpBasic("ADMIN", TestIncidents.ADMIN_PASSWORD))
-                .contentType("application/json")
-                .content("{\"username\":\"ZHANG.WEI\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"SUPERVISOR\"]}")).andReturn();
+        MvcResult twin = mvc.perform(post("/api/users")
+                        .with(httpBasic("ADMIN", TestIncidents.ADMIN_PASSWORD))
+                        .contentType("application/json")
+                        .content("{\"username\":\"ZHANG.WEI\",\"password\":\"" + PASSWORD
+                                + "\",\"roles\":[\"SUPERVISOR\"]}"))
+                .andReturn();
         assertThat(twin.getResponse().getStatus()).isEqualTo(409);
         assertThat(status("ZHANG.wei", PASSWORD, "10.5.0.1")).isEqualTo(200);
     }
@@ -175,14 +219,21 @@ class AccountProtectionTest {
     void whereTheColonFallsDoesNotMatterToTheCredentialsCache() throws Exception {
         users.create(new NewUser("colu", "x:" + PASSWORD, Set.of(Role.SUPERVISOR)), "test");
         assertThat(status("colu", "x:" + PASSWORD, "10.6.0.1")).isEqualTo(200); // cached now
-        MvcResult impostor = mvc.perform(post("/login").param("username", "colu:x").param("password", PASSWORD)
-                .with(csrf()).with(from("10.6.0.2"))).andReturn();
+        MvcResult impostor = mvc.perform(post("/login")
+                        .param("username", "colu:x")
+                        .param("password", PASSWORD)
+                        .with(csrf())
+                        .with(from("10.6.0.2")))
+                .andReturn();
         assertThat(impostor.getResponse().getRedirectedUrl()).contains("/login?error");
     }
 
     /** The session cookie a log-in gives (sessions live in the database, as with several instances). */
     Cookie logIn(String username, String password) throws Exception {
-        MvcResult login = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
+        MvcResult login = mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf()))
                 .andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
         Cookie session = login.getResponse().getCookie("SESSION");
@@ -191,14 +242,29 @@ class AccountProtectionTest {
     }
 
     String followUp(Cookie session, long id) throws Exception {
-        return mvc.perform(post("/incidents/" + id + "/follow-ups").cookie(session).with(csrf()).param("perception", "4"))
-                .andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(post("/incidents/" + id + "/follow-ups")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("perception", "4"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     long incident() {
-        return incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
-                .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary("电梯停了")
-                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(), Language.ZH_CN, "test").id();
+        return incidents
+                .record(
+                        Incident.builder()
+                                .channel(Channel.PHONE)
+                                .community("阳光花园")
+                                .serviceArea(ServiceArea.ENGINEERING)
+                                .issue("lift-outage")
+                                .summary("电梯停了")
+                                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET))
+                                .build(),
+                        Language.ZH_CN,
+                        "test")
+                .id();
     }
 
     int visits(long id) {

@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.user;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CredentialsCacheTest {
 
@@ -46,7 +45,8 @@ class CredentialsCacheTest {
         CredentialsCache cache = new CredentialsCache(new MovableClock());
         cache.remember("li", "right-password", HASH);
         // another instance stored a new hash: the row read now no longer names the one the entry was made for
-        assertThat(cache.matches("li", "right-password", "{bcrypt}$2a$10$another")).isFalse();
+        assertThat(cache.matches("li", "right-password", "{bcrypt}$2a$10$another"))
+                .isFalse();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package com.propertyservice.advisor.user;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.propertyservice.advisor.system.ApiProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the password policy refuses, each with its reason, and what it lets through. */
 class PasswordPolicyTest {
@@ -15,21 +15,22 @@ class PasswordPolicyTest {
 
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource({
-            "short-pass,password.too-short",
-            "aaaaaaaaaaaa,password.too-simple",
-            "abababababab,password.too-simple",
-            "li.supervisor-2025,password.contains-username",
-            "LI.SUPERVISOR,password.contains-username",
-            "Password2025!!,password.common",
-            "P@ssw0rd123456,password.common",
-            "123456789012,password.common",
-            "qwertyuiop1234,password.common",
-            "2025wuyeguanli,password.common",
+        "short-pass,password.too-short",
+        "aaaaaaaaaaaa,password.too-simple",
+        "abababababab,password.too-simple",
+        "li.supervisor-2025,password.contains-username",
+        "LI.SUPERVISOR,password.contains-username",
+        "Password2025!!,password.common",
+        "P@ssw0rd123456,password.common",
+        "123456789012,password.common",
+        "qwertyuiop1234,password.common",
+        "2025wuyeguanli,password.common",
     })
     void refuses(String password, String reason) {
         assertThatThrownBy(() -> policy.check("li.supervisor", password))
                 .isInstanceOf(ApiProblemException.class)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ApiProblemException) e).field()).isEqualTo("password"))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ApiProblemException) e).field())
+                        .isEqualTo("password"))
                 .hasMessage(reason);
     }
 

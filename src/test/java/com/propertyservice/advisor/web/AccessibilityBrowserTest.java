@@ -1,5 +1,7 @@
 package com.propertyservice.advisor.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
@@ -11,6 +13,13 @@ import com.propertyservice.advisor.incident.FollowThroughService;
 import com.propertyservice.advisor.incident.FollowUpCommand;
 import com.propertyservice.advisor.incident.IncidentService;
 import com.propertyservice.advisor.kano.KanoSurveyService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,16 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every page the service serves, in both languages, at desktop and phone width, has no serious or critical
@@ -40,8 +39,10 @@ class AccessibilityBrowserTest extends BrowserTest {
 
     @Autowired
     IncidentService incidents;
+
     @Autowired
     FollowThroughService followThrough;
+
     @Autowired
     KanoSurveyService surveys;
 
@@ -72,39 +73,64 @@ class AccessibilityBrowserTest extends BrowserTest {
         followThrough.assign(closedIncident, "admin", "admin");
         followThrough.resolve(closedIncident, "和舞队商量了音量和时间", SUPERVISOR);
         incidents.followUp(closedIncident, new FollowUpCommand(2, 4, "还是有点吵", null), SUPERVISOR);
-        survey = surveys.upload("kano-survey-sample.csv", null,
-                Files.readAllBytes(Path.of("docs", "samples", "kano-survey-sample.csv")), "test", Locale.ROOT).id();
+        survey = surveys.upload(
+                        "kano-survey-sample.csv",
+                        null,
+                        Files.readAllBytes(Path.of("docs", "samples", "kano-survey-sample.csv")),
+                        "test",
+                        Locale.ROOT)
+                .id();
         Path uploads = Files.createTempDirectory("accessibility-uploads");
         brokenRule = Files.writeString(uploads.resolve("broken-on-purpose.drl"), TrainerPageTest.BROKEN_RULE);
-        surveyOnTheWrongScale = Files.writeString(uploads.resolve("zero-to-four.csv"),
+        surveyOnTheWrongScale = Files.writeString(
+                uploads.resolve("zero-to-four.csv"),
                 "respondent,item,functional,dysfunctional\nR1,lift-outage,0,4\nR2,lift-outage,1,4\n");
     }
 
     Stream<Arguments> everyPageInBothLanguages() {
-        Runnable nothing = () -> { };
+        Runnable nothing = () -> {};
         List<Page> pages = List.of(
                 new Page("log-in", null, () -> "/login", nothing),
                 new Page("log-in refused", null, () -> "/login?error", nothing),
                 new Page("new incident", SUPERVISOR, () -> "/incidents/new", nothing),
-                new Page("new incident with its errors", SUPERVISOR, () -> "/incidents/new", () -> submit("advise", "issue-error")),
+                new Page(
+                        "new incident with its errors",
+                        SUPERVISOR,
+                        () -> "/incidents/new",
+                        () -> submit("advise", "issue-error")),
                 new Page("advice", SUPERVISOR, () -> "/incidents/new", this::askForAdviceOnAGasSmell),
                 new Page("incident list", SUPERVISOR, () -> "/incidents", nothing),
                 new Page("open incident", SUPERVISOR, () -> "/incidents/" + openIncident, nothing),
-                new Page("visit with its errors", SUPERVISOR, () -> "/incidents/" + openIncident,
+                new Page(
+                        "visit with its errors",
+                        SUPERVISOR,
+                        () -> "/incidents/" + openIncident,
                         () -> submit("follow-up", "perception-error")),
                 new Page("closed incident", SUPERVISOR, () -> "/incidents/" + closedIncident, nothing),
                 new Page("queue", SUPERVISOR, () -> "/queue", nothing),
-                new Page("dashboard", SUPERVISOR, () -> "/dashboard",
-                        () -> wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gapByArea-chart svg")))),
+                new Page(
+                        "dashboard",
+                        SUPERVISOR,
+                        () -> "/dashboard",
+                        () -> wait.until(
+                                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gapByArea-chart svg")))),
                 new Page("rules", TRAINER, () -> "/trainer", nothing),
                 new Page("rule file refused", TRAINER, () -> "/trainer", () -> {
                     byId("path").sendKeys("principles/broken-on-purpose.drl");
                     upload(brokenRule, "validate", "check");
                 }),
                 new Page("surveys", TRAINER, () -> "/trainer/kano", nothing),
-                new Page("survey refused", TRAINER, () -> "/trainer/kano", () -> upload(surveyOnTheWrongScale, "upload", "upload-rows")),
-                new Page("survey", TRAINER, () -> "/trainer/kano/" + survey,
-                        () -> wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#better-worse-chart svg")))),
+                new Page(
+                        "survey refused",
+                        TRAINER,
+                        () -> "/trainer/kano",
+                        () -> upload(surveyOnTheWrongScale, "upload", "upload-rows")),
+                new Page(
+                        "survey",
+                        TRAINER,
+                        () -> "/trainer/kano/" + survey,
+                        () -> wait.until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("#better-worse-chart svg")))),
                 new Page("what works", TRAINER, () -> "/trainer/insights", nothing),
                 new Page("refused (403)", SUPERVISOR, () -> "/trainer", nothing),
                 new Page("incident not found (404)", SUPERVISOR, () -> "/incidents/999999999", nothing));
@@ -125,9 +151,12 @@ class AccessibilityBrowserTest extends BrowserTest {
         }
         open(page.path().get());
         page.then().run();
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("the page's language")
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+                .as("the page's language")
                 .isEqualTo(language);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).as("a page, not an empty answer").isNotBlank();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .as("a page, not an empty answer")
+                .isNotBlank();
         axe.assertNoSeriousViolations(page.name() + " " + page.path().get());
     }
 
@@ -152,8 +181,18 @@ class AccessibilityBrowserTest extends BrowserTest {
     }
 
     private long record(String issue, ServiceArea area, String summary) {
-        return incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园").serviceArea(area)
-                .issue(issue).summary(summary).complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET)).build(),
-                Language.ZH_CN, "test").id();
+        return incidents
+                .record(
+                        Incident.builder()
+                                .channel(Channel.PHONE)
+                                .community("阳光花园")
+                                .serviceArea(area)
+                                .issue(issue)
+                                .summary(summary)
+                                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET))
+                                .build(),
+                        Language.ZH_CN,
+                        "test")
+                .id();
     }
 }

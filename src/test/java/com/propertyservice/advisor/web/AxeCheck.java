@@ -1,8 +1,6 @@
 package com.propertyservice.advisor.web;
 
-import org.openqa.selenium.chrome.ChromeDriver;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.fail;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * axe-core run on the page the browser shows, at desktop and at phone width: every serious or critical violation
@@ -36,7 +35,8 @@ final class AxeCheck {
 
     /** The widths checked: the browser's desktop window, and a phone (an iPhone's 375 × 812 CSS pixels, touch). */
     enum Width {
-        DESKTOP(1280, 900, false), PHONE(375, 812, true);
+        DESKTOP(1280, 900, false),
+        PHONE(375, 812, true);
 
         final int width;
         final int height;
@@ -55,8 +55,15 @@ final class AxeCheck {
     }
 
     /** One rule axe found broken on one page at one width, with the CSS selectors of the elements that break it. */
-    record Violation(String rule, String impact, String help, String helpUrl, List<String> targets, String page,
-                     String language, Width width) {
+    record Violation(
+            String rule,
+            String impact,
+            String help,
+            String helpUrl,
+            List<String> targets,
+            String page,
+            String language,
+            Width width) {
 
         boolean blocking() {
             return BLOCKING.contains(impact);
@@ -108,10 +115,12 @@ final class AxeCheck {
      * it is (no reload between the widths: the layout follows the width as a phone's would).
      */
     void assertNoSeriousViolations(String page) {
-        List<Violation> blocking = violations(page).stream().filter(Violation::blocking).toList();
+        List<Violation> blocking =
+                violations(page).stream().filter(Violation::blocking).toList();
         if (!blocking.isEmpty()) {
             fail(blocking.size() + " serious or critical accessibility violation(s) on " + page + " (axe-core "
-                    + version() + "):\n  " + blocking.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
+                    + version() + "):\n  "
+                    + blocking.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
     }
 
@@ -121,8 +130,17 @@ final class AxeCheck {
         List<Violation> found = new ArrayList<>();
         try {
             for (Width width : Width.values()) {
-                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width.width,
-                        "height", width.height, "deviceScaleFactor", 1, "mobile", width.mobile));
+                browser.executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of(
+                                "width",
+                                width.width,
+                                "height",
+                                width.height,
+                                "deviceScaleFactor",
+                                1,
+                                "mobile",
+                                width.mobile));
                 found.addAll(run(page, language, width));
             }
         } finally {
@@ -138,14 +156,22 @@ final class AxeCheck {
         }
         JsonNode result = JSON.readTree((String) browser.executeAsyncScript(RUN));
         if (result.has("error")) {
-            fail("axe-core could not check " + page + " (" + language + ", " + width + "): " + result.path("error").asString());
+            fail("axe-core could not check " + page + " (" + language + ", " + width + "): "
+                    + result.path("error").asString());
         }
         List<Violation> violations = new ArrayList<>();
         for (JsonNode v : result) {
             List<String> targets = new ArrayList<>();
             v.path("targets").forEach(target -> targets.add(target.asString()));
-            violations.add(new Violation(v.path("rule").asString(), v.path("impact").asString(""), v.path("help").asString(),
-                    v.path("helpUrl").asString(), targets, page, language, width));
+            violations.add(new Violation(
+                    v.path("rule").asString(),
+                    v.path("impact").asString(""),
+                    v.path("help").asString(),
+                    v.path("helpUrl").asString(),
+                    targets,
+                    page,
+                    language,
+                    width));
         }
         return violations;
     }
@@ -158,16 +184,24 @@ final class AxeCheck {
         StringBuilder lines = new StringBuilder();
         for (Violation v : violations) {
             for (String target : v.targets()) {
-                lines.append(String.join("\t", v.impact(), v.rule(), v.page(), v.language(), v.width().name(), target))
+                lines.append(String.join(
+                                "\t",
+                                v.impact(),
+                                v.rule(),
+                                v.page(),
+                                v.language(),
+                                v.width().name(),
+                                target))
                         .append('\n');
             }
         }
         try {
             Files.createDirectories(REPORT.getParent());
             // the first check of a test run starts the report afresh
-            StandardOpenOption start = REPORT_STARTED.getAndSet(true) ? StandardOpenOption.APPEND
-                    : StandardOpenOption.TRUNCATE_EXISTING;
-            Files.writeString(REPORT, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, start);
+            StandardOpenOption start =
+                    REPORT_STARTED.getAndSet(true) ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            Files.writeString(
+                    REPORT, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,22 @@
 package com.propertyservice.advisor.web;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.user.NewUser;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,20 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.logging.Level;
-
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * The application on a random port with a temporary H2 file, driven by Debian's Chromium headless
  * (one browser per test class). Nothing is downloaded: the browser and its driver are the system's,
@@ -62,6 +61,7 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserService users;
 
@@ -75,7 +75,9 @@ abstract class BrowserTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Path data = temporaryFolder();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath());
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + data.resolve("advisor").toAbsolutePath());
         registry.add("advisor.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
     }
 
@@ -97,16 +99,27 @@ abstract class BrowserTest {
         profile = Files.createTempDirectory("advisor-chrome-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=1280,900",
                 "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         logs.enable(LogType.BROWSER, Level.ALL); // the console: Content-Security-Policy violations show there
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -118,7 +131,8 @@ abstract class BrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                files.sorted((a, b) -> b.compareTo(a))
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -156,16 +170,28 @@ abstract class BrowserTest {
     }
 
     private void shoot(String name, int width, boolean mobile) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", mobile));
         Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", Math.min(Math.max(height.intValue(), 600), 6000), "deviceScaleFactor", 1,
-                        "mobile", mobile));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        Math.min(Math.max(height.intValue(), 600), 6000),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        mobile));
         File shot = browser.getScreenshotAs(OutputType.FILE);
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    shot.toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package com.propertyservice.advisor.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.Complainant;
 import com.propertyservice.advisor.engine.ComplainantRole;
@@ -11,6 +14,11 @@ import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.incident.FollowThroughService;
 import com.propertyservice.advisor.incident.IncidentService;
 import com.propertyservice.advisor.incident.IncidentView;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,15 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A supervisor keeping the advice's promises in the browser, with the service's clock moved by the test: the queue
@@ -48,6 +47,7 @@ class FollowThroughBrowserTest extends BrowserTest {
 
     @Autowired
     IncidentService incidents;
+
     @Autowired
     FollowThroughService followThrough;
 
@@ -60,12 +60,16 @@ class FollowThroughBrowserTest extends BrowserTest {
         IncidentView first = record("电梯又停了，老人下不了楼");
         late = first.id();
         followThrough.assign(late, SUPERVISOR, "admin");
-        assertThat(first.deadlines().resolveBy()).as("the resolution is due after the response")
+        assertThat(first.deadlines().resolveBy())
+                .as("the resolution is due after the response")
                 .isAfter(first.deadlines().respondBy().plusMinutes(30));
-        ShiftedClock.SHARED.moveForward(Duration.between(first.recordedAt(), first.deadlines().respondBy()).plusMinutes(5));
+        ShiftedClock.SHARED.moveForward(
+                Duration.between(first.recordedAt(), first.deadlines().respondBy())
+                        .plusMinutes(5));
         soon = record("电梯门关不上").id();
         // the breach check runs on the service's clock: the response deadline is recorded missed and escalated
-        await().atMost(Duration.ofSeconds(30)).until(() -> !incidents.get(late).breaches().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !incidents.get(late).breaches().isEmpty());
     }
 
     @Test
@@ -77,8 +81,11 @@ class FollowThroughBrowserTest extends BrowserTest {
         String clock = byId("clock").getText();
         assertThat(clock).startsWith("服务时间：").contains("Asia/Shanghai");
         // the page shows the service's (moved) time, not the browser's
-        assertThat(List.of(now.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(PAGE_TIME),
-                now.minusMinutes(1).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(PAGE_TIME)))
+        assertThat(List.of(
+                        now.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(PAGE_TIME),
+                        now.minusMinutes(1)
+                                .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                                .format(PAGE_TIME)))
                 .anySatisfy(time -> assertThat(clock).contains(time));
 
         WebElement first = byId("overdue-table").findElement(By.cssSelector("tbody tr"));
@@ -88,13 +95,16 @@ class FollowThroughBrowserTest extends BrowserTest {
         assertThat(first.findElement(By.cssSelector("td.left")).getText()).endsWith("前");
         assertThat(first.getText()).contains("首次响应", "我的");
 
-        WebElement dueSoon = byId("soon-table").findElement(By.cssSelector(
-                "tr[data-incident='" + soon + "'][data-deadline=RESPOND]"));
+        WebElement dueSoon = byId("soon-table")
+                .findElement(By.cssSelector("tr[data-incident='" + soon + "'][data-deadline=RESPOND]"));
         assertThat(dueSoon.findElement(By.cssSelector("td.left")).getText()).endsWith("后");
         assertThat(dueSoon.getText()).contains("未分派");
-        assertThat(byId("mine-table").findElements(By.cssSelector("tbody tr"))).extracting(row -> row.getAttribute("data-incident"))
-                .contains(Long.toString(late)).doesNotContain(Long.toString(soon));
-        assertThat(byId("notices").findElements(By.cssSelector("li[data-incident='" + late + "'][data-event=ESCALATED]")))
+        assertThat(byId("mine-table").findElements(By.cssSelector("tbody tr")))
+                .extracting(row -> row.getAttribute("data-incident"))
+                .contains(Long.toString(late))
+                .doesNotContain(Long.toString(soon));
+        assertThat(byId("notices")
+                        .findElements(By.cssSelector("li[data-incident='" + late + "'][data-event=ESCALATED]")))
                 .isNotEmpty();
         screenshots("queue");
         // the states only a moved clock shows (late rows, the escalation notice, a breached deadline) are checked here
@@ -103,9 +113,12 @@ class FollowThroughBrowserTest extends BrowserTest {
         // the row leads to the incident
         first.findElement(By.cssSelector("a")).click();
         wait.until(ExpectedConditions.urlContains("/incidents/" + late));
-        assertThat(byId("deadline-table").findElement(By.cssSelector("tr[data-deadline=RESPOND]")).getAttribute("data-state"))
+        assertThat(byId("deadline-table")
+                        .findElement(By.cssSelector("tr[data-deadline=RESPOND]"))
+                        .getAttribute("data-state"))
                 .isEqualTo("BREACHED");
-        assertThat(byId("timeline").findElements(By.cssSelector("li[data-kind=BREACHED]"))).isNotEmpty();
+        assertThat(byId("timeline").findElements(By.cssSelector("li[data-kind=BREACHED]")))
+                .isNotEmpty();
         // the escalation's in-app notice, delivered at once, is in the timeline with its delivery
         WebElement notified = byId("timeline").findElement(By.cssSelector("li[data-kind=NOTIFIED]"));
         assertThat(notified.getText()).contains("站内", "已升级", "首次响应", "主管");
@@ -124,7 +137,9 @@ class FollowThroughBrowserTest extends BrowserTest {
         WebElement first = byId("overdue-table").findElement(By.cssSelector("tbody tr"));
         assertThat(first.findElement(By.cssSelector("td.left")).getText()).endsWith(" ago");
         assertThat(first.getText()).contains("First response", "mine");
-        assertThat(byId("soon-table").findElement(By.cssSelector("tr[data-incident='" + soon + "'] td.left")).getText())
+        assertThat(byId("soon-table")
+                        .findElement(By.cssSelector("tr[data-incident='" + soon + "'] td.left"))
+                        .getText())
                 .startsWith("in ");
         AxeCheck.in(browser).assertNoSeriousViolations("queue with an overdue incident");
         open("/queue?lang=zh-CN");
@@ -141,7 +156,9 @@ class FollowThroughBrowserTest extends BrowserTest {
         byId("acknowledge").click();
         assertThat(byId("step-done").getText()).isEqualTo("已标记为已响应。");
         assertThat(byId("incident-status").getText()).isEqualTo("已响应");
-        assertThat(browser.findElements(By.id("acknowledge"))).as("acknowledged once").isEmpty();
+        assertThat(browser.findElements(By.id("acknowledge")))
+                .as("acknowledged once")
+                .isEmpty();
         assertThat(state(Deadline.RESPOND)).isEqualTo("MET");
 
         new Select(byId("assignee")).selectByValue(SUPERVISOR);
@@ -178,22 +195,35 @@ class FollowThroughBrowserTest extends BrowserTest {
         open("/incidents/" + id + "?lang=en");
         followThrough.resolve(id, "fixed by the night shift", "admin");
         byId("resolve").click();
-        assertThat(byId("step-problem").getText()).isEqualTo("Incident " + id + " is already Resolved; it cannot be resolved again.");
+        assertThat(byId("step-problem").getText())
+                .isEqualTo("Incident " + id + " is already Resolved; it cannot be resolved again.");
         assertThat(kinds()).contains("ACKNOWLEDGED", "RESOLVED");
         open("/incidents/" + id + "?lang=zh-CN");
     }
 
     IncidentView record(String summary) {
-        return incidents.record(Incident.builder().channel(Channel.PHONE).community("阳光花园")
-                .serviceArea(ServiceArea.ENGINEERING).issue("lift-outage").summary(summary)
-                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY)).build(), Language.ZH_CN, "test");
+        return incidents.record(
+                Incident.builder()
+                        .channel(Channel.PHONE)
+                        .community("阳光花园")
+                        .serviceArea(ServiceArea.ENGINEERING)
+                        .issue("lift-outage")
+                        .summary(summary)
+                        .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.ANGRY))
+                        .build(),
+                Language.ZH_CN,
+                "test");
     }
 
     List<String> kinds() {
-        return byId("timeline").findElements(By.tagName("li")).stream().map(li -> li.getAttribute("data-kind")).toList();
+        return byId("timeline").findElements(By.tagName("li")).stream()
+                .map(li -> li.getAttribute("data-kind"))
+                .toList();
     }
 
     String state(Deadline deadline) {
-        return byId("deadline-table").findElement(By.cssSelector("tr[data-deadline=" + deadline + "]")).getAttribute("data-state");
+        return byId("deadline-table")
+                .findElement(By.cssSelector("tr[data-deadline=" + deadline + "]"))
+                .getAttribute("data-state");
     }
 }

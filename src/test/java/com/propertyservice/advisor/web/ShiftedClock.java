@@ -1,13 +1,12 @@
 package com.propertyservice.advisor.web;
 
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service's clock for page tests: the real time plus a shift the test moves forward, so deadlines pass while the
@@ -17,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ShiftedClock extends Clock {
 
     /** The one shifted clock of the page tests' context that uses {@link Register}. */
-    static final ShiftedClock SHARED = new ShiftedClock(new AtomicReference<>(Duration.ZERO), ZoneId.of("Asia/Shanghai"));
+    static final ShiftedClock SHARED =
+            new ShiftedClock(new AtomicReference<>(Duration.ZERO), ZoneId.of("Asia/Shanghai"));
 
     /** Puts {@link #SHARED} into the context as its clock. */
     static final class Register implements ApplicationContextInitializer<ConfigurableApplicationContext> {

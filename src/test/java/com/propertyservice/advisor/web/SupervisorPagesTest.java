@@ -1,5 +1,9 @@
 package com.propertyservice.advisor.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -8,11 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-
-import java.net.URI;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A supervisor on duty in the browser: the deck's case A from the form to its advice, saved in one
@@ -31,7 +30,8 @@ class SupervisorPagesTest extends BrowserTest {
         open("/incidents/new");
         wait.until(ExpectedConditions.urlContains("/login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
-        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("用户名");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("用户名");
         screenshots("login");
         byId("username").sendKeys(SUPERVISOR);
         byId("password").sendKeys("not-the-password");
@@ -65,16 +65,20 @@ class SupervisorPagesTest extends BrowserTest {
         assertThat(escalation.getAttribute("data-code")).isEqualTo("SUPERVISOR");
         assertThat(escalation.getText()).isEqualTo("主管");
         assertThat(byId("advice-referral").findElements(By.cssSelector("b[data-code]")).stream()
-                .map(b -> b.getAttribute("data-code")).toList()).containsExactly("EXTERNAL_AUTHORITY");
+                        .map(b -> b.getAttribute("data-code"))
+                        .toList())
+                .containsExactly("EXTERNAL_AUTHORITY");
         assertThat(byId("advice-kind").getAttribute("data-code")).isEqualTo("COMPLAINT");
         assertThat(byId("advice-fault").getAttribute("data-code")).isEqualTo("NOT_OURS");
         assertThat(browser.findElements(By.id("advice-safety"))).isEmpty();
         List<String> principles = browser.findElements(By.cssSelector("#advice-principles > li")).stream()
-                .map(li -> li.getAttribute("data-code")).toList();
+                .map(li -> li.getAttribute("data-code"))
+                .toList();
         assertThat(principles.subList(0, 2)).contains("GOOD_COMMUNICATION");
         assertThat(browser.findElements(By.cssSelector("#advice-cautions li"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#advice-steps > li")).stream()
-                .map(li -> li.getAttribute("data-code")).toList())
+                        .map(li -> li.getAttribute("data-code"))
+                        .toList())
                 .startsWith("LET_OWNER_VENT", "ACKNOWLEDGE_FEELINGS", "OFFER_HELP");
         // the trail is folded away
         assertThat(byId("advice-fired").isDisplayed()).isFalse();
@@ -103,9 +107,11 @@ class SupervisorPagesTest extends BrowserTest {
 
         open("/dashboard");
         WebElement areaRow = byId("gapByArea-table").findElement(By.cssSelector("tr[data-key=COMMUNITY_LIFE]"));
-        assertThat(areaRow.findElement(By.cssSelector("td.value")).getAttribute("textContent")).isEqualTo("-2.0");
+        assertThat(areaRow.findElement(By.cssSelector("td.value")).getAttribute("textContent"))
+                .isEqualTo("-2.0");
         WebElement kanoRow = byId("gapByKano-table").findElement(By.cssSelector("tbody tr"));
-        assertThat(kanoRow.findElement(By.cssSelector("td.value")).getAttribute("textContent")).isEqualTo("-2.0");
+        assertThat(kanoRow.findElement(By.cssSelector("td.value")).getAttribute("textContent"))
+                .isEqualTo("-2.0");
         // ECharts drew the chart in the browser
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gapByArea-chart svg")));
         screenshots("dashboard");
@@ -133,7 +139,9 @@ class SupervisorPagesTest extends BrowserTest {
         assertThat(byId("advice-kind").getAttribute("data-code")).isEqualTo("EMERGENCY");
         assertThat(byId("advice-priority").getText()).isEqualTo("紧急");
         assertThat(byId("advice-referral").findElements(By.cssSelector("b[data-code]")).stream()
-                .map(b -> b.getAttribute("data-code")).toList()).contains("UTILITY", "FIRE_SERVICE");
+                        .map(b -> b.getAttribute("data-code"))
+                        .toList())
+                .contains("UTILITY", "FIRE_SERVICE");
         assertThat(byId("advice-missing").getText()).contains("地点");
         assertThat(byId("advice-warnings").getText()).contains("确切位置");
         assertThat(advice.getText()).doesNotContain("接待室");
@@ -150,7 +158,8 @@ class SupervisorPagesTest extends BrowserTest {
     void incidentListFiltersByAreaAndPriority() {
         logIn(SUPERVISOR, PASSWORD);
         open("/incidents?area=COMMUNITY_LIFE&priority=HIGH");
-        assertThat(byId("incident-table").findElements(By.cssSelector("tbody tr"))).isNotEmpty();
+        assertThat(byId("incident-table").findElements(By.cssSelector("tbody tr")))
+                .isNotEmpty();
         screenshots("incidents");
         open("/incidents?area=PARKING");
         assertThat(browser.findElements(By.id("incident-table"))).isEmpty();
@@ -161,7 +170,8 @@ class SupervisorPagesTest extends BrowserTest {
     void missingFieldsAreShownBesideTheFieldInEnglishOnRequest() {
         logIn(SUPERVISOR, PASSWORD);
         open("/incidents/new?lang=en");
-        assertThat(browser.findElement(By.cssSelector("label[for=community]")).getText()).isEqualTo("Estate / building");
+        assertThat(browser.findElement(By.cssSelector("label[for=community]")).getText())
+                .isEqualTo("Estate / building");
         byId("advise").click();
         assertThat(byId("community-error").getText()).isNotBlank();
         assertThat(byId("issue-error").getText()).isNotBlank();
@@ -188,7 +198,11 @@ class SupervisorPagesTest extends BrowserTest {
         byId("main");
         List<String> urls = recordRequests();
         assertThat(urls).anyMatch(url -> url.contains("/webjars/echarts/5.3.1/dist/echarts.min.js"));
-        assertThat(urls).isNotEmpty().allSatisfy(url -> assertThat(url.startsWith("data:")
-                || URI.create(url).getAuthority().equals(origin())).as(url).isTrue());
+        assertThat(urls)
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat(url.startsWith("data:")
+                                || URI.create(url).getAuthority().equals(origin()))
+                        .as(url)
+                        .isTrue());
     }
 }

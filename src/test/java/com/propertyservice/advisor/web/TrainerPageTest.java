@@ -1,18 +1,17 @@
 package com.propertyservice.advisor.web;
 
-import com.propertyservice.advisor.engine.Advisor;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyservice.advisor.engine.Advisor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The trainers' page in the browser: a broken rule file is shown with its file and line and
@@ -54,8 +53,10 @@ class TrainerPageTest extends BrowserTest {
         List<WebElement> problems = check.findElements(By.cssSelector("tr.problem"));
         assertThat(problems).isNotEmpty();
         assertThat(problems).anySatisfy(row -> {
-            assertThat(row.findElement(By.cssSelector(".problem-file")).getText()).isEqualTo("principles/broken-on-purpose.drl");
-            assertThat(row.findElement(By.cssSelector(".problem-line")).getText()).startsWith("5");
+            assertThat(row.findElement(By.cssSelector(".problem-file")).getText())
+                    .isEqualTo("principles/broken-on-purpose.drl");
+            assertThat(row.findElement(By.cssSelector(".problem-line")).getText())
+                    .startsWith("5");
         });
         assertThat(byId("active-version").getText()).isEqualTo(before);
         assertThat(advisor.version()).isEqualTo(before);
@@ -67,10 +68,12 @@ class TrainerPageTest extends BrowserTest {
         String before = advisor.version();
         logIn(TRAINER, PASSWORD);
         open("/trainer");
-        int attempts = byId("history-table").findElements(By.cssSelector("tbody tr")).size();
+        int attempts =
+                byId("history-table").findElements(By.cssSelector("tbody tr")).size();
         byId("reload").click();
         assertThat(byId("outcome").getText()).contains(before);
-        assertThat(byId("history-table").findElements(By.cssSelector("tbody tr"))).hasSize(attempts + 1);
+        assertThat(byId("history-table").findElements(By.cssSelector("tbody tr")))
+                .hasSize(attempts + 1);
         assertThat(advisor.version()).isEqualTo(before);
     }
 

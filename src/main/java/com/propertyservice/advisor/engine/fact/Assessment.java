@@ -4,27 +4,24 @@ import com.propertyservice.advisor.engine.CausedBy;
 import com.propertyservice.advisor.engine.Channel;
 import com.propertyservice.advisor.engine.ComplainantRole;
 import com.propertyservice.advisor.engine.ComplainantSide;
+import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.ContactKind;
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Emotion;
-import com.propertyservice.advisor.engine.Fault;
-import com.propertyservice.advisor.engine.Incident;
-import com.propertyservice.advisor.engine.Temperament;
-import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.Escalation;
+import com.propertyservice.advisor.engine.Fault;
 import com.propertyservice.advisor.engine.HandlingStep;
+import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Priority;
 import com.propertyservice.advisor.engine.QualityDimension;
 import com.propertyservice.advisor.engine.Recipient;
-import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.Referral;
+import com.propertyservice.advisor.engine.Reminder;
 import com.propertyservice.advisor.engine.ServiceArea;
+import com.propertyservice.advisor.engine.Temperament;
 import com.propertyservice.advisor.engine.Weekday;
-import org.jspecify.annotations.Nullable;
-import org.kie.api.definition.type.Modifies;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -33,15 +30,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.kie.api.definition.type.Modifies;
 
 /**
  * The one fact the rules work on: the incident, read only, and what the rules conclude about it.
@@ -65,17 +64,32 @@ public final class Assessment {
      * network update per sentence (about four times the throughput, see docs/performance.md). The
      * compiler rejects a condition that reads one of them, because it would not see later changes.
      */
-    public static final Set<String> OUTPUT_ONLY = Set.of("priority", "escalation", "respondWithin",
-            "resolveWithin", "followUpWithin", "survey", "principles", "steps", "actions", "cautions", "safetySteps",
-            "referral", "missingDetails", "warnings", "reminders");
+    public static final Set<String> OUTPUT_ONLY = Set.of(
+            "priority",
+            "escalation",
+            "respondWithin",
+            "resolveWithin",
+            "followUpWithin",
+            "survey",
+            "principles",
+            "steps",
+            "actions",
+            "cautions",
+            "safetySteps",
+            "referral",
+            "missingDetails",
+            "warnings",
+            "reminders");
 
     /** A principle's weight and the text code of the reason that gave it that weight. */
-    public record Weighted(int weight, String reason, @Nullable String rule) {
-    }
+    public record Weighted(
+            int weight, String reason, @Nullable String rule) {}
 
     /** A proposed action: its text code, the principle it serves and the rule that proposed it. */
-    public record Proposed(String code, @Nullable Principle principle, @Nullable String rule) {
-    }
+    public record Proposed(
+            String code,
+            @Nullable Principle principle,
+            @Nullable String rule) {}
 
     /**
      * A reminder or breach escalation a row of the reminder table planned, before it is put into words.
@@ -89,13 +103,25 @@ public final class Assessment {
      * @param code      the text code of what they are told
      * @param rule      the rule that planned it
      */
-    public record Planned(Deadline deadline, Reminder.Trigger trigger, @Nullable Double elapsed, @Nullable Duration before, int breach,
-                          Recipient recipient, String code, @Nullable String rule, boolean workingTimeOnly) {
+    public record Planned(
+            Deadline deadline,
+            Reminder.Trigger trigger,
+            @Nullable Double elapsed,
+            @Nullable Duration before,
+            int breach,
+            Recipient recipient,
+            String code,
+            @Nullable String rule,
+            boolean workingTimeOnly) {
 
         /** Two plans are the same reminder when they say the same, whichever rule planned them and in what words. */
         boolean sameAs(Planned other) {
-            return deadline == other.deadline && trigger == other.trigger && Objects.equals(elapsed, other.elapsed)
-                    && Objects.equals(before, other.before) && breach == other.breach && recipient == other.recipient;
+            return deadline == other.deadline
+                    && trigger == other.trigger
+                    && Objects.equals(elapsed, other.elapsed)
+                    && Objects.equals(before, other.before)
+                    && breach == other.breach
+                    && recipient == other.recipient;
         }
     }
 
@@ -104,6 +130,7 @@ public final class Assessment {
     private final Incident incident;
     /** The incident's wall-clock time where it was reported: its own offset, never the server's zone. */
     private final LocalDateTime local;
+
     private final LocalTimeOfReport reportedLocally;
     private final String localTime;
     private final String localDate;
@@ -137,6 +164,7 @@ public final class Assessment {
     private final List<Planned> reminders = new ArrayList<>();
     /** The rules (rows of the reminder table) whose reminders of a trigger go only in working time. */
     private final Map<Reminder.Trigger, Set<String>> inWorkingTime = new EnumMap<>(Reminder.Trigger.class);
+
     private @Nullable String currentRule;
 
     public Assessment(Incident incident) {
@@ -150,49 +178,114 @@ public final class Assessment {
 
     // ---- the incident (read only) -----------------------------------------------------------
 
-    public Channel getChannel() { return incident.channel(); }
-    public String getCommunity() { return incident.community(); }
-    public ServiceArea getServiceArea() { return incident.serviceArea(); }
-    public String getIssue() { return incident.issue(); }
-    public String getSummary() { return incident.summary(); }
-    public CausedBy getCausedBy() { return incident.causedBy(); }
-    public boolean isWithinJurisdiction() { return incident.withinJurisdiction(); }
-    public ComplainantRole getRole() { return incident.complainant().role(); }
-    public Emotion getEmotion() { return incident.complainant().emotion(); }
+    public Channel getChannel() {
+        return incident.channel();
+    }
+
+    public String getCommunity() {
+        return incident.community();
+    }
+
+    public ServiceArea getServiceArea() {
+        return incident.serviceArea();
+    }
+
+    public String getIssue() {
+        return incident.issue();
+    }
+
+    public String getSummary() {
+        return incident.summary();
+    }
+
+    public CausedBy getCausedBy() {
+        return incident.causedBy();
+    }
+
+    public boolean isWithinJurisdiction() {
+        return incident.withinJurisdiction();
+    }
+
+    public ComplainantRole getRole() {
+        return incident.complainant().role();
+    }
+
+    public Emotion getEmotion() {
+        return incident.complainant().emotion();
+    }
     /** The complainant's temperament, or {@code null} when nobody judged it. */
-    public @Nullable Temperament getTemperament() { return incident.complainant().temperament(); }
-    public boolean isVulnerable() { return incident.complainant().vulnerable(); }
-    public int getPreviousComplaints() { return incident.complainant().previousComplaints(); }
+    public @Nullable Temperament getTemperament() {
+        return incident.complainant().temperament();
+    }
+
+    public boolean isVulnerable() {
+        return incident.complainant().vulnerable();
+    }
+
+    public int getPreviousComplaints() {
+        return incident.complainant().previousComplaints();
+    }
     /** Whether a promise was made, to the complainant or by the offender. */
-    public boolean isPromiseMade() { return incident.promise() != null && incident.promise().made(); }
+    public boolean isPromiseMade() {
+        return incident.promise() != null && incident.promise().made();
+    }
     /** Whether a promise was made and kept; false when none was made. */
-    public boolean isPromiseKept() { return isPromiseMade() && incident.promise().kept(); }
-    public int getOccurrences() { return incident.occurrences(); }
-    public boolean isSafetyRisk() { return incident.safetyRisk(); }
-    public int getAffectedHouseholds() { return incident.affectedHouseholds(); }
+    public boolean isPromiseKept() {
+        return isPromiseMade() && incident.promise().kept();
+    }
+
+    public int getOccurrences() {
+        return incident.occurrences();
+    }
+
+    public boolean isSafetyRisk() {
+        return incident.safetyRisk();
+    }
+
+    public int getAffectedHouseholds() {
+        return incident.affectedHouseholds();
+    }
     /** The owner's expectation 1..5, or {@code null} when unknown. */
-    public @Nullable Integer getExpectation() { return incident.expectation(); }
+    public @Nullable Integer getExpectation() {
+        return incident.expectation();
+    }
     /** The owner's perceived service 1..5, or {@code null} when unknown. */
-    public @Nullable Integer getPerception() { return incident.perception(); }
+    public @Nullable Integer getPerception() {
+        return incident.perception();
+    }
     /** The person's side of the problem: the wronged party, the offender, or a reporter. */
-    public ComplainantSide getSide() { return incident.complainant().side(); }
+    public ComplainantSide getSide() {
+        return incident.complainant().side();
+    }
     /** The kind of contact as it was reported (see {@link #getKind()} for the kind the rules settled on). */
-    public ContactKind getReportedKind() { return incident.kind(); }
+    public ContactKind getReportedKind() {
+        return incident.kind();
+    }
     /** Whether owners were told in advance of an outage or works; {@code null} when unknown. */
-    public @Nullable Boolean getNoticeGiven() { return incident.noticeGiven(); }
+    public @Nullable Boolean getNoticeGiven() {
+        return incident.noticeGiven();
+    }
     /** Building, unit or spot; {@code null} when not given. */
-    public @Nullable String getLocation() { return incident.location(); }
+    public @Nullable String getLocation() {
+        return incident.location();
+    }
     /** Whether the incident says "kept" for its promise, made or not (a kept promise never made is a contradiction). */
-    public boolean isPromiseMarkedKept() { return incident.promise() != null && incident.promise().kept(); }
+    public boolean isPromiseMarkedKept() {
+        return incident.promise() != null && incident.promise().kept();
+    }
     /** Whether the promise carries a due date. */
-    public boolean isPromiseDueAtGiven() { return incident.promise() != null && incident.promise().dueAt() != null; }
+    public boolean isPromiseDueAtGiven() {
+        return incident.promise() != null && incident.promise().dueAt() != null;
+    }
     /** A promise made and not kept whose date has come (or that has no date): broken, not merely pending. */
     public boolean isPromiseBroken() {
         return isPromiseMade() && !isPromiseKept() && !isPromisePending();
     }
     /** A promise made and not kept whose due date lies after the report: still open, not broken yet. */
     public boolean isPromisePending() {
-        return isPromiseMade() && !isPromiseKept() && incident.promise().dueAt() != null
+        return isPromiseMade()
+                && !isPromiseKept()
+                && incident.promise().dueAt() != null
                 && incident.promise().dueAt().isAfter(incident.reportedAt());
     }
     /** A promise made, not kept, and past the due date it carries. */
@@ -203,43 +296,60 @@ public final class Assessment {
     // ---- the incident's local time (its own offset; a local time without offset was read in the default zone) ----
 
     /** When it was reported, as given. */
-    public OffsetDateTime getReportedAt() { return incident.reportedAt(); }
+    public OffsetDateTime getReportedAt() {
+        return incident.reportedAt();
+    }
     /** Hour of the day the incident was reported (0..23), local. */
-    public int getReportedHour() { return local.getHour(); }
+    public int getReportedHour() {
+        return local.getHour();
+    }
     /** Local time of day as {@code HH:mm}; compares as text in time order ({@code localTime >= "22:00"}). */
-    public String getLocalTime() { return localTime; }
+    public String getLocalTime() {
+        return localTime;
+    }
     /** Local date as {@code yyyy-MM-dd}; compares as text in date order, as the holiday tables do. */
-    public String getLocalDate() { return localDate; }
+    public String getLocalDate() {
+        return localDate;
+    }
     /** Local day of the week. */
-    public Weekday getWeekday() { return Weekday.values()[local.getDayOfWeek().ordinal()]; }
+    public Weekday getWeekday() {
+        return Weekday.values()[local.getDayOfWeek().ordinal()];
+    }
 
     /**
      * The local time of report, for windows: {@code reportedLocally.between("22:00", "06:00")} (a
      * window over midnight) or {@code reportedLocally.between("12:00", "14:00")} (a lunch break).
      */
-    public LocalTimeOfReport getReportedLocally() { return reportedLocally; }
+    public LocalTimeOfReport getReportedLocally() {
+        return reportedLocally;
+    }
 
     /**
      * The kind of day the local date is ({@code REST_DAY} or {@code WORKDAY}), as the calendar rules decided it for
      * the {@link Day} of that date, or {@code null} before they have. A property of its own rather than a flag, so
      * that the quiet-hours rows reading it never re-trigger the rules that set it.
      */
-    public @Nullable String getDayType() { return dayType; }
+    public @Nullable String getDayType() {
+        return dayType;
+    }
 
     @Modifies({"dayType"})
-    public void setDayType(String dayType) { this.dayType = dayType; }
+    public void setDayType(String dayType) {
+        this.dayType = dayType;
+    }
 
     // ---- the kind of contact ---------------------------------------------------------------
 
     /** The kind the rules settled on: as reported, unless a rule raised it to an emergency. */
-    public ContactKind getKind() { return kind; }
+    public ContactKind getKind() {
+        return kind;
+    }
 
     /** Treats the contact as an emergency; there is no way back, so no rule can lower an emergency. */
     @Modifies({"kind"})
     public void becomeEmergency() {
         this.kind = ContactKind.EMERGENCY;
     }
-
 
     // ---- classification -------------------------------------------------------------------
 
@@ -252,20 +362,37 @@ public final class Assessment {
         this.qualityDimension = dimension;
     }
 
-    public boolean isClassified() { return classified; }
-    public @Nullable ServiceArea getCatalogueArea() { return catalogueArea; }
+    public boolean isClassified() {
+        return classified;
+    }
+
+    public @Nullable ServiceArea getCatalogueArea() {
+        return catalogueArea;
+    }
     /** The catalogue's Kano factor for the service item; one owner's mood does not change it. */
-    public @Nullable KanoFactor getKanoFactor() { return kanoFactor; }
-    public @Nullable QualityDimension getQualityDimension() { return qualityDimension; }
-    public void setQualityDimension(QualityDimension qualityDimension) { this.qualityDimension = qualityDimension; }
+    public @Nullable KanoFactor getKanoFactor() {
+        return kanoFactor;
+    }
+
+    public @Nullable QualityDimension getQualityDimension() {
+        return qualityDimension;
+    }
+
+    public void setQualityDimension(QualityDimension qualityDimension) {
+        this.qualityDimension = qualityDimension;
+    }
 
     // ---- fault and causes -----------------------------------------------------------------
 
     /** Whether we are at fault: {@code fault == OURS}. */
-    public boolean isAtFault() { return atFault; }
+    public boolean isAtFault() {
+        return atFault;
+    }
 
     /** Whether our service or handling is at fault; {@code null} until a rule decides. */
-    public @Nullable Fault getFault() { return fault; }
+    public @Nullable Fault getFault() {
+        return fault;
+    }
 
     /**
      * Raises the fault: NOT_OURS, then UNKNOWN, then OURS; never lowered, so a handling failure
@@ -280,7 +407,9 @@ public final class Assessment {
     }
 
     /** What the cause of the problem itself says about fault, apart from how we handled it; {@code null} until decided. */
-    public @Nullable Fault getRootFault() { return rootFault; }
+    public @Nullable Fault getRootFault() {
+        return rootFault;
+    }
 
     /** Raises the fault as the cause of the problem itself gives it (and the overall fault with it). */
     @Modifies({"rootFault", "fault", "atFault"})
@@ -292,7 +421,9 @@ public final class Assessment {
     }
 
     /** The failures of our own handling found (e.g. {@code NO_NOTICE}, {@code PROMISE_BROKEN}, {@code LATE_RESPONSE}). */
-    public Set<String> getFailures() { return Collections.unmodifiableSet(failures); }
+    public Set<String> getFailures() {
+        return Collections.unmodifiableSet(failures);
+    }
 
     /** Records a failure of our handling: whatever caused the problem, the fault is then ours. */
     @Modifies({"failures", "fault", "atFault"})
@@ -315,7 +446,9 @@ public final class Assessment {
         };
     }
 
-    public Set<ComplaintCause> getCauses() { return Collections.unmodifiableSet(causes); }
+    public Set<ComplaintCause> getCauses() {
+        return Collections.unmodifiableSet(causes);
+    }
 
     @Modifies({"causes"})
     public void addCause(ComplaintCause cause) {
@@ -324,10 +457,21 @@ public final class Assessment {
 
     // ---- priority, targets, escalation ----------------------------------------------------
 
-    public @Nullable Priority getPriority() { return priority; }
-    public @Nullable Escalation getEscalation() { return escalation; }
-    public @Nullable Duration getRespondWithin() { return respondWithin; }
-    public @Nullable Duration getResolveWithin() { return resolveWithin; }
+    public @Nullable Priority getPriority() {
+        return priority;
+    }
+
+    public @Nullable Escalation getEscalation() {
+        return escalation;
+    }
+
+    public @Nullable Duration getRespondWithin() {
+        return respondWithin;
+    }
+
+    public @Nullable Duration getResolveWithin() {
+        return resolveWithin;
+    }
 
     /** Raises the priority to at least {@code level}; never lowers it. */
     public void raisePriority(Priority level) {
@@ -351,7 +495,9 @@ public final class Assessment {
         }
     }
 
-    public Set<Referral> getReferral() { return Collections.unmodifiableSet(referrals); }
+    public Set<Referral> getReferral() {
+        return Collections.unmodifiableSet(referrals);
+    }
 
     /** Brings an outside body in (advice only). */
     public void refer(Referral body) {
@@ -370,21 +516,36 @@ public final class Assessment {
 
     // ---- follow-up and satisfaction -------------------------------------------------------
 
-    public @Nullable Duration getFollowUpWithin() { return followUpWithin; }
-    public boolean isSurvey() { return survey; }
+    public @Nullable Duration getFollowUpWithin() {
+        return followUpWithin;
+    }
+
+    public boolean isSurvey() {
+        return survey;
+    }
 
     /** Brings the return visit forward to at most the ISO-8601 duration given. */
     public void followUpWithin(String isoDuration) {
         followUpWithin = shorter(followUpWithin, isoDuration);
     }
 
-    public void setSurvey(boolean survey) { this.survey = survey; }
-    public @Nullable Integer getSatisfactionGap() { return satisfactionGap; }
-    public void setSatisfactionGap(@Nullable Integer satisfactionGap) { this.satisfactionGap = satisfactionGap; }
+    public void setSurvey(boolean survey) {
+        this.survey = survey;
+    }
+
+    public @Nullable Integer getSatisfactionGap() {
+        return satisfactionGap;
+    }
+
+    public void setSatisfactionGap(@Nullable Integer satisfactionGap) {
+        this.satisfactionGap = satisfactionGap;
+    }
 
     // ---- principles, steps, actions, cautions ---------------------------------------------
 
-    public Map<Principle, Weighted> getPrinciples() { return Collections.unmodifiableMap(principles); }
+    public Map<Principle, Weighted> getPrinciples() {
+        return Collections.unmodifiableMap(principles);
+    }
 
     /** Brings a principle in with a weight and a reason; where it is already in, the heavier weight wins. */
     public void principle(Principle principle, int weight, String reasonCode) {
@@ -394,14 +555,18 @@ public final class Assessment {
         }
     }
 
-    public Map<HandlingStep, Set<String>> getSteps() { return Collections.unmodifiableMap(steps); }
+    public Map<HandlingStep, Set<String>> getSteps() {
+        return Collections.unmodifiableMap(steps);
+    }
 
     /** Adds a tailored action (a text code) to a handling step. */
     public void step(HandlingStep step, String actionCode) {
         steps.computeIfAbsent(step, s -> new LinkedHashSet<>()).add(actionCode);
     }
 
-    public Map<String, Proposed> getActions() { return Collections.unmodifiableMap(actions); }
+    public Map<String, Proposed> getActions() {
+        return Collections.unmodifiableMap(actions);
+    }
 
     /** Proposes a concrete action (a text code) serving a principle. */
     public void action(String actionCode, @Nullable Principle principle) {
@@ -413,14 +578,18 @@ public final class Assessment {
         action(actionCode, null);
     }
 
-    public Set<String> getCautions() { return Collections.unmodifiableSet(cautions); }
+    public Set<String> getCautions() {
+        return Collections.unmodifiableSet(cautions);
+    }
 
     /** Adds a caution (a text code): something not to do in this case. */
     public void caution(String cautionCode) {
         cautions.add(cautionCode);
     }
 
-    public List<String> getSafetySteps() { return List.copyOf(safetySteps); }
+    public List<String> getSafetySteps() {
+        return List.copyOf(safetySteps);
+    }
 
     /**
      * Adds safety steps (text codes, comma-separated when several) in the order given; an emergency's
@@ -434,14 +603,18 @@ public final class Assessment {
         }
     }
 
-    public Set<String> getMissingDetails() { return Collections.unmodifiableSet(missingDetails); }
+    public Set<String> getMissingDetails() {
+        return Collections.unmodifiableSet(missingDetails);
+    }
 
     /** Something the supervisor should still find out: a contract field name or a {@code detail.*} text code. */
     public void missing(String detail) {
         missingDetails.add(detail);
     }
 
-    public Set<String> getWarnings() { return Collections.unmodifiableSet(warnings); }
+    public Set<String> getWarnings() {
+        return Collections.unmodifiableSet(warnings);
+    }
 
     /** An input that contradicts another or the catalogue (a {@code warning.*} text code); the advice still stands. */
     public void warn(String code) {
@@ -456,8 +629,9 @@ public final class Assessment {
      */
     public void remindAt(Deadline deadline, double elapsed, Recipient recipient, String code) {
         if (!(elapsed > 0 && elapsed < 1)) {
-            throw new IllegalArgumentException("a reminder goes when a share of the target has passed, between 0 and 1 such as 0.8"
-                    + " (80 %); " + elapsed + " is not one");
+            throw new IllegalArgumentException(
+                    "a reminder goes when a share of the target has passed, between 0 and 1 such as 0.8" + " (80 %); "
+                            + elapsed + " is not one");
         }
         plan(new Planned(deadline, Reminder.Trigger.BEFORE, elapsed, null, 0, recipient, code, currentRule, false));
     }
@@ -466,8 +640,8 @@ public final class Assessment {
     public void remindBefore(Deadline deadline, String before, Recipient recipient, String code) {
         Duration ahead = parse(before);
         if (ahead.isNegative() || ahead.isZero()) {
-            throw new IllegalArgumentException("a reminder goes some time before the deadline, such as P1D or PT2H; '" + before
-                    + "' is not a time before it");
+            throw new IllegalArgumentException("a reminder goes some time before the deadline, such as P1D or PT2H; '"
+                    + before + "' is not a time before it");
         }
         plan(new Planned(deadline, Reminder.Trigger.BEFORE, null, ahead, 0, recipient, code, currentRule, false));
     }
@@ -478,8 +652,9 @@ public final class Assessment {
      */
     public void onBreach(Deadline deadline, int breach, Recipient recipient, String code) {
         if (breach < 1) {
-            throw new IllegalArgumentException("which breach a message answers counts from 1 (the first breach of the incident); "
-                    + breach + " is not one");
+            throw new IllegalArgumentException(
+                    "which breach a message answers counts from 1 (the first breach of the incident); " + breach
+                            + " is not one");
         }
         plan(new Planned(deadline, Reminder.Trigger.BREACH, null, null, breach, recipient, code, currentRule, false));
     }
@@ -495,8 +670,10 @@ public final class Assessment {
             try {
                 which = Reminder.Trigger.valueOf(trigger.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'working time only' holds BEFORE (the reminders), BREACH (the breach messages) or"
-                        + " both, separated by a comma; '" + trigger.strip() + "' is neither", e);
+                throw new IllegalArgumentException(
+                        "'working time only' holds BEFORE (the reminders), BREACH (the breach messages) or"
+                                + " both, separated by a comma; '" + trigger.strip() + "' is neither",
+                        e);
             }
             inWorkingTime.computeIfAbsent(which, t -> new LinkedHashSet<>()).add(currentRule);
         }
@@ -520,13 +697,28 @@ public final class Assessment {
         List<Planned> watched = new ArrayList<>(reminders.size());
         for (Planned p : reminders) {
             if (target(p.deadline()) != null) {
-                boolean workingTime = inWorkingTime.getOrDefault(p.trigger(), Set.of()).contains(p.rule());
-                watched.add(workingTime == p.workingTimeOnly() ? p : new Planned(p.deadline(), p.trigger(), p.elapsed(), p.before(),
-                        p.breach(), p.recipient(), p.code(), p.rule(), true));
+                boolean workingTime =
+                        inWorkingTime.getOrDefault(p.trigger(), Set.of()).contains(p.rule());
+                watched.add(
+                        workingTime == p.workingTimeOnly()
+                                ? p
+                                : new Planned(
+                                        p.deadline(),
+                                        p.trigger(),
+                                        p.elapsed(),
+                                        p.before(),
+                                        p.breach(),
+                                        p.recipient(),
+                                        p.code(),
+                                        p.rule(),
+                                        true));
             }
         }
-        watched.sort(Comparator.comparing(Planned::deadline).thenComparing(Planned::trigger)
-                .thenComparing(this::goesAfterStart).thenComparingInt(Planned::breach).thenComparing(Planned::recipient));
+        watched.sort(Comparator.comparing(Planned::deadline)
+                .thenComparing(Planned::trigger)
+                .thenComparing(this::goesAfterStart)
+                .thenComparingInt(Planned::breach)
+                .thenComparing(Planned::recipient));
         return watched;
     }
 
@@ -551,7 +743,9 @@ public final class Assessment {
         };
     }
 
-    public Set<String> getFlags() { return Collections.unmodifiableSet(flags); }
+    public Set<String> getFlags() {
+        return Collections.unmodifiableSet(flags);
+    }
 
     /** Marks a derived fact (e.g. {@code REPEAT}) that later rules can test with {@code flags contains}. */
     @Modifies({"flags"})
@@ -578,7 +772,8 @@ public final class Assessment {
             try {
                 candidate = Duration.parse(isoDuration);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + isoDuration + "' is not an ISO-8601 duration such as PT30M, PT4H or P3D", e);
+                throw new IllegalArgumentException(
+                        "'" + isoDuration + "' is not an ISO-8601 duration such as PT30M, PT4H or P3D", e);
             }
             if (PARSED.size() < 1_000) { // literals in rule files, not caller input; bounded all the same
                 PARSED.put(isoDuration, candidate);

@@ -1,9 +1,6 @@
 package com.propertyservice.advisor.engine.fact;
 
 import com.propertyservice.advisor.engine.Weekday;
-import org.jspecify.annotations.Nullable;
-import org.kie.api.definition.type.Modifies;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.kie.api.definition.type.Modifies;
 
 /**
  * A local date as the calendar rules see it ({@code rules/calendar/}): the holiday tables mark it, the day rules decide
@@ -23,8 +22,7 @@ import java.util.Set;
 public final class Day {
 
     /** A stretch of working time on this day, {@code [from, to)}; {@code to} 24:00 is written as midnight. */
-    public record Hours(LocalTime from, LocalTime to) {
-    }
+    public record Hours(LocalTime from, LocalTime to) {}
 
     private final LocalDate date;
     private final String localDate;
@@ -38,14 +36,22 @@ public final class Day {
     }
 
     /** The date as {@code yyyy-MM-dd}; compares as text in date order, as the holiday tables do. */
-    public String getLocalDate() { return localDate; }
+    public String getLocalDate() {
+        return localDate;
+    }
 
-    public LocalDate date() { return date; }
+    public LocalDate date() {
+        return date;
+    }
 
-    public Weekday getWeekday() { return Weekday.values()[date.getDayOfWeek().ordinal()]; }
+    public Weekday getWeekday() {
+        return Weekday.values()[date.getDayOfWeek().ordinal()];
+    }
 
     /** What the holiday calendar says of the date ({@code HOLIDAY}, {@code MAKEUP_WORKDAY}). */
-    public Set<String> getCalendarMarks() { return Collections.unmodifiableSet(calendarMarks); }
+    public Set<String> getCalendarMarks() {
+        return Collections.unmodifiableSet(calendarMarks);
+    }
 
     /** Marks the date as a holiday table has it. */
     @Modifies({"calendarMarks"})
@@ -54,10 +60,14 @@ public final class Day {
     }
 
     /** {@code REST_DAY} or {@code WORKDAY} as the day rules decided it, or {@code null} before they have. */
-    public @Nullable String getDayType() { return dayType; }
+    public @Nullable String getDayType() {
+        return dayType;
+    }
 
     @Modifies({"dayType"})
-    public void setDayType(@Nullable String dayType) { this.dayType = dayType; }
+    public void setDayType(@Nullable String dayType) {
+        this.dayType = dayType;
+    }
 
     /**
      * Adds working hours to the day: from {@code from} until {@code to}, both {@code HH:mm} ({@code 24:00} for the
@@ -67,14 +77,17 @@ public final class Day {
         LocalTime start = clock(from, false);
         LocalTime end = clock(to, true);
         if (!end.equals(LocalTime.MIDNIGHT) && !end.isAfter(start)) {
-            throw new IllegalArgumentException("working hours run from a time to a later one on the same day, such as 08:30, 17:30;"
-                    + " '" + from + ", " + to + "' does not");
+            throw new IllegalArgumentException(
+                    "working hours run from a time to a later one on the same day, such as 08:30, 17:30;" + " '" + from
+                            + ", " + to + "' does not");
         }
         hours.add(new Hours(start, end));
     }
 
     /** The day's working hours, as the rules gave them (none on a day without working time). */
-    public List<Hours> hours() { return List.copyOf(hours); }
+    public List<Hours> hours() {
+        return List.copyOf(hours);
+    }
 
     private static LocalTime clock(String hhmm, boolean end) {
         String text = hhmm.strip();
