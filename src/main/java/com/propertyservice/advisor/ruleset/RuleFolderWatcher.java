@@ -81,19 +81,25 @@ class RuleFolderWatcher implements SmartLifecycle {
                 log.debug("closing the watch service", e);
             }
         }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        interruptAndWait(thread);
     }
 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Stops a background loop of this package: interrupts it and waits up to 5 s for it to end. */
+    static void interruptAndWait(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void watch() {

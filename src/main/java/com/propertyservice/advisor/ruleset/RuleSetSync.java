@@ -51,14 +51,7 @@ class RuleSetSync implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RuleFolderWatcher.interruptAndWait(thread);
     }
 
     @Override

@@ -4,12 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,32 +77,5 @@ class OversizedFormFilter extends OncePerRequestFilter {
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         request.getRequestDispatcher("/error").forward(new WithoutFields(request), response);
-    }
-
-    /** The request with no fields at all, so the error page can be drawn. */
-    private static final class WithoutFields extends HttpServletRequestWrapper {
-        WithoutFields(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
-        }
     }
 }

@@ -4,13 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,8 +81,8 @@ class OversizedUploadFilter extends OncePerRequestFilter {
         request.getRequestDispatcher("/error").forward(new NotAnUpload(request), response);
     }
 
-    /** The request without its multipart content type. */
-    private static final class NotAnUpload extends HttpServletRequestWrapper {
+    /** The request without its multipart content type (and so without fields). */
+    private static final class NotAnUpload extends WithoutFields {
         NotAnUpload(HttpServletRequest request) {
             super(request);
         }
@@ -99,26 +95,6 @@ class OversizedUploadFilter extends OncePerRequestFilter {
         @Override
         public String getHeader(String name) {
             return "content-type".equalsIgnoreCase(name) ? null : super.getHeader(name);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
         }
     }
 }
