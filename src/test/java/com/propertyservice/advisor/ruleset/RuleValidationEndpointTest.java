@@ -49,11 +49,18 @@ class RuleValidationEndpointTest {
     @Autowired
     Advisor advisor;
 
+    /** The sample's remediation rule with a call the sandbox refuses, after its last advice. */
+    static String withSystemExit() {
+        String drl = SampleRules.read(RULES, DRL);
+        String edited = drl.replace("$a.followUpWithin(\"P1D\");", "$a.followUpWithin(\"P1D\");\n    System.exit(0);");
+        assertThat(edited).as("the sample rule the edit goes into").isNotEqualTo(drl);
+        return edited;
+    }
+
     @Test
     void anUploadedFileIsCheckedInPlaceOfTheFolderFileOfTheSameNameAndNothingIsActivated() throws Exception {
         String running = advisor.version();
-        String drl = SampleRules.read(RULES, DRL)
-                .replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
+        String drl = withSystemExit();
         MockMultipartFile file =
                 new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
@@ -71,8 +78,7 @@ class RuleValidationEndpointTest {
 
     @Test
     void problemsAreWrittenInTheRequestsLanguageWithBothLanguagesBeside() throws Exception {
-        String drl = SampleRules.read(RULES, DRL)
-                .replace("followUpWithin(\"P1D\")\n    }", "followUpWithin(\"P1D\")\n    }\n    System.exit(0);");
+        String drl = withSystemExit();
         MockMultipartFile file =
                 new MockMultipartFile("file", "remediation.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8));
 
