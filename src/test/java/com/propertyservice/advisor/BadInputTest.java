@@ -463,6 +463,19 @@ class BadInputTest extends MockMvcServiceTest {
                 400,
                 "invalid-request",
                 "roles"));
+        // an upload endpoint called with JSON instead of multipart/form-data: 400 naming the file field, not a 500
+        cases.add(fixed(
+                "rules publish: JSON instead of an upload",
+                json(post("/api/rules/publish"), "{\"file\":\"rules.zip\"}").with(admin),
+                400,
+                "invalid-request",
+                "file"));
+        cases.add(fixed(
+                "survey upload: JSON instead of an upload",
+                json(post("/api/kano/surveys"), "{\"file\":\"survey.csv\"}").with(admin),
+                400,
+                "invalid-request",
+                "file"));
         cases.add(fixed(
                 "user: taken username",
                 json(

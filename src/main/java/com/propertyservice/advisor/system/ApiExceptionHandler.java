@@ -33,6 +33,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -105,6 +106,20 @@ class ApiExceptionHandler {
                 List.of(new FieldProblem(
                         e.getParameterName(),
                         problems.message(new DefaultMessageSourceResolvable("NotNull"), locale)))));
+    }
+
+    /**
+     * An upload endpoint called without a multipart body (JSON, a form, nothing): Spring cannot look for the file at
+     * all. A 400 naming the field the file goes in, not a 500.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return anythingElse(e, request); // too large, not missing: Spring's own 413
+        }
+        Locale locale = Problems.locale(request);
+        return respond(problems.invalid(
+                locale, List.of(new FieldProblem("file", problems.message("field.multipart", locale)))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
