@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -266,7 +268,26 @@ class KanoPagesTest extends BrowserTest {
     private void clickAndWaitForTheNextPage(WebElement button) {
         WebElement page = byId("main");
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> isGone(page));
+    }
+
+    /**
+     * Whether the element has left the page. Selenium's stalenessOf asks the element and expects "stale"; while the
+     * next page replaces the document, Chromium may answer "node does not belong to the document" instead (a
+     * WebDriverException of another kind, seen in CI), which says the same.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
