@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class UsernamesCaseInsensitiveTest {
                 .load()
                 .migrate();
 
-        Map<String, Boolean> users = new java.util.TreeMap<>();
+        Map<String, Boolean> users = new TreeMap<>();
         jdbc.query("select username, enabled from users", rs -> {
             users.put(rs.getString(1), rs.getBoolean(2));
         });

@@ -6,14 +6,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.propertyservice.advisor.engine.Advisor;
+import com.propertyservice.advisor.engine.Channel;
+import com.propertyservice.advisor.engine.Complainant;
+import com.propertyservice.advisor.engine.ComplainantRole;
+import com.propertyservice.advisor.engine.Emotion;
 import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.Language;
+import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.incident.IncidentService;
 import com.propertyservice.advisor.kano.KanoSurveyService;
 import com.propertyservice.advisor.user.NewUser;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -239,7 +247,7 @@ class AuthorizationMatrixTest extends MockMvcServiceTest {
 
     @BeforeEach
     void peopleExist() {
-        Set<String> existing = new java.util.HashSet<>();
+        Set<String> existing = new HashSet<>();
         users.list().forEach(user -> existing.add(user.username()));
         if (!existing.contains("supervisor")) {
             users.create(new NewUser("supervisor", SUPERVISOR_PASSWORD, Set.of(Role.SUPERVISOR)), "test");
@@ -257,14 +265,12 @@ class AuthorizationMatrixTest extends MockMvcServiceTest {
         long id = incidents
                 .record(
                         Incident.builder()
-                                .channel(com.propertyservice.advisor.engine.Channel.APP)
+                                .channel(Channel.APP)
                                 .community("阳光花园")
-                                .serviceArea(com.propertyservice.advisor.engine.ServiceArea.ENGINEERING)
+                                .serviceArea(ServiceArea.ENGINEERING)
                                 .issue("lift-outage")
                                 .summary("电梯停了")
-                                .complainant(com.propertyservice.advisor.engine.Complainant.of(
-                                        com.propertyservice.advisor.engine.ComplainantRole.OWNER,
-                                        com.propertyservice.advisor.engine.Emotion.CALM))
+                                .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
                                 .build(),
                         Language.ZH_CN,
                         "test")
@@ -273,12 +279,7 @@ class AuthorizationMatrixTest extends MockMvcServiceTest {
         if (endpoint.path().contains("{user}/")) {
             users.create(new NewUser(user, "Someone-Pass-01", Set.of(Role.SUPERVISOR)), "test");
         }
-        long survey = surveys.upload(
-                        "matrix.csv",
-                        null,
-                        SURVEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "test",
-                        java.util.Locale.ROOT)
+        long survey = surveys.upload("matrix.csv", null, SURVEY.getBytes(StandardCharsets.UTF_8), "test", Locale.ROOT)
                 .id();
         String path = endpoint.path()
                 .replace("{id}", Long.toString(id))
@@ -288,10 +289,7 @@ class AuthorizationMatrixTest extends MockMvcServiceTest {
         AbstractMockHttpServletRequestBuilder<?> request = SURVEY_UPLOAD.equals(endpoint.body())
                 ? multipart(path)
                         .file(new MockMultipartFile(
-                                "file",
-                                "survey.csv",
-                                "text/csv",
-                                SURVEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                "file", "survey.csv", "text/csv", SURVEY.getBytes(StandardCharsets.UTF_8)))
                 : request(endpoint.method(), path);
         if (endpoint.body() != null && !SURVEY_UPLOAD.equals(endpoint.body())) {
             request.contentType(MediaType.APPLICATION_JSON)

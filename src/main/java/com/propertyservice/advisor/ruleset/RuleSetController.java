@@ -9,6 +9,7 @@ import com.propertyservice.advisor.engine.ValidationResult;
 import com.propertyservice.advisor.system.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -158,8 +159,7 @@ class RuleSetController {
     @Operation(
             summary =
                     "Check an uploaded rule file, a zipped rules folder or, with nothing uploaded, the rules folder, without activating (TRAINER, ADMIN)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+            requestBody = @RequestBody(content = @Content(mediaType = MULTIPART)))
     @ApiResponse(
             responseCode = "200",
             description = "The validation's result; valid is false when problems were found",
@@ -188,8 +188,7 @@ class RuleSetController {
     @Operation(
             summary =
                     "Publish an uploaded rule file or zipped rules folder through the activation gate (TRAINER, ADMIN)",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MULTIPART)))
+            requestBody = @RequestBody(content = @Content(mediaType = MULTIPART)))
     @ApiResponse(responseCode = "200", description = ACTIVATED, useReturnTypeSchema = true)
     @ApiResponse(
             responseCode = "400",

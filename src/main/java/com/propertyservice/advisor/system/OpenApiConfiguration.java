@@ -3,6 +3,7 @@ package com.propertyservice.advisor.system;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
@@ -129,7 +130,7 @@ class OpenApiConfiguration {
      * body holding the form's fields (the mappings take any content type, so that a request without a file gets a
      * problem rather than a 415); no JSON body is accepted, so the form's schema moves to the multipart entry.
      */
-    private static void uploadsAreMultipart(io.swagger.v3.oas.models.Operation operation) {
+    private static void uploadsAreMultipart(Operation operation) {
         Content body = operation.getRequestBody() == null
                 ? null
                 : operation.getRequestBody().getContent();

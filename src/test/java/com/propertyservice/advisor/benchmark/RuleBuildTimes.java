@@ -3,6 +3,7 @@ package com.propertyservice.advisor.benchmark;
 import com.propertyservice.advisor.engine.EngineInternals;
 import com.propertyservice.advisor.engine.RuleFiles;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Build time of a rules folder: the advisor's compile (executable model, both sandbox gates, every
@@ -36,7 +37,7 @@ public final class RuleBuildTimes {
             build.run();
             times[i] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return times[rounds / 2];
     }
 }

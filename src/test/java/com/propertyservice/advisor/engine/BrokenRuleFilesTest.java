@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.propertyservice.advisor.SampleRules;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -234,7 +235,7 @@ class BrokenRuleFilesTest {
     @Test
     void advisorWillNotStartOnABrokenFolder() {
         RuleFiles broken = SampleRules.with(SampleRules.DRL, SampleRules.UNPARSABLE_DRL);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Advisor.fromFiles(broken))
+        Assertions.assertThatThrownBy(() -> Advisor.fromFiles(broken))
                 .isInstanceOfSatisfying(
                         RuleSetException.class,
                         e -> assertThat(e.validation().problems())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyservice.advisor.SampleRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ class ConcurrentReloadTest {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger calls = new AtomicInteger();
         Map<String, Integer> perVersion = new ConcurrentHashMap<>();
-        List<String> mixed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> mixed = Collections.synchronizedList(new ArrayList<>());
         int threads = 4;
         CountDownLatch started = new CountDownLatch(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

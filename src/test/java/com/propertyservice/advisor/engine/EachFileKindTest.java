@@ -3,7 +3,9 @@ package com.propertyservice.advisor.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyservice.advisor.SampleRules;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +148,7 @@ class EachFileKindTest {
                 .summary("x")
                 .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.CALM))
                 .build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> advisor.advise(unknown))
+        Assertions.assertThatThrownBy(() -> advisor.advise(unknown))
                 .isInstanceOfSatisfying(UnknownIssueException.class, e -> {
                     assertThat(e.issue()).isEqualTo("lift-outtage");
                     assertThat(e.knownIssues()).containsExactly("community-event", "lift-outage", "staff-attitude");
@@ -167,8 +169,6 @@ class EachFileKindTest {
         Advisor fromJar = Advisor.fromClasspath();
         assertThat(fromJar.ruleSet().rules()).isNotEmpty();
         assertThat(fromJar.version())
-                .isEqualTo(RuleFiles.fromDirectory(java.nio.file.Path.of("rules"))
-                        .sha256()
-                        .substring(0, 12));
+                .isEqualTo(RuleFiles.fromDirectory(Path.of("rules")).sha256().substring(0, 12));
     }
 }

@@ -11,13 +11,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,13 +108,13 @@ class DashboardCountsTest {
                     .orElseThrow();
             assertThat(shown)
                     .as(cause.name())
-                    .containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
+                    .containsExactly(Arrays.stream(expected).boxed().toArray(Long[]::new));
         }
 
         // each incident once, with the first of its deadlines that passed unmet
         List<Missed> overdue = window.stream()
                 .map(r -> missed(r, now))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Missed::due)
                         .thenComparing(m -> m.row().id()))
                 .toList();
@@ -123,7 +127,7 @@ class DashboardCountsTest {
                 .extracting(Dashboard.Overdue::id, Dashboard.Overdue::deadline)
                 .containsExactlyElementsOf(overdue.stream()
                         .limit(DashboardService.OVERDUE_LISTED)
-                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.row().id(), m.deadline()))
+                        .map(m -> Tuple.tuple(m.row().id(), m.deadline()))
                         .toList());
         assertThat(dashboard.overdue())
                 .extracting(Dashboard.Overdue::missed)
@@ -162,7 +166,7 @@ class DashboardCountsTest {
     }
 
     /** Per key: {sum of gaps, incidents with a gap}. */
-    static Map<String, long[]> gapSums(List<Seeded> rows, java.util.function.Function<Seeded, String> key) {
+    static Map<String, long[]> gapSums(List<Seeded> rows, Function<Seeded, String> key) {
         Map<String, long[]> sums = new TreeMap<>();
         rows.stream().filter(r -> r.gap() != null && key.apply(r) != null).forEach(r -> {
             long[] sum = sums.computeIfAbsent(key.apply(r), k -> new long[2]);

@@ -3,6 +3,7 @@ package com.propertyservice.advisor.incident;
 import com.propertyservice.advisor.engine.ComplaintCause;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.ServiceArea;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DashboardSeed {
             JdbcTemplate jdbc, OffsetDateTime windowStart, OffsetDateTime now, int inWindow, int before) {
         Random random = new Random(20_000);
         String[] statuses = {"ADVISED", "OPEN", "OPEN", "ACKNOWLEDGED", "RESOLVED", "RESOLVED", "FOLLOWED_UP"};
-        long windowSeconds = java.time.Duration.between(windowStart, now).toSeconds();
+        long windowSeconds = Duration.between(windowStart, now).toSeconds();
         long nextId = jdbc.queryForObject("select coalesce(max(id), 0) from incidents", Long.class) + 1;
         List<Seeded> rows = new ArrayList<>();
         for (int i = 0; i < inWindow + before; i++) {

@@ -23,13 +23,17 @@ import com.propertyservice.advisor.engine.Incident;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Priority;
+import com.propertyservice.advisor.engine.ServiceArea;
 import com.propertyservice.advisor.engine.UnknownIssueException;
 import com.propertyservice.advisor.system.SecuritySliceConfiguration;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -100,8 +104,8 @@ class IncidentControllerTest {
                         .content(TestIncidents.LIFT_OUTAGE))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/rules-over-budget")))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ping, pong")))
+                .andExpect(jsonPath("$.type").value(Matchers.endsWith("/problems/rules-over-budget")))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("ping, pong")))
                 .andExpect(jsonPath("$.lastFiredRules[1]").value("pong"))
                 .andExpect(jsonPath("$.correlationId").isNotEmpty());
     }
@@ -191,7 +195,7 @@ class IncidentControllerTest {
                 .andExpect(jsonPath("$.type").value("https://advisor.propertyservice.com/problems/unknown-issue"))
                 .andExpect(jsonPath("$.errors[0].field").value("issue"))
                 .andExpect(jsonPath("$.knownIssues[1]").value("staff-attitude"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("lift-outage")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("lift-outage")));
     }
 
     @Test
@@ -223,9 +227,9 @@ class IncidentControllerTest {
                         new IncidentQuery(
                                 null,
                                 IncidentStatus.FOLLOWED_UP,
-                                com.propertyservice.advisor.engine.ServiceArea.ENGINEERING,
+                                ServiceArea.ENGINEERING,
                                 null,
-                                java.time.LocalDate.of(2025, 1, 1),
+                                LocalDate.of(2025, 1, 1),
                                 null),
                         2,
                         5);
@@ -252,6 +256,6 @@ class IncidentControllerTest {
                 .andExpect(header().exists("X-Correlation-Id"))
                 .andExpect(jsonPath("$.type").value("https://advisor.propertyservice.com/problems/unauthorized"))
                 .andExpect(jsonPath("$.correlationId").exists());
-        verify(incidents, org.mockito.Mockito.never()).get(anyLong());
+        verify(incidents, Mockito.never()).get(anyLong());
     }
 }

@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SQL matches the Flyway schema (every column written comes back as written), the list query
@@ -28,7 +30,7 @@ class IncidentRepositoryTest {
     FollowUpRepository followUps;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     static StoredIncident incident(String community, String status, OffsetDateTime reportedAt) {
         return new StoredIncident(
@@ -86,7 +88,7 @@ class IncidentRepositoryTest {
                 .insert(
                         incident("阳光花园", "ADVISED", reported),
                         reported.plusDays(2),
-                        java.util.List.of("MISTAKE", "DERELICTION", "MISTAKE"))
+                        List.of("MISTAKE", "DERELICTION", "MISTAKE"))
                 .id();
         assertThat(jdbc.queryForObject("select resolve_by from incidents where id = ?", OffsetDateTime.class, id)
                         .toInstant())

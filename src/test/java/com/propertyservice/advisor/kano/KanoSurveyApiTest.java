@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -313,7 +314,7 @@ class KanoSurveyApiTest {
                 .andReturn();
     }
 
-    static org.springframework.test.web.servlet.request.RequestPostProcessor trainer() {
+    static RequestPostProcessor trainer() {
         return httpBasic(TRAINER, PASSWORD);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyservice.advisor.ServiceOnRandomPort;
 import com.propertyservice.advisor.TestIncidents;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,8 +53,8 @@ class KanoUploadLimitTest {
 
         byte[] upload = body.toByteArray();
         assertTooLarge(send(boundary, HttpRequest.BodyPublishers.ofByteArray(upload)));
-        assertTooLarge(send(
-                boundary, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload))));
+        assertTooLarge(
+                send(boundary, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload))));
         assertThat(jdbc.queryForObject("select count(*) from kano_survey", Integer.class))
                 .isEqualTo(before);
     }

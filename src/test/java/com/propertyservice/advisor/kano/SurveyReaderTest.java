@@ -13,6 +13,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,9 +63,9 @@ class SurveyReaderTest {
         assertThat(file.rows())
                 .extracting(SurveyRow::item, SurveyRow::respondent, SurveyRow::functional, SurveyRow::dysfunctional)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("lift-outage", "张三", 2, 5),
-                        org.assertj.core.groups.Tuple.tuple("快递代收", "张三", 1, 3),
-                        org.assertj.core.groups.Tuple.tuple("lift-outage", "李四", 1, 5));
+                        Tuple.tuple("lift-outage", "张三", 2, 5),
+                        Tuple.tuple("快递代收", "张三", 1, 3),
+                        Tuple.tuple("lift-outage", "李四", 1, 5));
         assertThat(file.rows()).extracting(SurveyRow::line).containsExactly(2, 4, 6);
         assertThat(file.unreadable()).isEmpty();
     }
@@ -93,19 +94,18 @@ class SurveyReaderTest {
         SurveyReader.SurveyFile file = read(csv.getBytes(StandardCharsets.UTF_8));
         assertThat(file.rows())
                 .extracting(SurveyRow::respondent, SurveyRow::line)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A", 2), org.assertj.core.groups.Tuple.tuple("I", 10));
+                .containsExactly(Tuple.tuple("A", 2), Tuple.tuple("I", 10));
         assertThat(file.badRows()).isEqualTo(6);
         assertThat(file.unreadable())
                 .extracting(RowProblem::line, RowProblem::column, RowProblem::value, RowProblem::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3, "functional", "0", RowProblem.Reason.NOT_AN_ANSWER),
-                        org.assertj.core.groups.Tuple.tuple(4, "dysfunctional", "6", RowProblem.Reason.NOT_AN_ANSWER),
-                        org.assertj.core.groups.Tuple.tuple(5, "functional", "-1", RowProblem.Reason.NOT_AN_ANSWER),
-                        org.assertj.core.groups.Tuple.tuple(6, "item", "", RowProblem.Reason.EMPTY),
-                        org.assertj.core.groups.Tuple.tuple(7, "functional", "two", RowProblem.Reason.NOT_AN_ANSWER),
+                        Tuple.tuple(3, "functional", "0", RowProblem.Reason.NOT_AN_ANSWER),
+                        Tuple.tuple(4, "dysfunctional", "6", RowProblem.Reason.NOT_AN_ANSWER),
+                        Tuple.tuple(5, "functional", "-1", RowProblem.Reason.NOT_AN_ANSWER),
+                        Tuple.tuple(6, "item", "", RowProblem.Reason.EMPTY),
+                        Tuple.tuple(7, "functional", "two", RowProblem.Reason.NOT_AN_ANSWER),
                         // a quoted cell spanning two lines: the row starts on line 8
-                        org.assertj.core.groups.Tuple.tuple(8, "dysfunctional", "", RowProblem.Reason.EMPTY));
+                        Tuple.tuple(8, "dysfunctional", "", RowProblem.Reason.EMPTY));
     }
 
     @ParameterizedTest
@@ -219,7 +219,7 @@ class SurveyReaderTest {
                 .containsExactly(new SurveyRow(2, "张三", "lift-outage", 2, 5), new SurveyRow(4, "李四", "快递代收", 1, 3));
         assertThat(file.unreadable())
                 .extracting(RowProblem::line, RowProblem::column, RowProblem::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "functional", "7.0"));
+                .containsExactly(Tuple.tuple(5, "functional", "7.0"));
     }
 
     @Test

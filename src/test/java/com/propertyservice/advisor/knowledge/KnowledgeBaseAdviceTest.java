@@ -20,10 +20,15 @@ import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Principle;
 import com.propertyservice.advisor.engine.Referral;
 import com.propertyservice.advisor.engine.ServiceArea;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -246,21 +251,20 @@ class KnowledgeBaseAdviceTest {
         return new ArrayList<>(KnowledgeBase.texts(advice));
     }
 
-    private static java.util.Properties chinese;
+    private static Properties chinese;
 
     /** The Chinese wording of a text code, as rules/texts has it. */
     private static synchronized String text(String code) {
         if (chinese == null) {
-            chinese = new java.util.Properties();
-            try (var files = java.nio.file.Files.newDirectoryStream(
-                    KnowledgeBase.RULES.resolve("texts"), "*.zh-CN.properties")) {
-                for (java.nio.file.Path file : files) {
-                    try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+            chinese = new Properties();
+            try (var files = Files.newDirectoryStream(KnowledgeBase.RULES.resolve("texts"), "*.zh-CN.properties")) {
+                for (Path file : files) {
+                    try (var reader = Files.newBufferedReader(file)) {
                         chinese.load(reader);
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         String text = chinese.getProperty(code);

@@ -1,8 +1,10 @@
 package com.propertyservice.advisor.knowledge;
 
 import com.propertyservice.advisor.engine.RuleSetInfo;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +24,10 @@ final class RulesCatalogue {
 
     static String render(RuleSetInfo ruleSet) {
         Map<String, List<RuleSetInfo.RuleInfo>> byFile = ruleSet.rules().stream()
-                .collect(Collectors.groupingBy(
-                        r -> String.valueOf(r.file()), java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(r -> String.valueOf(r.file()), TreeMap::new, Collectors.toList()));
         List<RuleSetInfo.FileInfo> files = ruleSet.files().stream()
                 .filter(f -> KINDS.containsKey(f.kind()))
-                .sorted(java.util.Comparator.comparing(RuleSetInfo.FileInfo::path))
+                .sorted(Comparator.comparing(RuleSetInfo.FileInfo::path))
                 .toList();
         StringBuilder out = new StringBuilder();
         out.append("# 规则目录 Rules catalogue\n\n");

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +75,7 @@ class ContainerImageIT {
             return;
         }
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of("chroot", "--userspec=" + user, root.toString()));
@@ -94,9 +99,9 @@ class ContainerImageIT {
                         + "/data/advisor;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
         Process image = builder.start();
         try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.http.HttpRequest readiness = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest readiness = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             AtomicInteger answered = new AtomicInteger(-1);
@@ -106,7 +111,7 @@ class ContainerImageIT {
                         .pollInterval(Duration.ofMillis(250))
                         .until(() -> {
                             try {
-                                answered.set(http.send(readiness, java.net.http.HttpResponse.BodyHandlers.discarding())
+                                answered.set(http.send(readiness, HttpResponse.BodyHandlers.discarding())
                                         .statusCode());
                             } catch (IOException notYet) {
                                 answered.set(-1);

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.propertyservice.advisor.TestIncidents;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,7 +97,7 @@ public final class MultiInstanceCluster {
         try {
             instance.start(START);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.propertyservice.advisor.TestIncidents;
 import com.propertyservice.advisor.engine.RuleFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -264,7 +265,7 @@ class MultiInstanceIT {
     String publish(ServiceProcess instance, String mark) throws Exception {
         byte[] zip = publisher.zip(mark);
         // known before it is published: the other instance may serve it before the publisher answers
-        marks.put(RuleFiles.fromZip(new java.io.ByteArrayInputStream(zip)).version(), mark);
+        marks.put(RuleFiles.fromZip(new ByteArrayInputStream(zip)).version(), mark);
         HttpResponse<String> published = publisher.publish(instance.baseUrl(), zip);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         String version = JSON.readTree(published.body()).get("version").asString();

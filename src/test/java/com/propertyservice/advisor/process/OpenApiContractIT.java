@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -92,7 +93,7 @@ class OpenApiContractIT {
         System.out.println("[openapi] " + sent.get() + " generated requests over " + operations.size()
                 + " operations through the balancer; answers by status: "
                 + new TreeMap<>(Map.copyOf(statuses.entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(
+                        .collect(Collectors.toMap(
                                 Map.Entry::getKey, e -> e.getValue().get())))));
     }
 

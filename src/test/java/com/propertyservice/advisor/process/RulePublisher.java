@@ -1,5 +1,6 @@
 package com.propertyservice.advisor.process;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -91,8 +93,7 @@ public final class RulePublisher {
     public static byte[] brokenZip(byte[] good) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes);
-                java.util.zip.ZipInputStream in =
-                        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(good))) {
+                ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(good))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(in.readAllBytes());

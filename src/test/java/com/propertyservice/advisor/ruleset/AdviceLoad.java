@@ -2,11 +2,18 @@ package com.propertyservice.advisor.ruleset;
 
 import com.propertyservice.advisor.SampleRules;
 import com.propertyservice.advisor.engine.Advisor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Threads asking the advisor for advice without pause, counting failures and the versions they saw. */
 final class AdviceLoad implements AutoCloseable {
@@ -23,21 +30,19 @@ final class AdviceLoad implements AutoCloseable {
 
     /** Threads calling {@code POST /api/advice} over HTTP with an API key; any answer but 200 is a failure. */
     static AdviceLoad overHttp(int port, String apiKey, int threadCount) {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.util.regex.Pattern version = java.util.regex.Pattern.compile("\"ruleSetVersion\"\\s*:\\s*\"([0-9a-f]+)\"");
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/advice"))
+        HttpClient client = HttpClient.newHttpClient();
+        Pattern version = Pattern.compile("\"ruleSetVersion\"\\s*:\\s*\"([0-9a-f]+)\"");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/advice"))
                 .header("X-API-Key", apiKey)
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                .POST(HttpRequest.BodyPublishers.ofString("""
                         {"channel":"PHONE","community":"阳光花园","serviceArea":"ENGINEERING","issue":"lift-outage",
                          "summary":"电梯停了","complainant":{"role":"OWNER","emotion":"CALM"}}"""))
                 .build();
         return new AdviceLoad(
                 () -> {
-                    java.net.http.HttpResponse<String> response =
-                            client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-                    java.util.regex.Matcher found = version.matcher(response.body());
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    Matcher found = version.matcher(response.body());
                     if (response.statusCode() != 200 || !found.find()) {
                         throw new IllegalStateException(
                                 "advice answered " + response.statusCode() + ": " + response.body());
@@ -47,7 +52,7 @@ final class AdviceLoad implements AutoCloseable {
                 threadCount);
     }
 
-    private AdviceLoad(java.util.concurrent.Callable<String> adviceVersion, int threadCount) {
+    private AdviceLoad(Callable<String> adviceVersion, int threadCount) {
         for (int i = 0; i < threadCount; i++) {
             Thread thread = new Thread(
                     () -> {

@@ -15,6 +15,7 @@ import com.propertyservice.advisor.engine.Advisor;
 import com.propertyservice.advisor.engine.KanoFactor;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.RuleFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -64,7 +66,7 @@ class RuleActivationTest {
         registry.add("advisor.rules-dir", RULES::toString);
     }
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     @Autowired
@@ -237,7 +239,7 @@ class RuleActivationTest {
                         "scenarios/community-event.yaml",
                         SampleRules.read(RULES, "scenarios/community-event.yaml")
                                 .replace("kanoFactor: ATTRACTIVE", "kanoFactor: EXPECTED")
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                .getBytes(StandardCharsets.UTF_8));
         assertThat(advisor.validate(v1WithV2Scenario).valid()).isFalse();
         assertThat(load.failures()).isZero();
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +72,7 @@ class RuleValidationEndpointTest {
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.problems[0].file").value(DRL))
                 .andExpect(jsonPath("$.problems[0].line").value(RuleActivationTest.lineOf(drl, "System.exit")))
-                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.containsString("System")));
+                .andExpect(jsonPath("$.problems[0].message").value(Matchers.containsString("System")));
 
         assertThat(advisor.version()).isEqualTo(running);
     }
@@ -87,19 +88,16 @@ class RuleValidationEndpointTest {
                         .header("Accept-Language", "zh-CN")
                         .with(csrf()))
                 .andExpect(jsonPath("$.problems[0].message")
-                        .value(org.hamcrest.Matchers.startsWith("禁止：编译后的规则调用了 java.lang.System.exit")))
+                        .value(Matchers.startsWith("禁止：编译后的规则调用了 java.lang.System.exit")))
                 .andExpect(jsonPath("$.problems[0].messages.en")
-                        .value(org.hamcrest.Matchers.startsWith(
-                                "forbidden: the compiled rule calls java.lang.System.exit")));
+                        .value(Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")));
         mvc.perform(MockMvcRequestBuilders.multipart("/api/rules/validate")
                         .file(file)
                         .header("Accept-Language", "en")
                         .with(csrf()))
                 .andExpect(jsonPath("$.problems[0].message")
-                        .value(org.hamcrest.Matchers.startsWith(
-                                "forbidden: the compiled rule calls java.lang.System.exit")))
-                .andExpect(jsonPath("$.problems[0].messages['zh-CN']")
-                        .value(org.hamcrest.Matchers.containsString("系统、运行时、反射")));
+                        .value(Matchers.startsWith("forbidden: the compiled rule calls java.lang.System.exit")))
+                .andExpect(jsonPath("$.problems[0].messages['zh-CN']").value(Matchers.containsString("系统、运行时、反射")));
     }
 
     @Test
@@ -185,6 +183,6 @@ class RuleValidationEndpointTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://advisor.propertyservice.com/problems/bad-rule-upload"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("path \"../x.drl\"")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("path \"../x.drl\"")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.propertyservice.advisor.system.ApiProblemException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +30,8 @@ class PasswordPolicyTest {
     void refuses(String password, String reason) {
         assertThatThrownBy(() -> policy.check("li.supervisor", password))
                 .isInstanceOf(ApiProblemException.class)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ApiProblemException) e).field())
-                        .isEqualTo("password"))
+                .satisfies(e ->
+                        Assertions.assertThat(((ApiProblemException) e).field()).isEqualTo("password"))
                 .hasMessage(reason);
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,10 +189,7 @@ abstract class BrowserTest {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.copy(
-                    shot.toPath(),
-                    SCREENSHOTS.resolve(name + ".png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

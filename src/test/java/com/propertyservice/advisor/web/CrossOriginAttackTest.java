@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +125,7 @@ class CrossOriginAttackTest extends BrowserTest {
                         null,
                         Files.readAllBytes(Path.of("docs", "samples", "kano-survey-sample.csv")),
                         "test",
-                        java.util.Locale.ROOT)
+                        Locale.ROOT)
                 .id();
         attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         attacker.createContext("/", exchange -> {

@@ -16,10 +16,12 @@ import com.propertyservice.advisor.incident.IncidentService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +79,7 @@ class KanoPagesTest extends BrowserTest {
         byId("upload").click();
 
         wait.until(ExpectedConditions.urlMatches(".*/trainer/kano/\\d+$"));
-        surveyPage = java.net.URI.create(browser.getCurrentUrl()).getPath();
+        surveyPage = URI.create(browser.getCurrentUrl()).getPath();
         assertThat(byId("survey-title").getText()).isEqualTo("2026 年春季业主问卷");
         assertThat(byId("respondents").getText()).isEqualTo("300");
         List<WebElement> items = byId("item-table").findElements(By.cssSelector("tbody tr"));
@@ -106,7 +108,7 @@ class KanoPagesTest extends BrowserTest {
                 .anyMatch(url -> url.contains("/webjars/echarts/"));
         assertThat(urls)
                 .allSatisfy(url -> assertThat(url.startsWith("data:")
-                                || java.net.URI.create(url).getAuthority().equals(origin()))
+                                || URI.create(url).getAuthority().equals(origin()))
                         .as(url)
                         .isTrue());
     }
@@ -301,7 +303,7 @@ class KanoPagesTest extends BrowserTest {
                 .serviceArea(area)
                 .issue(issue)
                 .summary("回访测试")
-                .reportedAt(java.time.OffsetDateTime.now().minusDays(180))
+                .reportedAt(OffsetDateTime.now().minusDays(180))
                 .complainant(Complainant.of(ComplainantRole.OWNER, Emotion.UPSET))
                 .expectation(4)
                 .build();
