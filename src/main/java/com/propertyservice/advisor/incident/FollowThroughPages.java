@@ -1,7 +1,6 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.notify.NotificationOutbox;
 import com.propertyservice.advisor.system.ApiProblemException;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.web.PageFormat;
@@ -58,7 +57,7 @@ class FollowThroughPages implements ServesPages {
 
     private final FollowThroughService followThrough;
     private final IncidentService incidents;
-    private final NotificationOutbox outbox;
+    private final NoticeBoard outbox;
     private final IssueCatalogue catalogue;
     private final IncidentPageModel incidentPage;
     private final MessageSource messages;
@@ -68,7 +67,7 @@ class FollowThroughPages implements ServesPages {
     FollowThroughPages(
             FollowThroughService followThrough,
             IncidentService incidents,
-            NotificationOutbox outbox,
+            NoticeBoard outbox,
             IssueCatalogue catalogue,
             IncidentPageModel incidentPage,
             MessageSource messages,
@@ -111,7 +110,7 @@ class FollowThroughPages implements ServesPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("soon", soon);
         model.addAttribute("mine", mine);
-        model.addAttribute("notices", outbox.inbox(me, roles(user), NOTICES));
+        model.addAttribute("notices", outbox.notices(me, roles(user), NOTICES));
         return "incident/queue";
     }
 

@@ -1,10 +1,6 @@
 package com.propertyservice.advisor.incident;
 
 import com.propertyservice.advisor.engine.Language;
-import com.propertyservice.advisor.notify.Delivery;
-import com.propertyservice.advisor.notify.DeliveryChannel;
-import com.propertyservice.advisor.notify.DeliveryStatus;
-import com.propertyservice.advisor.notify.NotificationOutbox;
 import com.propertyservice.advisor.user.Role;
 import com.propertyservice.advisor.user.UserService;
 import com.propertyservice.advisor.user.UserView;
@@ -44,7 +40,7 @@ class IncidentPageModel {
     record TimelineLine(String kind, OffsetDateTime at, String text, String quote, String delivery) {}
 
     private final FollowThroughService followThrough;
-    private final NotificationOutbox outbox;
+    private final NoticeBoard outbox;
     private final UserService users;
     private final IssueCatalogue catalogue;
     private final MessageSource messages;
@@ -53,7 +49,7 @@ class IncidentPageModel {
 
     IncidentPageModel(
             FollowThroughService followThrough,
-            NotificationOutbox outbox,
+            NoticeBoard outbox,
             UserService users,
             IssueCatalogue catalogue,
             MessageSource messages,
@@ -118,13 +114,13 @@ class IncidentPageModel {
         Locale locale = LocaleContextHolder.getLocale();
         List<TimelineLine> lines = new ArrayList<>(
                 events.stream().map(event -> line(event, locale)).toList());
-        outbox.deliveries(view.id()).forEach(delivery -> lines.add(line(delivery, locale)));
+        outbox.sent(view.id()).forEach(delivery -> lines.add(line(delivery, locale)));
         lines.sort(Comparator.comparing(TimelineLine::at)); // stable: events of one instant keep their order
         return lines;
     }
 
-    private TimelineLine line(Delivery delivery, Locale locale) {
-        String channel = delivery.channel() == DeliveryChannel.IN_APP
+    private TimelineLine line(NoticeBoard.SentNotice delivery, Locale locale) {
+        String channel = delivery.inApp()
                 ? text("timeline.channel.IN_APP", locale)
                 : messages.getMessage("timeline.channel.WEBHOOK", new Object[] {delivery.webhook()}, locale);
         StringBuilder what = new StringBuilder(format.label(delivery.event()));
@@ -137,7 +133,7 @@ class IncidentPageModel {
                                 ? delivery.recipientUser()
                                 : format.label(delivery.recipient()));
         String state;
-        if (delivery.status() == DeliveryStatus.DELIVERED) {
+        if (delivery.delivered()) {
             state = delivery.attempts() > 1
                     ? messages.getMessage(
                             "timeline.delivered.after", new Object[] {String.valueOf(delivery.attempts())}, locale)

@@ -2,6 +2,7 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.incident.FollowThroughNotice;
 import com.propertyservice.advisor.incident.NoticeDeliveries;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import com.propertyservice.advisor.incident.TimelineEvent;
 import java.util.List;
 import org.springframework.context.event.EventListener;

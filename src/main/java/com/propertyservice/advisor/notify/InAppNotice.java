@@ -2,6 +2,7 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import java.time.OffsetDateTime;
 
 /** A notification as the supervisor's queue page lists it. */

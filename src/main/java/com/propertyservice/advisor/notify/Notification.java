@@ -2,6 +2,7 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NoticeBoard;
 import com.propertyservice.advisor.user.Role;
 import java.time.Clock;
 import java.util.Collection;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their group robots are the webhooks with a {@code recipients} filter).
  */
 @Service
-public class NotificationOutbox {
+public class NotificationOutbox implements NoticeBoard {
 
     private final OutboxRepository outbox;
     private final NotifyProperties properties;
@@ -66,6 +67,35 @@ public class NotificationOutbox {
     @Transactional(readOnly = true)
     public List<InAppNotice> inbox(String username, Collection<Role> roles, int limit) {
         return outbox.inbox(username, recipientsFor(roles), Math.max(1, Math.min(limit, 500)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<NoticeBoard.SentNotice> sent(long incident) {
+        return deliveries(incident).stream()
+                .map(d -> new NoticeBoard.SentNotice(
+                        d.event(),
+                        d.deadline(),
+                        d.recipient(),
+                        d.recipientUser(),
+                        d.channel() == DeliveryChannel.IN_APP,
+                        d.webhook(),
+                        d.status() == DeliveryStatus.DELIVERED,
+                        d.attempts(),
+                        d.lastError(),
+                        d.createdAt(),
+                        d.nextAttemptAt(),
+                        d.deliveredAt()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<NoticeBoard.QueueNotice> notices(String username, Collection<Role> roles, int limit) {
+        return inbox(username, roles, limit).stream()
+                .map(n -> new NoticeBoard.QueueNotice(
+                        n.incidentId(), n.event(), n.deadline(), n.recipient(), n.text(), n.at()))
+                .toList();
     }
 
     /** The recipients a person with these roles hears about when a notice names nobody. */

@@ -2,6 +2,7 @@ package com.propertyservice.advisor.notify;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package com.propertyservice.advisor.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -148,5 +149,14 @@ class ArchitectureTest {
                         && c.getModifiers().contains(JavaModifier.PUBLIC))
                 .map(JavaClass::getSimpleName)
                 .toList();
+    }
+
+    /** The features depend on one another one way only: no two packages reach into each other, however indirectly. */
+    @Test
+    void theFeaturePackagesHaveNoCycles() {
+        slices().matching("com.propertyservice.advisor.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 }

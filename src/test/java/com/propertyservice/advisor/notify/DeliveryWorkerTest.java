@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import com.propertyservice.advisor.user.Role;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

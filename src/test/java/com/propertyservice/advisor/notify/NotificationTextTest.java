@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.propertyservice.advisor.engine.Deadline;
 import com.propertyservice.advisor.engine.Language;
 import com.propertyservice.advisor.engine.Recipient;
+import com.propertyservice.advisor.incident.NotificationEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;

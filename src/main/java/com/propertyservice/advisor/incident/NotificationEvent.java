@@ -1,4 +1,4 @@
-package com.propertyservice.advisor.notify;
+package com.propertyservice.advisor.incident;
 
 /** What happened that someone must hear about; each has a label in both languages (notify-messages*.properties). */
 public enum NotificationEvent {
